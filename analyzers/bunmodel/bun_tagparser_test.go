@@ -30,6 +30,7 @@ type bunParser struct {
 	tag      bunTag
 	seenName bool // for empty names
 }
+
 func (p *bunParser) setName(name string) {
 	if p.seenName {
 		p.addOption(name, "")
