@@ -1,0 +1,123 @@
+package bunmodel
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Analyzer finds the Bun models of a package: named struct types that
+// embed bun.BaseModel, directly or through embedded structs. Its result is
+// a *Result; it exports a *ModelFact on each model's type name so packages
+// importing the models (migrations) can see them.
+var Analyzer = &analysis.Analyzer{
+	Name:       "bunmodel",
+	Doc:        "reads Bun models (structs embedding bun.BaseModel) as Bun's reflection would",
+	Run:        run,
+	ResultType: reflect.TypeOf((*Result)(nil)),
+	FactTypes:  []analysis.Fact{(*ModelFact)(nil)},
+}
+
+// Result is what Analyzer found in one package.
+type Result struct {
+	// Models are the package's models, in source order.
+	Models []*Model
+	// Reader is the reader that read them; use it for relation targets
+	// and embedded structs so tables are computed once.
+	Reader *Reader
+
+	fields map[*types.Var]*ast.Field
+}
+
+// Model is a model declared in the package being analysed.
+type Model struct {
+	*Table
+	// Obj is the model's type name; Spec its declaration.
+	Obj  *types.TypeName
+	Spec *ast.TypeSpec
+	// Doc is the declaration's doc comment (of the type spec, or of its
+	// declaration group for a lone type).
+	Doc *ast.CommentGroup
+	// File is the file declaring it.
+	File *ast.File
+}
+
+// FieldNode returns the syntax of a struct field declared in this package,
+// or nil for a field declared elsewhere.
+func (r *Result) FieldNode(v *types.Var) *ast.Field { return r.fields[v] }
+
+func run(pass *analysis.Pass) (any, error) {
+	res := &Result{Reader: NewReader(), fields: map[*types.Var]*ast.Field{}}
+	for _, file := range pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.GenDecl:
+				for _, spec := range n.Specs {
+					if ts, ok := spec.(*ast.TypeSpec); ok {
+						doc := ts.Doc
+						if doc == nil && len(n.Specs) == 1 {
+							doc = n.Doc
+						}
+						res.typeSpec(pass, file, ts, doc)
+					}
+				}
+			case *ast.StructType:
+				res.structFields(pass, n)
+			}
+			return true
+		})
+	}
+	for _, m := range res.Models {
+		pass.ExportObjectFact(m.Obj, newModelFact(m.Table))
+	}
+	return res, nil
+}
+
+func (res *Result) typeSpec(pass *analysis.Pass, file *ast.File, ts *ast.TypeSpec, doc *ast.CommentGroup) {
+	if ts.Assign.IsValid() {
+		return // an alias declares no new model
+	}
+	obj, ok := pass.TypesInfo.Defs[ts.Name].(*types.TypeName)
+	if !ok {
+		return
+	}
+	named, ok := obj.Type().(*types.Named)
+	if !ok {
+		return
+	}
+	if _, ok := named.Underlying().(*types.Struct); !ok {
+		return
+	}
+	table := res.Reader.Table(named)
+	if table == nil || !table.IsModel() {
+		return
+	}
+	res.Models = append(res.Models, &Model{Table: table, Obj: obj, Spec: ts, Doc: doc, File: file})
+}
+
+// structFields maps the fields of a struct type expression to their
+// syntax. Fields are matched by position, which covers embedded fields
+// (whose identifier is part of a type expression) and grouped names alike.
+func (res *Result) structFields(pass *analysis.Pass, st *ast.StructType) {
+	tv, ok := pass.TypesInfo.Types[st]
+	if !ok {
+		return
+	}
+	s, ok := tv.Type.(*types.Struct)
+	if !ok {
+		return
+	}
+	list := st.Fields.List
+	j := 0
+	for i := 0; i < s.NumFields(); i++ {
+		v := s.Field(i)
+		for j < len(list) && list[j].End() <= v.Pos() {
+			j++
+		}
+		if j < len(list) && list[j].Pos() <= v.Pos() {
+			res.fields[v] = list[j]
+		}
+	}
+}
