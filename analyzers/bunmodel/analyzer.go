@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"reflect"
+	"sort"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -27,6 +28,9 @@ type Result struct {
 	// Reader is the reader that read them; use it for relation targets
 	// and embedded structs so tables are computed once.
 	Reader *Reader
+	// Imported are the models of the packages this one depends on, as
+	// their facts describe them, by package path and name.
+	Imported []Imported
 
 	fields map[*types.Var]*ast.Field
 }
@@ -42,6 +46,14 @@ type Model struct {
 	Doc *ast.CommentGroup
 	// File is the file declaring it.
 	File *ast.File
+	// Fact is what the analyzer exports about it.
+	Fact *ModelFact
+}
+
+// Imported is a model of another package, known from its fact.
+type Imported struct {
+	Obj  *types.TypeName
+	Fact *ModelFact
 }
 
 // FieldNode returns the syntax of a struct field declared in this package,
@@ -70,8 +82,23 @@ func run(pass *analysis.Pass) (any, error) {
 		})
 	}
 	for _, m := range res.Models {
-		pass.ExportObjectFact(m.Obj, newModelFact(m.Table))
+		m.Fact = NewModelFact(m.Table)
+		pass.ExportObjectFact(m.Obj, m.Fact)
 	}
+	for _, of := range pass.AllObjectFacts() {
+		f, ok := of.Fact.(*ModelFact)
+		tn, isType := of.Object.(*types.TypeName)
+		if ok && isType && tn.Pkg() != nil && tn.Pkg() != pass.Pkg {
+			res.Imported = append(res.Imported, Imported{Obj: tn, Fact: f})
+		}
+	}
+	sort.Slice(res.Imported, func(i, j int) bool {
+		a, b := res.Imported[i].Obj, res.Imported[j].Obj
+		if a.Pkg().Path() != b.Pkg().Path() {
+			return a.Pkg().Path() < b.Pkg().Path()
+		}
+		return a.Name() < b.Name()
+	})
 	return res, nil
 }
 

@@ -43,7 +43,8 @@ func (*ModelFact) AFact() {}
 
 func (*ModelFact) String() string { return "bunmodel" }
 
-func newModelFact(t *Table) *ModelFact {
+// NewModelFact describes a table as a fact.
+func NewModelFact(t *Table) *ModelFact {
 	f := &ModelFact{Table: t.Name, Alias: t.Alias}
 	if t.SoftDelete != nil {
 		f.SoftDelete = t.SoftDelete.Name

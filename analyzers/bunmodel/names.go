@@ -66,3 +66,7 @@ func IsKnownFieldOption(name string) bool { return knownFieldOptions[name] || na
 // IsKnownTableOption reports whether Bun understands name as a bun.BaseModel
 // tag option.
 func IsKnownTableOption(name string) bool { return knownTableOptions[name] }
+
+// Underscore is Bun's default naming of a Go identifier as a column or
+// model name ("APIKey" -> "api_key").
+func Underscore(s string) string { return underscore(s) }

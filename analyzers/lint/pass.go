@@ -23,6 +23,7 @@ type Pass struct {
 	Severity config.Severity
 
 	env        *Env
+	known      []*KnownModel
 	options    any
 	directives *DirectiveSet
 	used       []*Directive

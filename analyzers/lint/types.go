@@ -149,3 +149,9 @@ func RemoveTagOption(key string) func(string) string {
 		return out
 	}
 }
+
+// Elem returns t without one level of pointer.
+func Elem(t types.Type) types.Type {
+	e, _ := Deref(t)
+	return e
+}

@@ -25,7 +25,7 @@ type Forgotten struct {
 // Renamed uses the Go name Bun derives the column from.
 type Renamed struct {
 	bun.BaseModel `bun:"table:renameds,alias:r"`
-	ID            xid.ID `bun:"id,pk,type:varchar(20)"`
+	ID            xid.ID     `bun:"id,pk,type:varchar(20)"`
 	DeletedAt     *time.Time // want `Renamed.DeletedAt is column deleted_at without soft_delete`
 }
 
@@ -72,5 +72,5 @@ type Base struct {
 type Embedding struct {
 	bun.BaseModel `bun:"table:embeddings,alias:e"`
 	ID            xid.ID `bun:"id,pk,type:varchar(20)"`
-	Base          // want `Embedding.DeletedAt is column deleted_at without soft_delete`
+	Base                 // want `Embedding.DeletedAt is column deleted_at without soft_delete`
 }
