@@ -155,7 +155,6 @@ func ScopedCount(ctx context.Context, s Scope, q *bun.SelectQuery) (int, error) 
 	return int(n), err
 }
 
-
 // A scoped model embeds exactly one of AppScoped, EnvironmentScoped or
 // OrganizationScoped. The marker has no fields, so it adds no columns; its
 // methods are promoted to the model and become Bun's BeforeSelect,
