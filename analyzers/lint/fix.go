@@ -2,6 +2,7 @@ package lint
 
 import (
 	"go/ast"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -121,4 +122,13 @@ func Fixes(fix analysis.SuggestedFix, ok bool) []analysis.SuggestedFix {
 		return nil
 	}
 	return []analysis.SuggestedFix{fix}
+}
+
+// StructTag unquotes a struct tag literal as written in source.
+func StructTag(lit string) reflect.StructTag {
+	s, err := strconv.Unquote(lit)
+	if err != nil {
+		return ""
+	}
+	return reflect.StructTag(s)
 }
