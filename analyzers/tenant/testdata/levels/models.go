@@ -31,8 +31,8 @@ type UserSetting struct { // want `user_settings has no environment_id: environm
 type Member struct {
 	bun.BaseModel  `bun:"table:members,alias:m"`
 	ID             xid.ID  `bun:"id,pk,type:varchar(20)"`
-	AppID          xid.ID  `bun:"app_id,type:varchar(20)"` // want `tenant column app_id is nullable`
-	EnvironmentID  xid.ID  `bun:"environment_id,notnull,type:varchar(20)"`
+	AppID          xid.ID  `bun:"app_id,type:varchar(20)"`          // a foreign key to apps: SL003 reports its nullability
+	EnvironmentID  xid.ID  `bun:"environment_id,type:varchar(20)"`  // want `tenant column environment_id is nullable`
 	OrganizationID *xid.ID `bun:"organization_id,type:varchar(20)"` // want `tenant column organization_id is optional \(\*xid.ID\)`
 }
 
