@@ -62,6 +62,11 @@ func (r *Result) FieldNode(v *types.Var) *ast.Field { return r.fields[v] }
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{Reader: NewReader(), fields: map[*types.Var]*ast.Field{}}
+	if !importsBun(pass.Pkg, map[*types.Package]bool{}) {
+		// No struct here can embed bun.BaseModel: skip the syntax walk,
+		// which matters when drivers run this on every dependency.
+		return res, nil
+	}
 	for _, file := range pass.Files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -147,4 +152,19 @@ func (res *Result) structFields(pass *analysis.Pass, st *ast.StructType) {
 			res.fields[v] = list[j]
 		}
 	}
+}
+
+// importsBun reports whether pkg imports Bun's schema package, directly or
+// through other packages: only then can it declare a model.
+func importsBun(pkg *types.Package, seen map[*types.Package]bool) bool {
+	if seen[pkg] {
+		return false
+	}
+	seen[pkg] = true
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == bunSchemaPkg || importsBun(imp, seen) {
+			return true
+		}
+	}
+	return false
 }

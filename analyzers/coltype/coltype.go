@@ -1,6 +1,7 @@
 package coltype
 
 import (
+	_ "embed"
 	"fmt"
 	"go/types"
 	"slices"
@@ -28,10 +29,14 @@ func (o *JSONOptions) accepted(d bunmodel.Dialect) []string {
 	return o.Postgres
 }
 
+//go:embed doc.go
+var doc string
+
 // JSONType is SL007.
 var JSONType = &lint.Rule{
 	ID:       "SL007",
 	Name:     "json-type",
+	Doc:      lint.PackageDoc(doc, "SL007"),
 	Summary:  "fields Bun stores as JSON get a JSON column type on every configured dialect",
 	Severity: config.Error,
 	Options: func() any {
@@ -44,6 +49,7 @@ var JSONType = &lint.Rule{
 var SQLType = &lint.Rule{
 	ID:       "SL009",
 	Name:     "sql-type",
+	Doc:      lint.PackageDoc(doc, "SL009"),
 	Summary:  "every column gets a usable SQL type: set type: for driver.Valuer and untyped fields",
 	Severity: config.Error,
 	Run:      runSQLType,

@@ -1,6 +1,7 @@
 package keys
 
 import (
+	_ "embed"
 	"fmt"
 	"go/types"
 	"strings"
@@ -24,10 +25,14 @@ const (
 	defaultPKField = "ID"
 )
 
+//go:embed doc.go
+var doc string
+
 // PrimaryKey is SL001.
 var PrimaryKey = &lint.Rule{
 	ID:       "SL001",
 	Name:     "xid-primary-key",
+	Doc:      lint.PackageDoc(doc, "SL001"),
 	Summary:  "the primary key is ID xid.ID `bun:\"id,pk,type:varchar(20)\"`",
 	Severity: config.Error,
 	Options: func() any {
@@ -40,6 +45,7 @@ var PrimaryKey = &lint.Rule{
 var FKType = &lint.Rule{
 	ID:       "SL002",
 	Name:     "fk-type",
+	Doc:      lint.PackageDoc(doc, "SL002"),
 	Summary:  "foreign-key columns have the Go and column type of the key they reference",
 	Severity: config.Error,
 	Run:      runFKType,
@@ -49,6 +55,7 @@ var FKType = &lint.Rule{
 var FKNullability = &lint.Rule{
 	ID:       "SL003",
 	Name:     "fk-nullability",
+	Doc:      lint.PackageDoc(doc, "SL003"),
 	Summary:  "required foreign keys are values with notnull, optional ones pointers without it",
 	Severity: config.Error,
 	Run:      runFKNull,

@@ -1,6 +1,7 @@
 package softdelete
 
 import (
+	_ "embed"
 	"fmt"
 	"path"
 
@@ -17,10 +18,14 @@ type Options struct {
 	HardDelete []string `yaml:"hard_delete"`
 }
 
+//go:embed doc.go
+var doc string
+
 // Rule is SL005.
 var Rule = &lint.Rule{
 	ID:       "SL005",
 	Name:     "soft-delete",
+	Doc:      lint.PackageDoc(doc, "SL005"),
 	Summary:  "deleted_at is a nullable *time.Time tagged soft_delete; required tables have one",
 	Severity: config.Error,
 	Options:  func() any { return &Options{Column: "deleted_at", Field: "DeletedAt"} },

@@ -1,6 +1,7 @@
 package tablename
 
 import (
+	_ "embed"
 	"fmt"
 	"strings"
 
@@ -9,10 +10,14 @@ import (
 	"github.com/schemalint/schemalint/analyzers/lint"
 )
 
+//go:embed doc.go
+var doc string
+
 // Rule is SL008.
 var Rule = &lint.Rule{
 	ID:       "SL008",
 	Name:     "table-naming",
+	Doc:      lint.PackageDoc(doc, "SL008"),
 	Summary:  "bun.BaseModel names table: and alias:, and aliases are unique across models",
 	Severity: config.Warning,
 	Run:      run,

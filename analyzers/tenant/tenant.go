@@ -1,6 +1,7 @@
 package tenant
 
 import (
+	_ "embed"
 	"errors"
 	"fmt"
 	"path"
@@ -41,10 +42,14 @@ func (o *Options) Validate() error {
 	return nil
 }
 
+//go:embed doc.go
+var doc string
+
 // Rule is SL006.
 var Rule = &lint.Rule{
 	ID:       "SL006",
 	Name:     "tenant-columns",
+	Doc:      lint.PackageDoc(doc, "SL006"),
 	Summary:  "tenant-scoped tables carry their level's tenant columns, NOT NULL",
 	Severity: config.Error,
 	Options:  func() any { return &Options{} },

@@ -1,6 +1,7 @@
 package timestamps
 
 import (
+	_ "embed"
 	"fmt"
 	"path"
 	"strings"
@@ -24,10 +25,14 @@ type Options struct {
 	NullZero    bool     `yaml:"nullzero"`
 }
 
+//go:embed doc.go
+var doc string
+
 // Rule is SL004.
 var Rule = &lint.Rule{
 	ID:       "SL004",
 	Name:     "timestamps",
+	Doc:      lint.PackageDoc(doc, "SL004"),
 	Summary:  "CreatedAt/UpdatedAt are time.Time with notnull,default:current_timestamp",
 	Severity: config.Error,
 	Options: func() any {
