@@ -246,7 +246,7 @@ func ScopeOf(model any) (Scope, bool) {
 		// The promoted marker methods dereference the model pointer.
 		v = reflect.New(v.Type().Elem())
 	}
-	if m, ok := v.Interface().(interface{ TenantScope() Scope }); ok {
+	if m, ok := reflect.TypeAssert[interface{ TenantScope() Scope }](v); ok {
 		return m.TenantScope(), true
 	}
 	return 0, false
