@@ -29,6 +29,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -225,17 +226,56 @@ func matchAny(patterns []string, name string) bool {
 }
 
 // DecodeOptions decodes the rule's options into dst (a pointer to the
-// rule's options struct, holding its defaults), strictly.
+// rule's options struct, holding its defaults), strictly: an unknown key
+// is an error naming it and its line.
 func (r *Rule) DecodeOptions(source string, dst any) error {
 	if r == nil || r.Options.Kind == 0 {
 		return nil
 	}
-	b, err := yaml.Marshal(&r.Options)
-	if err != nil {
-		return err
-	}
-	if err := strictDecode(b, dst); err != nil {
+	if err := knownKeys(&r.Options, reflect.TypeOf(dst)); err != nil {
 		return fmt.Errorf("%s: options of rule %s: %w", source, r.ID, err)
+	}
+	if err := r.Options.Decode(dst); err != nil {
+		return fmt.Errorf("%s: options of rule %s: %w", source, r.ID, err)
+	}
+	return nil
+}
+
+// knownKeys checks that every key of a YAML mapping (recursively) names a
+// field of the struct type t, by its yaml tag.
+func knownKeys(n *yaml.Node, t reflect.Type) error {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch {
+	case n.Kind == yaml.MappingNode && t.Kind() == reflect.Struct:
+		fields := map[string]reflect.Type{}
+		var names []string
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name := strings.Split(f.Tag.Get("yaml"), ",")[0]
+			if name == "" || name == "-" {
+				continue
+			}
+			fields[name] = f.Type
+			names = append(names, name)
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key, val := n.Content[i], n.Content[i+1]
+			ft, ok := fields[key.Value]
+			if !ok {
+				return fmt.Errorf("line %d: unknown key %q (known: %s)", key.Line, key.Value, strings.Join(names, ", "))
+			}
+			if err := knownKeys(val, ft); err != nil {
+				return err
+			}
+		}
+	case n.Kind == yaml.SequenceNode && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array):
+		for _, c := range n.Content {
+			if err := knownKeys(c, t.Elem()); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

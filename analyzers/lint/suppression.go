@@ -49,7 +49,7 @@ func NewSuppressionAnalyzer(env *Env, rules []*analysis.Analyzer) *analysis.Anal
 				return nil, l.err
 			}
 			sev, enabled := env.Severity(l.cfg, r.ID)
-			if !enabled {
+			if !enabled || l.cfg.Excluded(r.ID, "", "") {
 				return nil, nil
 			}
 			used := map[*Directive]bool{}

@@ -36,7 +36,8 @@ func WriteSARIF(w io.Writer, r *Report) error {
 			d.WithHelpURI(rule.URL)
 		}
 		if rule.Help != "" {
-			d.WithMarkdownHelp(rule.Help)
+			// SARIF requires text; markdown is what code scanning shows.
+			d.WithHelp(&sarif.MultiformatMessageString{Text: &rule.Summary, Markdown: &rule.Help})
 		}
 	}
 	for _, f := range r.Findings {

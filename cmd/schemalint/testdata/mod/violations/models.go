@@ -11,10 +11,18 @@ import (
 // Org is a tenant.
 type Org struct {
 	bun.BaseModel `bun:"table:orgs,alias:o"`
-	ID            xid.ID     `bun:"id,pk"` // SL001 (fixable)
+	ID            xid.ID     `bun:"id,pk,type:varchar(20)"`
 	CreatedAt     time.Time  `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt     time.Time  `bun:"updated_at,notnull,default:current_timestamp"`
 	DeletedAt     *time.Time `bun:"deleted_at"` // SL005 (fixable)
+}
+
+// Legacy keeps an integer key: SL001.
+type Legacy struct {
+	bun.BaseModel `bun:"table:legacies,alias:l"`
+	ID            int64     `bun:",pk,autoincrement"`
+	CreatedAt     time.Time `bun:"created_at,notnull,default:current_timestamp"`
+	UpdatedAt     time.Time `bun:"updated_at,notnull,default:current_timestamp"`
 }
 
 // Project breaks the others.
