@@ -102,9 +102,9 @@
 //   - PostgreSQL: unquoted identifiers fold to lower case (ASCII letters, as
 //     in a UTF-8 database); "double quotes" keep case and "" stands for ".
 //     Strings are '...' with a doubled quote for a quote (backslashes are
-//     literal), E'...' with
-//     backslash escapes, and dollar quotes $$...$$ / $tag$...$tag$; $1 is a
-//     parameter. Block comments nest. `Backquotes` are an error.
+//     literal), E'...' with backslash escapes, and dollar quotes $$...$$ /
+//     $tag$...$tag$; $1 is a parameter. Block comments nest. `Backquotes`
+//     are an error.
 //   - MySQL and MariaDB: identifiers keep their case (MySQL compares column
 //     and index names without case, table names by lower_case_table_names);
 //     `backquotes` quote identifiers and, as with ANSI_QUOTES, so do

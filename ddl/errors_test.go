@@ -100,6 +100,11 @@ var errorCases = []struct {
 		"offset 22: KEY as a column attribute is not SQLite syntax"},
 	{SQLite, "DROP INDEX a, b", "DROP INDEX",
 		"offset 14: dropping several indexes in one DROP INDEX is PostgreSQL syntax, not SQLite"},
+	// Found by FuzzParse: a type that is only a stray "]".
+	{MySQL, "CREATE TABLE t (a ])", "CREATE TABLE",
+		"offset 18: expected column attribute (NOT NULL, DEFAULT, PRIMARY KEY, REFERENCES, ...), \",\" or \")\", found \"]\""},
+	{Postgres, `CREATE INDEX "" ON t (a)`, "CREATE INDEX",
+		"offset 13: empty quoted identifier"},
 	{SQLite, "CREATE TABLE t ([a TEXT)", "CREATE TABLE",
 		"offset 16: unterminated [ identifier"},
 }

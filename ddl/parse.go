@@ -366,8 +366,12 @@ func (p *parser) ident(what string) (name string, pos Pos, quoted bool) {
 		if s[0] == '`' && p.d == Postgres {
 			p.failMsg("backquoted identifiers are not PostgreSQL syntax (use double quotes)")
 		}
+		name = unquoteIdent(s)
+		if name == "" {
+			p.failMsg("empty quoted identifier")
+		}
 		p.i++
-		return unquoteIdent(s), Pos{t.start, t.end}, true
+		return name, Pos{t.start, t.end}, true
 	}
 	p.fail(what)
 	panic("unreachable")

@@ -85,6 +85,9 @@ func (p *parser) typeName(stop func() bool) string {
 		return ""
 	}
 	from, to := p.scan(stop, true)
+	if from == to { // a stray "]"; the caller reports it
+		return ""
+	}
 	return p.exprFrom(from, to, true).Text
 }
 
