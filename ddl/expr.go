@@ -5,8 +5,10 @@ import "strings"
 // scan consumes tokens up to, not including, the first one at bracket depth
 // 0 that ends an expression: an unmatched ")" or "]", a "," when commas is
 // set, the end of the statement, or, after the first token, one for which
-// stop (if not nil) returns true. It returns the range of token indexes
-// consumed. Its work is linear: brackets are counted, not recursed into.
+// stop (if not nil) returns true. CASE ... END counts as a bracket, so that
+// DEFAULT CASE WHEN a THEN 1 ELSE NULL END does not end at NULL. It returns
+// the range of token indexes consumed. Its work is linear: brackets are
+// counted, not recursed into.
 func (p *parser) scan(stop func() bool, commas bool) (from, to int) {
 	from = p.i
 	depth := 0
@@ -26,6 +28,10 @@ func (p *parser) scan(stop func() bool, commas bool) (from, to int) {
 					return from, p.i
 				}
 			}
+		} else if t.kind == tWord && p.isWord("CASE") {
+			depth++
+		} else if t.kind == tWord && depth > 0 && p.isWord("END") {
+			depth--
 		} else if depth == 0 && p.i > from && stop != nil && stop() {
 			return from, p.i
 		}

@@ -121,12 +121,12 @@ func walkPositions(src string, v reflect.Value, outer Pos, path string, errs *[]
 			return
 		}
 		p := pf.Interface().(Pos)
-		if p.Offset < outer.Offset || p.End > outer.End || p.Offset > p.End {
-			*errs = append(*errs, fmt.Sprintf("%s: %v lies outside %v", path, p, outer))
+		// A zero Name (an unnamed index, no ON table) has no position.
+		if v.Type() == nameType && v.IsZero() {
 			return
 		}
-		// A zero Name (an unnamed index, no ON table) has no position.
-		if v.Type() == nameType && v.FieldByName("Name").String() == "" && p == (Pos{}) {
+		if p.Offset < outer.Offset || p.End > outer.End || p.Offset > p.End {
+			*errs = append(*errs, fmt.Sprintf("%s: %v lies outside %v", path, p, outer))
 			return
 		}
 		// Raw is always the source text; so is Text, except an Expr's.
