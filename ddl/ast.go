@@ -3,8 +3,10 @@ package ddl
 // Pos is the byte range [Offset, End) of a piece of syntax in the source
 // given to Parse, ParseFile, Split or SplitFile. Every node embeds one.
 type Pos struct {
-	Offset int // byte offset of the node's first byte
-	End    int // byte offset just past the node's last byte
+	// Offset is the byte offset of the node's first byte.
+	Offset int
+	// End is the byte offset just past the node's last byte.
+	End int
 }
 
 // Position returns p; through embedding it gives every node the method.
@@ -170,8 +172,9 @@ type Generated struct {
 // or MySQL's MODIFY/CHANGE.
 type ColumnDef struct {
 	Pos
-	// Name is the column's real name; NamePos is its position.
-	Name    string
+	// Name is the column's real name.
+	Name string
+	// NamePos is the position of the name as written.
 	NamePos Pos
 	// Type is the column type with whitespace normalised as in Expr.Text
 	// ("varchar(20)", "numeric(10, 2)", "text[]", "int unsigned",
@@ -222,9 +225,13 @@ const (
 	// AnyConstraint is used by DropConstraint when the statement does not
 	// say which kind of constraint it drops (DROP CONSTRAINT name).
 	AnyConstraint ConstraintType = iota
+	// PrimaryKey is PRIMARY KEY.
 	PrimaryKey
+	// Unique is UNIQUE (MySQL: UNIQUE KEY/INDEX).
 	Unique
+	// ForeignKey is FOREIGN KEY ... REFERENCES.
 	ForeignKey
+	// Check is CHECK (expr).
 	Check
 	// Index is MySQL's inline KEY/INDEX (with Type "FULLTEXT" or
 	// "SPATIAL" for those) and ALTER TABLE ... ADD INDEX.
@@ -337,8 +344,10 @@ type AlterAction interface {
 // AddColumn is ADD [COLUMN] [IF NOT EXISTS] column definition.
 type AddColumn struct {
 	Pos
+	// IfNotExists reports IF NOT EXISTS.
 	IfNotExists bool
-	Column      ColumnDef
+	// Column is the new column.
+	Column ColumnDef
 	// First and After are MySQL's column placement (FIRST, AFTER col).
 	First bool
 	After string
@@ -347,8 +356,10 @@ type AddColumn struct {
 // DropColumn is DROP [COLUMN] [IF EXISTS] name [CASCADE|RESTRICT].
 type DropColumn struct {
 	Pos
+	// IfExists reports IF EXISTS.
 	IfExists bool
-	Name     string
+	// Name is the column's real name.
+	Name string
 	// Behavior is "CASCADE", "RESTRICT" or "".
 	Behavior string
 }
@@ -357,6 +368,7 @@ type DropColumn struct {
 // CHECK|EXCLUDE ..., or MySQL's ADD [UNIQUE|FULLTEXT|SPATIAL] INDEX|KEY.
 type AddConstraint struct {
 	Pos
+	// Constraint is the added constraint or key.
 	Constraint Constraint
 }
 
@@ -366,7 +378,8 @@ type AddConstraint struct {
 type DropConstraint struct {
 	Pos
 	// Type is AnyConstraint for DROP CONSTRAINT, else the kind named.
-	Type     ConstraintType
+	Type ConstraintType
+	// IfExists reports IF EXISTS.
 	IfExists bool
 	// Name is the real name, "" for DROP PRIMARY KEY.
 	Name string
@@ -378,33 +391,39 @@ type DropConstraint struct {
 // CONSTRAINT, with Constraint set).
 type RenameColumn struct {
 	Pos
-	From, To   string
+	// From and To are the old and new real names.
+	From, To string
+	// Constraint reports RENAME CONSTRAINT.
 	Constraint bool
 }
 
 // RenameTable is RENAME [TO|AS] name.
 type RenameTable struct {
 	Pos
+	// To is the table's new name.
 	To Name
 }
 
 // RenameIndex is MySQL's RENAME INDEX|KEY from TO to.
 type RenameIndex struct {
 	Pos
+	// From and To are the old and new real names.
 	From, To string
 }
 
 // AlterColumn is ALTER [COLUMN] name with one of the forms below.
 type AlterColumn struct {
 	Pos
+	// Column is the column's real name.
 	Column string
 	// Action is "SET NOT NULL", "DROP NOT NULL", "SET DEFAULT",
 	// "DROP DEFAULT", "TYPE" (PostgreSQL's [SET DATA] TYPE), "SET VISIBLE"
 	// or "SET INVISIBLE".
 	Action string
-	// Default is the SET DEFAULT expression; Type the TYPE, Collate its
-	// COLLATE name and Using its USING expression (PostgreSQL).
+	// Default is the SET DEFAULT expression, else nil.
 	Default *Expr
+	// Type is the new type of TYPE (normalised as ColumnDef.Type),
+	// Collate its COLLATE name and Using its USING expression.
 	Type    string
 	Collate string
 	Using   *Expr
@@ -417,9 +436,11 @@ type ModifyColumn struct {
 	// OldName is the column's name before CHANGE; for MODIFY it equals
 	// Column.Name.
 	OldName string
-	Column  ColumnDef
-	First   bool
-	After   string
+	// Column is the column's new definition.
+	Column ColumnDef
+	// First and After are the column placement (FIRST, AFTER col).
+	First bool
+	After string
 }
 
 // OtherAction is an ALTER TABLE action this package does not model
@@ -427,8 +448,9 @@ type ModifyColumn struct {
 // ... SET STATISTICS, ...). It is kept so that nothing is silently lost.
 type OtherAction struct {
 	Pos
-	// Keywords are the action's leading words in upper case
-	// ("ENABLE ROW", "ALGORITHM").
+	// Keywords is the action's first word in upper case ("ENABLE",
+	// "OWNER", "ALGORITHM"), with the object for ALTER ("ALTER COLUMN",
+	// "ALTER INDEX", "ALTER CONSTRAINT"), or "" when it is not a word.
 	Keywords string
 	// Text is the action as written.
 	Text string
@@ -449,7 +471,9 @@ func (*OtherAction) alterAction()    {}
 // Other ALTER INDEX forms parse as *Unknown.
 type AlterIndex struct {
 	Pos
-	Name     Name
+	// Name is the index renamed.
+	Name Name
+	// IfExists reports IF EXISTS.
 	IfExists bool
 	// RenameTo is the new real name.
 	RenameTo string
@@ -461,6 +485,8 @@ func (*AlterIndex) Kind() string { return "ALTER INDEX" }
 // DropIndex is DROP INDEX.
 type DropIndex struct {
 	Pos
+	// Concurrently reports PostgreSQL's CONCURRENTLY; IfExists reports
+	// IF EXISTS.
 	Concurrently, IfExists bool
 	// Names are the dropped indexes, at least one.
 	Names []Name
@@ -478,6 +504,7 @@ func (*DropIndex) Kind() string { return "DROP INDEX" }
 // DropTable is DROP [TEMPORARY] TABLE [IF EXISTS] name, ... .
 type DropTable struct {
 	Pos
+	// Temporary reports MySQL's TEMPORARY; IfExists reports IF EXISTS.
 	Temporary, IfExists bool
 	// Names are the dropped tables, at least one.
 	Names []Name

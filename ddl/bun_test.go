@@ -26,7 +26,9 @@ import (
 // INDEX and DROP TABLE as well as the migrations' raw SQL. Every statement
 // must parse to a modelled statement, and what it declares must hang
 // together: indexes on tables created before, on columns those tables
-// have; foreign keys to tables that exist; down dropping every table.
+// have; foreign keys to tables that exist, each led by an index; unique
+// indexes of soft-deleted tables leaving deleted rows out; down dropping
+// every table.
 func TestBunMigrationSQL(t *testing.T) {
 	for _, tc := range []struct {
 		d       ddl.Dialect
@@ -74,6 +76,8 @@ func checkSchema(t *testing.T, d ddl.Dialect, up, down []string) {
 		return strings.ToLower(n)
 	}
 	indexes, fks := 0, 0
+	led := map[string]bool{}    // "table.column" that leads an index or key
+	fkCols := map[string]bool{} // "table.column" that leads a foreign key
 	for _, src := range up {
 		st, err := ddl.ParseStatement(src, d)
 		if err != nil {
@@ -93,6 +97,9 @@ func checkSchema(t *testing.T, d ddl.Dialect, up, down []string) {
 			hasPK := false
 			for _, c := range st.Constraints {
 				hasPK = hasPK || c.Type == ddl.PrimaryKey
+				if c.Type == ddl.PrimaryKey || c.Type == ddl.Unique {
+					led[key(st.Name.Name)+"."+key(c.Columns[0].Column)] = true
+				}
 				for _, name := range c.ColumnNames() {
 					if !cols[key(name)] {
 						t.Errorf("%s: constraint %s on unknown column %q", st.Name.Name, c.Type, name)
@@ -100,6 +107,7 @@ func checkSchema(t *testing.T, d ddl.Dialect, up, down []string) {
 				}
 				if c.Type == ddl.ForeignKey {
 					fks++
+					fkCols[key(st.Name.Name)+"."+key(c.Columns[0].Column)] = true
 					ref := c.References.Table.Name
 					if tables[key(ref)] == nil {
 						t.Errorf("%s: foreign key to %q, which is not created before it", st.Name.Name, ref)
@@ -130,6 +138,7 @@ func checkSchema(t *testing.T, d ddl.Dialect, up, down []string) {
 				t.Errorf("index %s on unknown table %q", st.Name.Name, st.Table.Name)
 				continue
 			}
+			led[key(st.Table.Name)+"."+key(st.Parts[0].Column)] = true
 			for _, p := range st.Parts {
 				if p.Column == "" || !cols[key(p.Column)] {
 					t.Errorf("index %s: part %q is not a column of %s", st.Name.Name, p.Pos.Source(src), st.Table.Name)
@@ -158,6 +167,11 @@ func checkSchema(t *testing.T, d ddl.Dialect, up, down []string) {
 	}
 	if len(tables) != 42 || indexes == 0 || fks == 0 {
 		t.Errorf("%d tables, %d indexes, %d foreign keys", len(tables), indexes, fks)
+	}
+	for fk := range fkCols {
+		if !led[fk] {
+			t.Errorf("foreign key column %s leads no index", fk)
+		}
 	}
 	for _, src := range down {
 		st, err := ddl.ParseStatement(src, d)
