@@ -16,8 +16,9 @@
 // exactly one statement; ParseForeignKey parses a ForeignKey clause.
 //
 // Every node embeds a Pos, the byte range of its text in the string given
-// to Parse (or Split, ...): a caller that took that string from a Go string
-// literal or a file maps the offsets back (LineCol helps with files).
+// to Parse (or Split, ...). LiteralOffset maps such an offset back into the
+// Go string literal the SQL came from (escapes and all), LineCol turns one
+// into a line and column of a SQL file.
 // Names (Name) carry both their real name and the text as written;
 // expressions (Expr) carry their text with whitespace normalised and as
 // written.
