@@ -86,13 +86,16 @@
 // FUNCTION, COMMENT ON, CREATE TABLE ... AS SELECT, CREATE TABLE ... LIKE,
 // ALTER INDEX ... SET ...) is an *Unknown named by its leading keywords.
 //
-// Not modelled, knowingly: MySQL's ALTER TABLE table options, partitioning
-// and the names of column-level constraints other than REFERENCES (those
-// go to ColumnDef.Extra); PostgreSQL's CREATE TABLE ... PARTITION OF/OF
-// type, inheritance details and ALTER INDEX forms other than RENAME TO;
-// identifiers of MySQL that start with a digit; SQL given to Bun with ?
-// placeholders, which cannot be resolved statically (an identifier that is
-// a placeholder is reported as such).
+// Not modelled, knowingly: MySQL's ALTER TABLE table options (kept as
+// *OtherAction), partitioning, and the names of column-level constraints
+// other than REFERENCES (kept in ColumnDef.Extra); MariaDB's CREATE OR
+// REPLACE TABLE/INDEX and PostgreSQL's CREATE TABLE ... PARTITION OF/OF
+// type (both *Unknown); ALTER INDEX forms other than RENAME TO; MySQL
+// identifiers that start with a digit; MariaDB's top-level BEGIN NOT
+// ATOMIC blocks (split at their inner ";"); Bun SQL files that are Go
+// templates (read as the text they are); and SQL given to Bun with ?
+// placeholders, which cannot be resolved statically (a placeholder where a
+// name belongs is reported as such).
 //
 // # Lexical rules and dialects
 //

@@ -9,6 +9,14 @@ import (
 // statements this package does not model.
 func (p *parser) create() Statement {
 	p.expectWords("CREATE")
+	if p.isWords("OR", "REPLACE") {
+		// MariaDB's CREATE OR REPLACE TABLE/INDEX is not modelled; name it
+		// so that it is not mistaken for a plain CREATE TABLE/INDEX.
+		if kw := leadingKeywords(p.src, p.toks); kw == "CREATE TABLE" || kw == "CREATE INDEX" {
+			return p.unknown("CREATE OR REPLACE " + strings.TrimPrefix(kw, "CREATE "))
+		}
+		return nil
+	}
 	var temp, unlogged bool
 	switch {
 	case p.acceptWords("TEMP"), p.acceptWords("TEMPORARY"),

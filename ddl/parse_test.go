@@ -150,6 +150,10 @@ var parseCases = []struct {
 		"Unknown{Keywords:\"PRAGMA\" Text:\"PRAGMA foreign_keys = ON\"}"},
 	{SQLite, "CREATE VIRTUAL TABLE f USING fts5(a)",
 		"Unknown{Keywords:\"CREATE VIRTUAL TABLE\" Text:\"CREATE VIRTUAL TABLE f USING fts5(a)\"}"},
+	{MySQL, "CREATE OR REPLACE UNIQUE INDEX i ON t (a)",
+		"Unknown{Keywords:\"CREATE OR REPLACE INDEX\" Text:\"CREATE OR REPLACE UNIQUE INDEX i ON t (a)\"}"},
+	{Postgres, "CREATE OR REPLACE VIEW v AS SELECT 1",
+		"Unknown{Keywords:\"CREATE VIEW\" Text:\"CREATE OR REPLACE VIEW v AS SELECT 1\"}"},
 	{Postgres, "(SELECT 1)",
 		"Unknown{Text:\"(SELECT 1)\"}"},
 }
