@@ -21,6 +21,11 @@ func LiteralOffset(lit string, offset int) int {
 	body := lit[1 : len(lit)-1]
 	value := 0 // bytes of the value before body[i:]
 	for i := 0; ; {
+		if lit[0] == '`' {
+			for i < len(body) && body[i] == '\r' {
+				i++ // not part of the value
+			}
+		}
 		if value >= offset {
 			return 1 + i
 		}
@@ -28,9 +33,7 @@ func LiteralOffset(lit string, offset int) int {
 			return -1
 		}
 		if lit[0] == '`' {
-			if body[i] != '\r' {
-				value++
-			}
+			value++
 			i++
 			continue
 		}

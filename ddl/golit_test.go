@@ -26,6 +26,8 @@ func TestLiteralOffset(t *testing.T) {
 		{`"\101B"`, 1, 5},           // octal
 		{`"éx"`, 2, 3},              // é written as is
 		{"`a\r\nb`", 2, 4},          // Go drops \r from raw strings
+		{"`a\r\nb`", 1, 3},          // the \n, not the dropped \r
+		{"`\r`", 0, 2},              // the closing quote
 		{"`raw\\n`", 4, 5},          // no escapes in raw strings
 		{`'c'`, 0, -1},              // not a string
 		{`"bad\q"`, 4, -1},          // invalid escape
