@@ -13,6 +13,7 @@ import (
 
 	"github.com/schemalint/schemalint/analyzers"
 	"github.com/schemalint/schemalint/analyzers/config"
+	"github.com/schemalint/schemalint/internal/baseline"
 	"github.com/schemalint/schemalint/internal/fixes"
 	"github.com/schemalint/schemalint/internal/lintrun"
 	"github.com/schemalint/schemalint/internal/report"
@@ -28,6 +29,9 @@ type lintCommand struct {
 	tests     bool
 	noColor   bool
 	config    string
+
+	baseline      string
+	baselineWrite string
 }
 
 func newLintCommand(stdout, stderr io.Writer) *lintCommand {
@@ -45,6 +49,8 @@ func (c *lintCommand) newFlags(name string) *flag.FlagSet {
 	fs.BoolVar(&c.tests, "tests", true, "also check models in _test.go files")
 	fs.BoolVar(&c.noColor, "no-color", false, "never colour text output (NO_COLOR does the same)")
 	fs.StringVar(&c.config, "config", "", "use this configuration file for every package instead of the nearest .schemalint.yml")
+	fs.StringVar(&c.baseline, "baseline", "", "report only findings not recorded in this baseline file")
+	fs.StringVar(&c.baselineWrite, "baseline-write", "", "record today's findings in this baseline file and exit 0")
 	return fs
 }
 
@@ -99,6 +105,14 @@ func (c *lintCommand) exec(ctx context.Context, patterns []string) error {
 			return &exitErr{code: exitError, err: err}
 		}
 	}
+	if c.baselineWrite != "" {
+		return writeBaseline(c.stderr, c.baselineWrite, rep)
+	}
+	if c.baseline != "" {
+		if err := applyBaseline(c.stderr, c.baseline, rep); err != nil {
+			return &exitErr{code: exitError, err: err}
+		}
+	}
 	useColor := c.format == "text" && !c.noColor && !color.NoColor && os.Getenv("NO_COLOR") == ""
 	if err := report.Write(c.stdout, c.format, rep, useColor); err != nil {
 		return err
@@ -143,4 +157,32 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// writeBaseline records the report's findings.
+func writeBaseline(stderr io.Writer, path string, rep *report.Report) error {
+	b := baseline.New(rep.Findings)
+	if err := b.Write(path); err != nil {
+		return &exitErr{code: exitError, err: err}
+	}
+	fmt.Fprintf(stderr, "schemalint: recorded %d findings (%d entries) in %s\n", len(rep.Findings), len(b.Entries), path)
+	return nil
+}
+
+// applyBaseline drops the findings the baseline holds and tells about
+// entries that match nothing any more, so the file can shrink.
+func applyBaseline(stderr io.Writer, path string, rep *report.Report) error {
+	b, err := baseline.Read(path)
+	if err != nil {
+		return err
+	}
+	fresh, stale := b.Filter(rep.Findings)
+	rep.Findings = fresh
+	if len(stale) > 0 {
+		fmt.Fprintf(stderr, "schemalint: %d baseline entries no longer match (fixed, or changed): rewrite %s with --baseline-write\n", len(stale), path)
+		for _, e := range stale {
+			fmt.Fprintf(stderr, "\t%s %s: %s (x%d)\n", e.Rule, e.Subject, e.Message, e.Count)
+		}
+	}
+	return nil
 }

@@ -4,6 +4,7 @@
 //	schemalint [flags] <packages>        lint (the default command)
 //	schemalint lint [flags] <packages>
 //	schemalint rules [--format text|json|markdown] [ID...]
+//	schemalint hook install [--force] [-- lint flags and packages]
 //	schemalint version
 //
 // It is also a go vet tool: go vet -vettool=$(which schemalint) ./...
@@ -87,13 +88,18 @@ It also runs as a go vet tool: go vet -vettool=$(which schemalint) ./...
 Exit codes: 0 nothing at or above --fail-level, 1 findings, 2 usage,
 configuration or load error.`),
 		FlagSet:     lint.flags,
-		Subcommands: []*ffcli.Command{lint.command(), newRulesCommand(stdout), newVersionCommand(stdout)},
+		Subcommands: []*ffcli.Command{lint.command(), newRulesCommand(stdout), newHookCommand(stdout), newVersionCommand(stdout)},
 		Exec:        lint.exec,
 	}
 	root.UsageFunc = usage
-	for _, sub := range root.Subcommands {
-		sub.UsageFunc = usage
+	var setUsage func(cs []*ffcli.Command)
+	setUsage = func(cs []*ffcli.Command) {
+		for _, sub := range cs {
+			sub.UsageFunc = usage
+			setUsage(sub.Subcommands)
+		}
 	}
+	setUsage(root.Subcommands)
 	for _, fs := range []*flag.FlagSet{root.FlagSet} {
 		fs.SetOutput(stderr)
 	}
