@@ -2,10 +2,6 @@ package lint
 
 import (
 	"go/types"
-	"sort"
-	"strings"
-
-	"github.com/jinzhu/inflection"
 
 	"github.com/schemalint/schemalint/analyzers/bunmodel"
 )
@@ -38,33 +34,12 @@ func (k *KnownModel) PK() (bunmodel.ColumnFact, bool) {
 
 // KnownModels returns every model the package can see: its own first, in
 // source order, then imported ones by package and name.
-func (p *Pass) KnownModels() []*KnownModel {
-	if p.known != nil {
-		return p.known
-	}
-	for _, m := range p.Models.Models {
-		p.known = append(p.known, &KnownModel{TypeName: m.Obj.Name(), Pkg: p.Pkg.Path(), Table: m.Name, Alias: m.Alias,
-			Local: m, Fact: m.Fact, Obj: m.Obj})
-	}
-	for _, im := range p.Models.Imported {
-		p.known = append(p.known, &KnownModel{TypeName: im.Obj.Name(), Pkg: im.Obj.Pkg().Path(),
-			Table: im.Fact.Table, Alias: im.Fact.Alias, Fact: im.Fact, Obj: im.Obj})
-	}
-	return p.known
-}
+func (p *Pass) KnownModels() []*KnownModel { return p.keys.known }
 
 // ModelForPrefix returns the model a "<prefix>_id" column refers to by
 // naming convention: its table is the plural of prefix (or prefix itself),
 // or its underscored type name is prefix.
-func (p *Pass) ModelForPrefix(prefix string) *KnownModel {
-	plural := inflection.Plural(prefix)
-	for _, k := range p.KnownModels() {
-		if k.Table == plural || k.Table == prefix || underscoreName(k.TypeName) == prefix {
-			return k
-		}
-	}
-	return nil
-}
+func (p *Pass) ModelForPrefix(prefix string) *KnownModel { return p.keys.forPrefix(prefix) }
 
 // ForeignKey is a column of a model that refers to another model.
 type ForeignKey struct {
@@ -83,55 +58,7 @@ type ForeignKey struct {
 // and has-many relations of other models join on, and "<model>_id" columns
 // named after a known model. Primary-key columns are left out: they
 // identify the row itself.
-func (p *Pass) ForeignKeys(m *bunmodel.Model) []ForeignKey {
-	var out []ForeignKey
-	seen := map[*bunmodel.Field]bool{}
-	add := func(f *bunmodel.Field, target *KnownModel, col string, via string) {
-		if f == nil || f.PK || seen[f] || target == nil {
-			return
-		}
-		tc, ok := target.Fact.Column(col)
-		if !ok {
-			return
-		}
-		seen[f] = true
-		out = append(out, ForeignKey{Field: f, Target: target, TargetColumn: tc, Via: via})
-	}
-	for _, rel := range m.Relations {
-		if rel.Kind != bunmodel.BelongsTo || rel.Target == nil || len(rel.Problems) > 0 {
-			continue
-		}
-		target := p.modelOfTable(rel.Target)
-		for i, base := range rel.BaseColumns {
-			add(base, target, rel.TargetColumns[i].Name, bunmodel.BelongsTo)
-		}
-	}
-	for _, other := range p.Models.Models {
-		for _, rel := range other.Relations {
-			if (rel.Kind != bunmodel.HasMany && rel.Kind != bunmodel.HasOne) || rel.Target == nil ||
-				rel.Target.Type != m.Type || len(rel.Problems) > 0 {
-				continue
-			}
-			target := p.modelOfTable(other.Table)
-			for i, col := range rel.TargetColumns {
-				add(m.Field(col.Name), target, rel.BaseColumns[i].Name, rel.Kind)
-			}
-		}
-	}
-	for _, f := range m.Fields {
-		prefix, ok := strings.CutSuffix(f.Name, "_id")
-		if !ok || prefix == "" {
-			continue
-		}
-		if target := p.ModelForPrefix(prefix); target != nil && target.Table != m.Name {
-			if pk, ok := target.PK(); ok {
-				add(f, target, pk.Name, "name")
-			}
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return indexLess(out[i].Field.Index, out[j].Field.Index) })
-	return out
-}
+func (p *Pass) ForeignKeys(m *bunmodel.Model) []ForeignKey { return p.keys.fks[m] }
 
 func indexLess(a, b []int) bool {
 	for i := 0; i < len(a) && i < len(b); i++ {
@@ -140,22 +67,6 @@ func indexLess(a, b []int) bool {
 		}
 	}
 	return len(a) < len(b)
-}
-
-// modelOfTable finds the known model for a table the reader resolved.
-func (p *Pass) modelOfTable(t *bunmodel.Table) *KnownModel {
-	for _, k := range p.KnownModels() {
-		if t.Type != nil && k.Obj.Type() == types.Type(t.Type) {
-			return k
-		}
-	}
-	if t.Type != nil {
-		// A relation target that is not a model (no bun.BaseModel): Bun
-		// still maps it; describe it from the reader.
-		f := bunmodel.NewModelFact(t)
-		return &KnownModel{TypeName: t.TypeName, Table: t.Name, Alias: t.Alias, Fact: f, Obj: t.Type.Obj()}
-	}
-	return nil
 }
 
 // underscoreName is Bun's underscore of a Go name.

@@ -23,7 +23,7 @@ type Pass struct {
 	Severity config.Severity
 
 	env        *Env
-	known      []*KnownModel
+	keys       *KeyIndex
 	options    any
 	directives *DirectiveSet
 	used       []*Directive
@@ -43,6 +43,7 @@ func (e *Env) newPass(ap *analysis.Pass, r *Rule) (*Pass, error) {
 		env:        e,
 		options:    l.options[r.ID],
 		directives: ap.ResultOf[Directives].(*DirectiveSet),
+		keys:       ap.ResultOf[Keys].(*KeyIndex),
 	}
 	p.Severity, p.enabled = e.Severity(l.cfg, r.ID)
 	return p, nil

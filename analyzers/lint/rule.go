@@ -62,7 +62,7 @@ func NewAnalyzer(env *Env, r *Rule) *analysis.Analyzer {
 		Name:       r.AnalyzerName(),
 		Doc:        r.ID + ": " + r.Summary + "\n\n" + r.Doc,
 		URL:        r.URL(),
-		Requires:   append([]*analysis.Analyzer{bunmodel.Analyzer, Directives}, r.Requires...),
+		Requires:   append([]*analysis.Analyzer{bunmodel.Analyzer, Directives, Keys}, r.Requires...),
 		ResultType: outcomeType,
 		Run: func(ap *analysis.Pass) (any, error) {
 			p, err := env.newPass(ap, r)

@@ -24,14 +24,14 @@ var Rule = &lint.Rule{
 }
 
 func run(p *lint.Pass) error {
-	known := p.KnownModels()
+	aliases := aliasIndex(p.KnownModels())
 	for _, m := range p.Models.Models {
 		if len(m.BaseModel.Path) > 0 {
 			checkInherited(p, m)
 			continue
 		}
 		checkTag(p, m)
-		if other := duplicateAlias(known, m); other != nil {
+		if other := aliases.duplicate(m); other != nil {
 			where := other.TypeName
 			if other.Local == nil {
 				where = other.Pkg + "." + other.TypeName
@@ -42,24 +42,37 @@ func run(p *lint.Pass) error {
 	return nil
 }
 
-// duplicateAlias returns another model with m's alias: an imported one,
-// or a local one declared before m (so a pair is reported once). Models
-// that extend another share its alias by design and are skipped.
-func duplicateAlias(known []*lint.KnownModel, m *bunmodel.Model) *lint.KnownModel {
-	before := true
-	for _, other := range known {
-		if other.Local == m {
-			before = false
+// aliases indexes known models by alias: imported ones, and local ones in
+// source order. Models that extend another share its alias by design and
+// are left out.
+type aliases struct {
+	first    map[string]*lint.KnownModel // first local model with the alias
+	imported map[string]*lint.KnownModel
+}
+
+func aliasIndex(known []*lint.KnownModel) aliases {
+	a := aliases{first: map[string]*lint.KnownModel{}, imported: map[string]*lint.KnownModel{}}
+	for _, k := range known {
+		target := a.first
+		if k.Local == nil {
+			target = a.imported
+		} else if len(k.Local.BaseModel.Path) > 0 {
 			continue
 		}
-		if other.Local != nil && (!before || len(other.Local.BaseModel.Path) > 0) {
-			continue
-		}
-		if other.Alias == m.Alias {
-			return other
+		if _, ok := target[k.Alias]; !ok {
+			target[k.Alias] = k
 		}
 	}
-	return nil
+	return a
+}
+
+// duplicate returns another model with m's alias: an imported one, or a
+// local one declared before m (so a pair is reported once, on the later).
+func (a aliases) duplicate(m *bunmodel.Model) *lint.KnownModel {
+	if first := a.first[m.Alias]; first != nil && first.Local != m {
+		return first
+	}
+	return a.imported[m.Alias]
 }
 
 // checkInherited reports a model whose BaseModel comes from an embedded

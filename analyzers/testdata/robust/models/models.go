@@ -70,16 +70,16 @@ var _ = secret{hidden: ""}
 // Odd has fields of every strange kind and malformed tags.
 type Odd struct {
 	bun.BaseModel `bun:"table:odds,alias:o"`
-	ID            int64          `bun:",pk"`
-	Fn            func()         `bun:"-"`
-	Ch            chan int       `bun:"ch"`
-	Iface         interface{}    `bun:"iface"`
-	Arr           [4]byte        `bun:"arr"`
-	Quote         string         `bun:"\"unterminated"`
-	Weird         string         `bun:",,,:,::"`
-	NotKV         string         `bun:weird`
+	ID            int64           `bun:",pk"`
+	Fn            func()          `bun:"-"`
+	Ch            chan int        `bun:"ch"`
+	Iface         interface{}     `bun:"iface"`
+	Arr           [4]byte         `bun:"arr"`
+	Quote         string          `bun:"\"unterminated"`
+	Weird         string          `bun:",,,:,::"`
+	NotKV         string          `bun:weird`
 	Nested        struct{ A int } `bun:"nested,embed:n_"`
-	Map           map[xid.ID]int `bun:"map"`
+	Map           map[xid.ID]int  `bun:"map"`
 	When          time.Time
 	Relation      *Nowhere `bun:"rel:sideways"`
 	Many          Node     `bun:"rel:has-many"`
