@@ -66,10 +66,14 @@ func (r *Reader) inProgress(t types.Type) *Table {
 	}
 	tab.TypeName = toExported(name)
 	tab.ModelName = underscore(name)
-	tab.Name = defaultTableName(name)
 	tab.Alias = tab.ModelName
 	tab.fieldMap = map[string]*Field{}
 	r.processFields(tab, t.Underlying().(*types.Struct))
+	if tab.Name == "" {
+		// Bun starts from this default; it is computed last because
+		// inflection is slow and most models name their table.
+		tab.Name = defaultTableName(name)
+	}
 	return tab
 }
 
