@@ -1,7 +1,6 @@
 package tagsyntax
 
 import (
-	"fmt"
 	"go/types"
 	"reflect"
 
@@ -75,27 +74,12 @@ func isStruct(t types.Type) bool {
 	return ok
 }
 
-// report reports an issue at the field's tag when the struct is declared
-// here, with its fix; for a struct of another package, at the field that
-// brings the struct in, without a fix (it belongs in the other package).
+// report reports an issue at the field, with its fix when the struct is
+// declared here.
 func report(p *lint.Pass, part *bunmodel.Part, v *types.Var, raw string, is issue) {
-	f := lint.Finding{
-		Pos: v.Pos(), Message: is.msg,
-		Table: part.Model.Name, Model: part.Model.Obj.Name(), Subject: part.Name + "." + v.Name(),
+	var fixes []analysis.SuggestedFix
+	if is.fix != nil && part.Local() {
+		fixes = lint.Fixes(lint.TagItemFix(is.fix.message, p.Models.FieldNode(v), raw, is.fix.start, is.fix.end, is.fix.text))
 	}
-	if !part.Local() {
-		f.Pos = part.Via.Pos()
-		f.Message = fmt.Sprintf("%s.%s: %s", part.Name, v.Name(), is.msg)
-		f.Related = []analysis.RelatedInformation{{Pos: v.Pos(), Message: part.Name + "." + v.Name() + " is declared here"}}
-		p.Report(f)
-		return
-	}
-	node := p.Models.FieldNode(v)
-	if node != nil && node.Tag != nil {
-		f.Pos, f.End = node.Tag.Pos(), node.Tag.End()
-	}
-	if is.fix != nil {
-		f.Fixes = lint.Fixes(lint.TagItemFix(is.fix.message, node, raw, is.fix.start, is.fix.end, is.fix.text))
-	}
-	p.Report(f)
+	p.ReportPart(part, v, is.msg, nil, fixes...)
 }
