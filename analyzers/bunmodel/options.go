@@ -1,6 +1,7 @@
 package bunmodel
 
 import (
+	"go/types"
 	"maps"
 	"slices"
 )
@@ -20,3 +21,8 @@ func TableOptions() []string { return slices.Sorted(maps.Keys(knownTableOptions)
 // IsEmbeddedOption reports whether Bun reads name on an anonymous
 // (embedded) struct field; it ignores every other option there.
 func IsEmbeddedOption(name string) bool { return embeddedOptions[name] }
+
+// HasTypeParam reports whether t mentions a type parameter (through
+// pointers, slices, arrays and maps): a field of such a type is known
+// only once its generic model is instantiated.
+func HasTypeParam(t types.Type) bool { return containsTypeParam(t) }

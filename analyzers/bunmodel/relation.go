@@ -153,7 +153,7 @@ func (r *Reader) resolveHas(t *Table, rel *Relation) {
 	_, polymorphic := rel.Field.Tag.Option("polymorphic")
 	polymorphic = polymorphic && rel.Kind == HasMany
 	prefix := underscore(t.ModelName) + "_"
-	typeColumn := prefix + "type"
+	typeColumn := "" // with join:, only a type=<column> pair names it
 	if rel.Join != nil {
 		for _, p := range rel.Join {
 			if polymorphic && p.Base == "type" {
@@ -163,6 +163,7 @@ func (r *Reader) resolveHas(t *Table, rel *Relation) {
 			r.joinPair(t, rel, p)
 		}
 	} else {
+		typeColumn = prefix + "type"
 		for _, pk := range pks {
 			rel.BaseColumns = append(rel.BaseColumns, pk)
 			if fk := target.Field(prefix + pk.Name); fk != nil {
@@ -176,7 +177,10 @@ func (r *Reader) resolveHas(t *Table, rel *Relation) {
 			rel.Problems = append(rel.Problems, fmt.Sprintf("%s must have column %s (to override, use join:base_column=join_column)", target.TypeName, prefix+pk.Name))
 		}
 	}
-	if polymorphic && target.Field(typeColumn) == nil {
+	switch {
+	case polymorphic && typeColumn == "":
+		rel.Problems = append(rel.Problems, "polymorphic with join: needs a join:type=<column> pair naming the type column")
+	case polymorphic && target.Field(typeColumn) == nil:
 		rel.Problems = append(rel.Problems, fmt.Sprintf("%s must have polymorphic column %s", target.TypeName, typeColumn))
 	}
 }
