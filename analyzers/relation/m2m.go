@@ -1,0 +1,69 @@
+package relation
+
+import (
+	"fmt"
+	"go/types"
+
+	"github.com/schemalint/schemalint/analyzers/bunmodel"
+	"github.com/schemalint/schemalint/analyzers/lint"
+)
+
+// m2m checks the join model of a many-to-many relation: Bun looks it up
+// by table name among registered models and reads two of its fields as
+// belongs-to relations, the model's side and the target's side.
+func m2m(p *lint.Pass, m *bunmodel.Model, rel *bunmodel.Relation) {
+	name := rel.Field.GoName
+	join := joinModel(p, rel.M2MTable)
+	if join == nil {
+		p.ReportField(m, rel.Field, fmt.Sprintf(
+			"%s: no model of this package or of its imports has the table %s; Bun panics on the first query on %s unless a model with that table is registered with db.RegisterModel",
+			name, rel.M2MTable, m.TypeName))
+		return
+	}
+	left, right := m.TypeName, rel.Target.TypeName
+	if len(rel.Join) > 0 {
+		left, right = rel.Join[0].Base, rel.Join[0].Join
+	}
+	if len(rel.Join) > 1 {
+		p.ReportField(m, rel.Field, fmt.Sprintf("%s: Bun reads only the first pair of an m2m join:, %s=%s, and ignores the others", name, left, right))
+	}
+	for _, side := range []string{left, right} {
+		f := join.FieldByGoName(side)
+		if f == nil {
+			p.ReportField(m, rel.Field, fmt.Sprintf(
+				"%s: the join model %s has no field %s: Bun panics on the first query on %s (name the fields with join:Left=Right)",
+				name, join.TypeName, side, m.TypeName))
+			continue
+		}
+		if !belongsTo(join, f) {
+			p.ReportField(m, rel.Field, fmt.Sprintf(
+				"%s: %s.%s should be a belongs-to relation (rel:belongs-to,join:<fk>=<pk>): Bun joins through it as one, and without rel: it is also a column of %s",
+				name, join.TypeName, side, rel.M2MTable))
+		}
+	}
+}
+
+// joinModel finds the model with the table name among the package's
+// models and those of its imports.
+func joinModel(p *lint.Pass, table string) *bunmodel.Table {
+	for _, m := range p.Models.Models {
+		if m.Name == table {
+			return m.Table
+		}
+	}
+	for _, m := range p.Models.Imported {
+		if n, ok := m.Obj.Type().(*types.Named); ok && m.Fact.Table == table {
+			return p.Models.Reader.Table(n)
+		}
+	}
+	return nil
+}
+
+func belongsTo(t *bunmodel.Table, f *bunmodel.Field) bool {
+	for _, r := range t.Relations {
+		if r.Field == f {
+			return r.Kind == bunmodel.BelongsTo
+		}
+	}
+	return false
+}
