@@ -1,6 +1,7 @@
 package dupcolumn
 
 import (
+	_ "embed"
 	"fmt"
 	"go/types"
 	"reflect"
@@ -14,9 +15,13 @@ import (
 	"github.com/schemalint/schemalint/analyzers/lint"
 )
 
+//go:embed doc.go
+var doc string
+
 // Rule is SL101.
 var Rule = &lint.Rule{
 	ID:       "SL101",
+	Doc:      lint.PackageDoc(doc, "SL101"),
 	Name:     "duplicate-column",
 	Summary:  "no two fields map to one column, directly or through embedding",
 	Severity: config.Error,

@@ -43,16 +43,17 @@ func m2m(p *lint.Pass, m *bunmodel.Model, rel *bunmodel.Relation) {
 	}
 }
 
-// joinModel finds the model with the table name among the package's
-// models and those of its imports.
+// joinModel finds the model with the table name among those the package
+// can see: its own and its imports'.
 func joinModel(p *lint.Pass, table string) *bunmodel.Table {
-	for _, m := range p.Models.Models {
-		if m.Name == table {
-			return m.Table
+	for _, k := range p.KnownModels() {
+		if k.Table != table {
+			continue
 		}
-	}
-	for _, m := range p.Models.Imported {
-		if n, ok := m.Obj.Type().(*types.Named); ok && m.Fact.Table == table {
+		if k.Local != nil {
+			return k.Local.Table
+		}
+		if n, ok := k.Obj.Type().(*types.Named); ok {
 			return p.Models.Reader.Table(n)
 		}
 	}

@@ -1,6 +1,7 @@
 package relation
 
 import (
+	_ "embed"
 	"fmt"
 	"go/types"
 	"strings"
@@ -10,9 +11,13 @@ import (
 	"github.com/schemalint/schemalint/analyzers/lint"
 )
 
+//go:embed doc.go
+var doc string
+
 // Rule is SL102.
 var Rule = &lint.Rule{
 	ID:       "SL102",
+	Doc:      lint.PackageDoc(doc, "SL102"),
 	Name:     "relation",
 	Summary:  "relations resolve as Bun resolves them: join columns exist on both sides with one type, m2m join models exist, foreign key actions are valid",
 	Severity: config.Error,

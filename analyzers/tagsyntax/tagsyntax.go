@@ -1,6 +1,7 @@
 package tagsyntax
 
 import (
+	_ "embed"
 	"go/types"
 	"reflect"
 
@@ -11,9 +12,13 @@ import (
 	"github.com/schemalint/schemalint/analyzers/lint"
 )
 
+//go:embed doc.go
+var doc string
+
 // Rule is SL100.
 var Rule = &lint.Rule{
 	ID:       "SL100",
+	Doc:      lint.PackageDoc(doc, "SL100"),
 	Name:     "tag-syntax",
 	Summary:  "bun tags say what Bun reads: known options, in the right place, with values only where Bun reads them",
 	Severity: config.Error,
