@@ -69,10 +69,13 @@ func dropped(p *lint.Pass, part *bunmodel.Part) {
 // Bun keeps the declared one, and anything writing the embedded field (a
 // base struct's hook, say) writes a value Bun never saves or loads.
 func hidden(p *lint.Pass, part *bunmodel.Part, v *types.Var, lost []*bunmodel.Field) {
-	names := fieldNames(lost)
+	paths := make([]string, len(lost))
+	for i, f := range lost {
+		paths[i] = strings.Join(f.FieldPath(), ".")
+	}
 	p.ReportPart(part, v, fmt.Sprintf(
 		"%s hides %s, which %s the same column %s: Bun keeps %s and silently drops the embedded %s, so whatever sets %s (a method of the embedded struct, say) writes a value Bun never saves; remove one of them",
-		v.Name(), names, plural(len(lost), "maps to", "map to"), lost[0].Name, v.Name(), plural(len(lost), "field", "fields"), names),
+		v.Name(), fieldNames(lost), plural(len(lost), "maps to", "map to"), lost[0].Name, v.Name(), plural(len(lost), "field", "fields"), strings.Join(paths, " or ")),
 		declaredHere(lost, nil))
 }
 

@@ -17,9 +17,11 @@ func m2m(p *lint.Pass, m *bunmodel.Model, rel *bunmodel.Relation) {
 	if join == nil {
 		p.ReportField(m, rel.Field, fmt.Sprintf(
 			"%s: no model of this package or of its imports has the table %s; Bun panics on the first query on %s unless a model with that table is registered with db.RegisterModel",
-			name, rel.M2MTable, m.TypeName))
+			name, rel.M2MTable, m.Obj.Name()))
 		return
 	}
+	// By default Bun looks for fields named after both types, as it
+	// names them: capitalized.
 	left, right := m.TypeName, rel.Target.TypeName
 	if len(rel.Join) > 0 {
 		left, right = rel.Join[0].Base, rel.Join[0].Join
@@ -32,13 +34,13 @@ func m2m(p *lint.Pass, m *bunmodel.Model, rel *bunmodel.Relation) {
 		if f == nil {
 			p.ReportField(m, rel.Field, fmt.Sprintf(
 				"%s: the join model %s has no field %s: Bun panics on the first query on %s (name the fields with join:Left=Right)",
-				name, join.TypeName, side, m.TypeName))
+				name, goName(join), side, m.Obj.Name()))
 			continue
 		}
 		if !belongsTo(join, f) {
 			p.ReportField(m, rel.Field, fmt.Sprintf(
 				"%s: %s.%s should be a belongs-to relation (rel:belongs-to,join:<fk>=<pk>): Bun joins through it as one, and without rel: it is also a column of %s",
-				name, join.TypeName, side, rel.M2MTable))
+				name, goName(join), side, rel.M2MTable))
 		}
 	}
 }

@@ -63,7 +63,7 @@ func check(p *lint.Pass, m *bunmodel.Model, rel *bunmodel.Relation) {
 	name := rel.Field.GoName
 	if len(rel.Problems) > 0 {
 		for _, problem := range rel.Problems {
-			p.ReportField(m, rel.Field, fmt.Sprintf("%s: Bun panics on the first query on %s: %s", name, m.TypeName, problem))
+			p.ReportField(m, rel.Field, fmt.Sprintf("%s: Bun panics on the first query on %s: %s", name, m.Obj.Name(), problem))
 		}
 		return
 	}
@@ -87,7 +87,7 @@ func implicitPK(p *lint.Pass, m *bunmodel.Model, rel *bunmodel.Relation) {
 	p.ReportField(m, rel.Field, fmt.Sprintf(
 		"%s has no join: and %s has no column %s, so Bun silently joins %s.%s = %s.%s, the model's own primary key: each %s gets the %s whose %s equals its own. "+
 			"Add the column %s (join:%s=%s), or write join:%s=%s if the two rows really share their key",
-		rel.Field.GoName, m.TypeName, fk, rel.Target.Name, pk, m.Name, rel.BaseColumns[0].Name, m.TypeName, rel.Target.TypeName, pk,
+		rel.Field.GoName, m.Obj.Name(), fk, rel.Target.Name, pk, m.Name, rel.BaseColumns[0].Name, m.Obj.Name(), goName(rel.Target), pk,
 		fk, fk, pk, rel.BaseColumns[0].Name, pk))
 }
 
@@ -101,8 +101,17 @@ func joinTypes(p *lint.Pass, m *bunmodel.Model, rel *bunmodel.Relation) {
 		}
 		p.ReportField(m, rel.Field, fmt.Sprintf(
 			"%s joins %s.%s (%s) to %s.%s (%s): both sides of a join need one Go type (a pointer or sql.Null wrapper aside); otherwise the database compares them through a cast, if at all, and Bun may not match the rows it loads to their parents",
-			rel.Field.GoName, m.TypeName, base.Name, lint.TypeString(base.Type), rel.Target.TypeName, target.Name, lint.TypeString(target.Type)))
+			rel.Field.GoName, m.Obj.Name(), base.Name, lint.TypeString(base.Type), goName(rel.Target), target.Name, lint.TypeString(target.Type)))
 	}
+}
+
+// goName names a table's struct as the source spells it (Bun's TypeName
+// capitalizes it).
+func goName(t *bunmodel.Table) string {
+	if t.Type != nil {
+		return t.Type.Obj().Name()
+	}
+	return t.TypeName
 }
 
 // valueType is the type of the values a field holds, with what only adds
@@ -153,7 +162,7 @@ func setNull(p *lint.Pass, m *bunmodel.Model, rel *bunmodel.Relation, opt string
 		case fk.NotNull:
 			p.ReportField(m, rel.Field, fmt.Sprintf(
 				"%s:SET NULL on %s, which is NOT NULL: %s a %s fails, since the database cannot set %s to NULL; drop notnull and make %s a pointer, or choose another action",
-				opt, fk.Name, event, rel.Target.TypeName, fk.Name, fk.GoName))
+				opt, fk.Name, event, goName(rel.Target), fk.Name, fk.GoName))
 		case !fk.Pointer() && !nullable(fk.Type):
 			p.ReportField(m, rel.Field, fmt.Sprintf(
 				"%s:SET NULL on %s, whose field %s is a %s value: a column the database may set to NULL is optional, and a value type reads NULL back as its zero value; make it *%s",
