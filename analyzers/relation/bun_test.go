@@ -1,12 +1,16 @@
 package relation_test
 
 import (
+	"context"
+	"database/sql"
 	"fmt"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/sqlitedialect"
+	"github.com/uptrace/bun/driver/sqliteshim"
 
 	"github.com/schemalint/schemalint/analyzers/lint/linttest"
 )
@@ -239,5 +243,48 @@ func TestBunFKAction(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(r.Warnings, "\n"), "unknown on_delete rule DELETE") {
 		t.Errorf("warnings %q", r.Warnings)
+	}
+}
+
+type parent struct {
+	bun.BaseModel `bun:"table:parents"`
+	ID            int64 `bun:"id,pk"`
+}
+
+type child struct {
+	bun.BaseModel `bun:"table:children"`
+	ID            int64   `bun:"id,pk"`
+	ParentID      int64   `bun:"parent_id,notnull"`
+	Parent        *parent `bun:"rel:belongs-to,join:parent_id=id,on_delete:SET NULL"`
+}
+
+// TestSetNullOnNotNull: with ON DELETE SET NULL on a NOT NULL foreign key
+// (as Bun creates it), deleting the parent fails.
+func TestSetNullOnNotNull(t *testing.T) {
+	ctx := context.Background()
+	sqldb, err := sql.Open(sqliteshim.ShimName, "file::memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sqldb.SetMaxOpenConns(1) // one in-memory database
+	db := bun.NewDB(sqldb, sqlitedialect.New())
+	defer db.Close()
+	for _, stmt := range []func() error{
+		func() error { _, err := db.ExecContext(ctx, "PRAGMA foreign_keys = ON"); return err },
+		func() error { _, err := db.NewCreateTable().Model((*parent)(nil)).Exec(ctx); return err },
+		func() error {
+			_, err := db.NewCreateTable().Model((*child)(nil)).WithForeignKeys().Exec(ctx)
+			return err
+		},
+		func() error { _, err := db.NewInsert().Model(&parent{ID: 1}).Exec(ctx); return err },
+		func() error { _, err := db.NewInsert().Model(&child{ID: 1, ParentID: 1}).Exec(ctx); return err },
+	} {
+		if err := stmt(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err = db.NewDelete().Model((*parent)(nil)).Where("id = 1").Exec(ctx)
+	if err == nil || !strings.Contains(err.Error(), "NOT NULL constraint failed") {
+		t.Fatalf("deleting the parent: err = %v", err)
 	}
 }

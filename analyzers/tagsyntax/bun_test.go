@@ -1,10 +1,14 @@
 package tagsyntax_test
 
 import (
+	"context"
+	"database/sql"
 	"strings"
 	"testing"
 
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/sqlitedialect"
+	"github.com/uptrace/bun/driver/sqliteshim"
 	"github.com/uptrace/bun/schema"
 
 	"github.com/schemalint/schemalint/analyzers/lint/linttest"
@@ -241,6 +245,24 @@ func TestBunBehaviour(t *testing.T) {
 			}
 			tc.check(t, r)
 		})
+	}
+}
+
+// TestBunUniqueOnRelation: unique on a relation field puts a column that
+// does not exist into CREATE TABLE, and the database refuses it.
+func TestBunUniqueOnRelation(t *testing.T) {
+	sqldb, err := sql.Open(sqliteshim.ShimName, "file::memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := bun.NewDB(sqldb, sqlitedialect.New())
+	defer db.Close()
+	q := db.NewCreateTable().Model((*relationOptions)(nil))
+	if !strings.Contains(q.String(), `UNIQUE ("author")`) {
+		t.Errorf("CREATE TABLE has no UNIQUE (\"author\"): %s", q.String())
+	}
+	if _, err := q.Exec(context.Background()); err == nil {
+		t.Errorf("CREATE TABLE succeeded: %s", q.String())
 	}
 }
 
