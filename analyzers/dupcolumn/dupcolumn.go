@@ -51,6 +51,9 @@ func dropped(p *lint.Pass, part *bunmodel.Part) {
 	for _, col := range columns {
 		lost := byColumn[col]
 		winner := t.Field(col) // what Bun keeps, if anything
+		if winner != nil && winner.Name != col {
+			winner = nil // it only scans col through alt:; it took no part in the drop
+		}
 		if winner != nil && winner.Declared() {
 			hidden(p, part, winner.Var, lost)
 			continue

@@ -41,8 +41,8 @@ func (c *tagCheck) add(msg string, fix *edit) { c.issues = append(c.issues, issu
 
 func (c *tagCheck) text(it bunmodel.TagItem) string { return c.src[it.Start:it.End] }
 
-// options returns the option items (not the name) still to be judged,
-// with their index.
+// options yields the option items (not the name) still to be judged,
+// with their index: range over it.
 func (c *tagCheck) options(yield func(int, bunmodel.TagItem) bool) {
 	for i, it := range c.tag.Items {
 		if it.IsName || c.done[i] {

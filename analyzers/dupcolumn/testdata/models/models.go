@@ -179,3 +179,13 @@ type Suppressed struct {
 	//schemalint:ignore SL101 Base.Touch is never called on this model
 	UpdatedAt time.Time `bun:"updated_at,notnull"`
 }
+
+// AltOverAmbiguous reads note through alt: while A and B, both tagged,
+// lose their Note to each other: Nick did not take part in the drop.
+type AltOverAmbiguous struct {
+	bun.BaseModel `bun:"table:alt_over_ambiguous,alias:aoa"`
+	ID            int64  `bun:"id,pk"`
+	Nick          string `bun:"nick,alt:note"`
+	A
+	B // want `A.Note and B.Note both map to column note and both are tagged, so Bun keeps none of them`
+}
