@@ -32,6 +32,7 @@ type Result struct {
 	// their facts describe them, by package path and name.
 	Imported []Imported
 
+	pkg    *types.Package
 	fields map[*types.Var]*ast.Field
 }
 
@@ -61,7 +62,7 @@ type Imported struct {
 func (r *Result) FieldNode(v *types.Var) *ast.Field { return r.fields[v] }
 
 func run(pass *analysis.Pass) (any, error) {
-	res := &Result{Reader: NewReader(), fields: map[*types.Var]*ast.Field{}}
+	res := &Result{Reader: NewReader(), pkg: pass.Pkg, fields: map[*types.Var]*ast.Field{}}
 	if !importsBun(pass.Pkg, map[*types.Package]bool{}) {
 		// No struct here can embed bun.BaseModel: skip the syntax walk,
 		// which matters when drivers run this on every dependency.

@@ -25,7 +25,7 @@ type ColumnFact struct {
 	GoType string
 	// CreateType is the CREATE TABLE type per dialect ("pg", "mysql",
 	// "sqlite"); empty where Bun writes none or it is unknown.
-	CreateType                map[string]string
+	CreateType                DialectTypes
 	PK, NotNull, NullZero     bool
 	AutoIncrement, HasDefault bool
 	Default, UserSQLType      string
@@ -54,7 +54,7 @@ func NewModelFact(t *Table) *ModelFact {
 			Name: c.Name, FieldPath: c.FieldPath(), GoType: types.TypeString(c.Type, nil),
 			PK: c.PK, NotNull: c.NotNull, NullZero: c.NullZero, AutoIncrement: c.AutoIncrement,
 			HasDefault: c.HasDefault, Default: c.Default, UserSQLType: c.UserSQLType,
-			CreateType: map[string]string{},
+			CreateType: DialectTypes{},
 		}
 		for _, d := range []Dialect{Postgres, MySQL, SQLite} {
 			if typ, ok := c.CreateTableType(d); ok {

@@ -114,6 +114,11 @@ func (r *Reader) resolveBelongsTo(t *Table, rel *Relation) {
 		rel.Problems = append(rel.Problems, fmt.Sprintf("%s has no primary key", target.TypeName))
 		return
 	}
+	for _, opt := range []string{"on_update", "on_delete"} {
+		if len(f.Tag.Options[opt]) > 1 {
+			rel.Problems = append(rel.Problems, fmt.Sprintf("%s is given %d times; a belongs-to relation takes it once", opt, len(f.Tag.Options[opt])))
+		}
+	}
 	if rel.Join != nil {
 		for _, p := range rel.Join {
 			r.joinPair(t, rel, p)
@@ -143,28 +148,40 @@ func (r *Reader) resolveHas(t *Table, rel *Relation) {
 		rel.Problems = append(rel.Problems, fmt.Sprintf("%s has no primary key", t.TypeName))
 		return
 	}
+	// Only has-many reads polymorphic; has-one takes a "type" join pair
+	// as an ordinary column pair.
 	_, polymorphic := rel.Field.Tag.Option("polymorphic")
+	polymorphic = polymorphic && rel.Kind == HasMany
+	prefix := underscore(t.ModelName) + "_"
+	typeColumn := "" // with join:, only a type=<column> pair names it
 	if rel.Join != nil {
 		for _, p := range rel.Join {
 			if polymorphic && p.Base == "type" {
+				typeColumn = p.Join
 				continue
 			}
 			r.joinPair(t, rel, p)
 		}
-		return
+	} else {
+		typeColumn = prefix + "type"
+		for _, pk := range pks {
+			rel.BaseColumns = append(rel.BaseColumns, pk)
+			if fk := target.Field(prefix + pk.Name); fk != nil {
+				rel.TargetColumns = append(rel.TargetColumns, fk)
+				continue
+			}
+			if fk := target.Field(pk.Name); fk != nil {
+				rel.TargetColumns = append(rel.TargetColumns, fk)
+				continue
+			}
+			rel.Problems = append(rel.Problems, fmt.Sprintf("%s must have column %s (to override, use join:base_column=join_column)", target.TypeName, prefix+pk.Name))
+		}
 	}
-	prefix := underscore(t.ModelName) + "_"
-	for _, pk := range pks {
-		rel.BaseColumns = append(rel.BaseColumns, pk)
-		if fk := target.Field(prefix + pk.Name); fk != nil {
-			rel.TargetColumns = append(rel.TargetColumns, fk)
-			continue
-		}
-		if fk := target.Field(pk.Name); fk != nil {
-			rel.TargetColumns = append(rel.TargetColumns, fk)
-			continue
-		}
-		rel.Problems = append(rel.Problems, fmt.Sprintf("%s must have column %s (to override, use join:base_column=join_column)", target.TypeName, prefix+pk.Name))
+	switch {
+	case polymorphic && typeColumn == "":
+		rel.Problems = append(rel.Problems, "polymorphic with join: needs a join:type=<column> pair naming the type column")
+	case polymorphic && target.Field(typeColumn) == nil:
+		rel.Problems = append(rel.Problems, fmt.Sprintf("%s must have polymorphic column %s", target.TypeName, typeColumn))
 	}
 }
 

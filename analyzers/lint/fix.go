@@ -2,6 +2,7 @@ package lint
 
 import (
 	"go/ast"
+	"go/token"
 	"reflect"
 	"strconv"
 	"strings"
@@ -105,8 +106,13 @@ func lookupTag(tag, key string) (start, end int, value string, ok bool) {
 
 // TagItemFix returns a fix replacing one item (or its key) of the bun tag
 // with text, for a field whose struct tag holds the bun value verbatim
-// (no escapes), which is how tags are written in practice.
+// (no escapes), which is how tags are written in practice. In a raw
+// (backquoted) tag the edit covers only the replaced bytes, so fixes for
+// two items of one tag do not conflict.
 func TagItemFix(message string, field *ast.Field, tag string, start, end int, text string) (analysis.SuggestedFix, bool) {
+	if edit, ok := tagItemEdit(field, tag, start, end, text); ok {
+		return analysis.SuggestedFix{Message: message, TextEdits: []analysis.TextEdit{edit}}, true
+	}
 	return TagFix(message, field, func(bun string) string {
 		if bun != tag || start < 0 || end > len(bun) || start > end {
 			return bun
@@ -131,4 +137,25 @@ func StructTag(lit string) reflect.StructTag {
 		return ""
 	}
 	return reflect.StructTag(s)
+}
+
+// tagItemEdit is TagItemFix's narrow edit: possible when the struct tag is
+// a raw string whose bun value is written without escapes, so that an
+// offset in the value is an offset in the file.
+func tagItemEdit(field *ast.Field, tag string, start, end int, text string) (analysis.TextEdit, bool) {
+	if field == nil || field.Tag == nil || !strings.HasPrefix(field.Tag.Value, "`") || start < 0 || start > end || end > len(tag) {
+		return analysis.TextEdit{}, false
+	}
+	raw := field.Tag.Value[1 : len(field.Tag.Value)-1]
+	qstart, qend, value, ok := lookupTag(raw, "bun")
+	if !ok || value != tag || raw[qstart+1:qend-1] != tag {
+		return analysis.TextEdit{}, false
+	}
+	quoted := strconv.Quote(text)
+	quoted = quoted[1 : len(quoted)-1] // escaped as it must stand inside bun:"..."
+	if strings.Contains(quoted, "`") {
+		return analysis.TextEdit{}, false
+	}
+	at := field.Tag.Pos() + 1 + token.Pos(qstart+1)
+	return analysis.TextEdit{Pos: at + token.Pos(start), End: at + token.Pos(end), NewText: []byte(quoted)}, true
 }

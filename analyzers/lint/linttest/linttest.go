@@ -15,7 +15,11 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
 
+	"github.com/schemalint/schemalint/analyzers/bunmodel"
+	"github.com/schemalint/schemalint/analyzers/config"
 	"github.com/schemalint/schemalint/analyzers/lint"
 )
 
@@ -43,4 +47,46 @@ func RunAnalyzer(t *testing.T, a *analysis.Analyzer, patterns ...string) []*anal
 		t.Fatal(err)
 	}
 	return analysistest.RunWithSuggestedFixes(t, dir, a, patterns...)
+}
+
+// Clean runs rule on real packages of the module (patterns as for go
+// list, e.g. "github.com/schemalint/schemalint/schema") and fails the test
+// for every finding. The packages are judged with the default
+// configuration, so no exclusion in a .schemalint.yml can hide a finding.
+// The test also fails when the packages declare no Bun model at all: a
+// clean result must come from a rule that had something to look at.
+func Clean(t *testing.T, rule *lint.Rule, patterns ...string) {
+	t.Helper()
+	env := lint.NewEnv([]*lint.Rule{rule, lint.SuppressionRule})
+	env.Static = &config.Config{}
+	a := lint.NewAnalyzer(env, rule)
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax}, patterns...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		t.Fatalf("packages %v do not load", patterns)
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{a, bunmodel.Analyzer}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	models := 0
+	for act := range graph.All() {
+		if !act.IsRoot {
+			continue
+		}
+		if act.Err != nil {
+			t.Fatalf("%s on %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err)
+		}
+		if res, ok := act.Result.(*bunmodel.Result); ok {
+			models += len(res.Models)
+		}
+		for _, d := range act.Diagnostics {
+			t.Errorf("%s: %s", act.Package.Fset.Position(d.Pos), d.Message)
+		}
+	}
+	if models == 0 {
+		t.Fatalf("packages %v declare no Bun model: nothing was checked", patterns)
+	}
 }
