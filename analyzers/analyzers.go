@@ -9,10 +9,13 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/schemalint/schemalint/analyzers/coltype"
+	"github.com/schemalint/schemalint/analyzers/dupcolumn"
 	"github.com/schemalint/schemalint/analyzers/keys"
 	"github.com/schemalint/schemalint/analyzers/lint"
+	"github.com/schemalint/schemalint/analyzers/relation"
 	"github.com/schemalint/schemalint/analyzers/softdelete"
 	"github.com/schemalint/schemalint/analyzers/tablename"
+	"github.com/schemalint/schemalint/analyzers/tagsyntax"
 	"github.com/schemalint/schemalint/analyzers/tenant"
 	"github.com/schemalint/schemalint/analyzers/timestamps"
 )
@@ -29,6 +32,9 @@ func Rules() []*lint.Rule {
 		coltype.JSONType,
 		tablename.Rule,
 		coltype.SQLType,
+		tagsyntax.Rule,
+		dupcolumn.Rule,
+		relation.Rule,
 	}
 	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
 	return rules

@@ -117,7 +117,7 @@ func TestViolationsEachOnce(t *testing.T) {
 			t.Errorf("%s at %+v", f.Rule, f.Position)
 		}
 	}
-	want := []string{"SL000", "SL001", "SL002", "SL003", "SL004", "SL005", "SL006", "SL007", "SL008", "SL009"}
+	want := []string{"SL000", "SL001", "SL002", "SL003", "SL004", "SL005", "SL006", "SL007", "SL008", "SL009", "SL100", "SL101", "SL102"}
 	slices.Sort(got)
 	if !slices.Equal(got, want) {
 		t.Fatalf("rules reported %v, want each of %v once", got, want)
@@ -136,7 +136,7 @@ func TestTextOutput(t *testing.T) {
 	for _, want := range []string{
 		"violations/models.go:17:2: SL005 error: Org.DeletedAt is column deleted_at without soft_delete",
 		"(fixable)",
-		"10 findings (8 errors, 2 warnings)",
+		"13 findings (11 errors, 2 warnings)",
 	} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("text output lacks %q:\n%s", want, r.stdout)
@@ -223,11 +223,11 @@ func TestSARIFIsValid(t *testing.T) {
 		t.Fatal(err)
 	}
 	run := log.Runs[0]
-	if len(run.Tool.Driver.Rules) < 10 || run.Tool.Driver.Rules[1].ID != "SL001" || run.Tool.Driver.Rules[1].HelpURI == "" ||
+	if len(run.Tool.Driver.Rules) != 13 || run.Tool.Driver.Rules[1].ID != "SL001" || run.Tool.Driver.Rules[1].HelpURI == "" ||
 		run.Tool.Driver.Rules[1].ShortDescription.Text == "" {
 		t.Errorf("rules: %+v", run.Tool.Driver.Rules)
 	}
-	if len(run.Results) != 10 || run.Results[0].Locations[0].PhysicalLocation.ArtifactLocation.URI != "violations/models.go" ||
+	if len(run.Results) != 13 || run.Results[0].Locations[0].PhysicalLocation.ArtifactLocation.URI != "violations/models.go" ||
 		run.Results[0].Locations[0].PhysicalLocation.Region.StartLine == 0 {
 		t.Errorf("results: %+v", run.Results)
 	}
@@ -237,7 +237,7 @@ func TestGitHubAnnotations(t *testing.T) {
 	t.Parallel()
 	r := schemalint(t, mod, "--format", "github", "./violations")
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
-	if r.code != 1 || len(lines) != 10 {
+	if r.code != 1 || len(lines) != 13 {
 		t.Fatalf("exit %d, %d lines:\n%s", r.code, len(lines), r.stdout)
 	}
 	if !strings.Contains(r.stdout, "::error file=violations/models.go,line=17,col=2,") ||
@@ -250,7 +250,7 @@ func TestFix(t *testing.T) {
 	t.Parallel()
 	dir := copyMod(t)
 	r := schemalint(t, dir, "--fix", "./violations")
-	if r.code != 1 || !strings.Contains(r.stderr, "applied 6 fixes to 1 files") {
+	if r.code != 1 || !strings.Contains(r.stderr, "applied 7 fixes to 1 files") {
 		t.Fatalf("exit %d, stderr %s", r.code, r.stderr)
 	}
 	after := schemalint(t, dir, "--format", "json", "./violations")
@@ -266,8 +266,9 @@ func TestFix(t *testing.T) {
 		}
 	}
 	slices.Sort(left)
-	// SL001 (an int64 key), SL003, SL006 and SL000 have no mechanical fix.
-	if !slices.Equal(left, []string{"SL000", "SL001", "SL003", "SL006"}) {
+	// SL001 (an int64 key), SL003, SL006, SL101, SL102 and SL000 have no
+	// mechanical fix.
+	if !slices.Equal(left, []string{"SL000", "SL001", "SL003", "SL006", "SL101", "SL102"}) {
 		t.Errorf("after --fix: %v", left)
 	}
 	if out, err := runGo(dir, "vet", "./violations"); err != nil {
@@ -329,7 +330,7 @@ func TestHelp(t *testing.T) {
 func TestConfigFlag(t *testing.T) {
 	t.Parallel()
 	dir := copyMod(t)
-	write(t, filepath.Join(dir, "off.yml"), "exclude:\n  - rules: [SL000, SL001, SL002, SL003, SL004, SL005, SL006, SL007, SL008, SL009]\n")
+	write(t, filepath.Join(dir, "off.yml"), "exclude:\n  - rules: [SL000, SL001, SL002, SL003, SL004, SL005, SL006, SL007, SL008, SL009, SL100, SL101, SL102]\n")
 	if r := schemalint(t, dir, "--config", "off.yml", "./violations"); r.code != 0 || r.stdout != "" {
 		t.Errorf("every rule excluded: exit %d, output %s", r.code, r.stdout)
 	}
@@ -352,7 +353,7 @@ func TestVetTool(t *testing.T) {
 func TestRulesCommand(t *testing.T) {
 	t.Parallel()
 	r := schemalint(t, mod, "rules")
-	if r.code != 0 || strings.Count(r.stdout, "\n") != 10 || !strings.Contains(r.stdout, "SL005  soft-delete") {
+	if r.code != 0 || strings.Count(r.stdout, "\n") != 13 || !strings.Contains(r.stdout, "SL005  soft-delete") {
 		t.Errorf("rules: %d\n%s", r.code, r.stdout)
 	}
 	r = schemalint(t, mod, "rules", "soft-delete")
@@ -361,7 +362,7 @@ func TestRulesCommand(t *testing.T) {
 	}
 	r = schemalint(t, mod, "rules", "--format", "json")
 	var rules []struct{ ID, Name, Severity, Summary, Doc, URL string }
-	if err := json.Unmarshal([]byte(r.stdout), &rules); err != nil || len(rules) != 10 {
+	if err := json.Unmarshal([]byte(r.stdout), &rules); err != nil || len(rules) != 13 {
 		t.Fatalf("rules json: %v %s", err, r.stdout)
 	}
 	for _, rule := range rules {

@@ -38,6 +38,24 @@ type Project struct {
 	OwnerOrg      *Org                   `bun:"rel:belongs-to,join:owner_org_id=id"`
 }
 
+// Base is embedded below.
+type Base struct {
+	Note string `bun:"note"`
+}
+
+// Misc breaks the tag, column and relation rules.
+type Misc struct {
+	bun.BaseModel `bun:"table:miscs,alias:mi"`
+	Base
+	ID        xid.ID    `bun:"id,pk,type:varchar(20)"`
+	OrgID     xid.ID    `bun:"org_id,notnull,type:varchar(20)"`
+	Label     string    `bun:"label,notnul"` // SL100 (fixable)
+	Note      string    `bun:"note"`         // SL101: hides Base.Note
+	CreatedAt time.Time `bun:"created_at,notnull,default:current_timestamp"`
+	UpdatedAt time.Time `bun:"updated_at,notnull,default:current_timestamp"`
+	Owner     *Org      `bun:"rel:belongs-to"` // SL102: no owner_id, joins on id
+}
+
 // Task has no org_id: SL006.
 type Task struct {
 	bun.BaseModel `bun:"table:tasks,alias:t"`
