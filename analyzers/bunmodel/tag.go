@@ -1,6 +1,9 @@
 package bunmodel
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Tag is a parsed bun struct tag, exactly as Bun's internal/tagparser
 // parses it: the first unnamed item is the name (the column, or for
@@ -58,10 +61,25 @@ func (t Tag) IsZero() bool { return t.Name == "" && t.Options == nil }
 // ParseTag parses a bun tag value. It follows Bun v1.3.0's
 // internal/tagparser step by step, so Name and Options are what Bun sees;
 // FuzzParseTag checks that against a verbatim copy of Bun's parser.
+//
+// Results are cached: the same tags recur on every model (an id, the
+// timestamps), and the linter reads each several times. A returned Tag
+// shares its map and slices with the cache, so callers must not modify it.
 func ParseTag(s string) Tag {
 	if s == "" {
 		return Tag{}
 	}
+	if t, ok := tagCache.Load(s); ok {
+		return t.(Tag)
+	}
+	t := parseTag(s)
+	tagCache.Store(s, t)
+	return t
+}
+
+var tagCache sync.Map // string -> Tag
+
+func parseTag(s string) Tag {
 	p := tagParser{s: s}
 	p.parse()
 	p.tag.src = s

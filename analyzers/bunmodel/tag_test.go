@@ -43,7 +43,7 @@ func (t Tag) text(it TagItem) string { return t.src[it.Start:it.End] }
 
 func checkAgainstBun(t *testing.T, s string) {
 	t.Helper()
-	got, want := ParseTag(s), bunParse(s)
+	got, want := parseTag(s), bunParse(s)
 	if got.Name != want.Name || !reflect.DeepEqual(got.Options, want.Options) {
 		t.Fatalf("ParseTag(%q) = %q %v, Bun = %q %v", s, got.Name, got.Options, want.Name, want.Options)
 	}
