@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"reflect"
 	"sort"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -63,7 +64,7 @@ func (r *Result) FieldNode(v *types.Var) *ast.Field { return r.fields[v] }
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{Reader: NewReader(), pkg: pass.Pkg, fields: map[*types.Var]*ast.Field{}}
-	if !importsBun(pass.Pkg, map[*types.Package]bool{}) {
+	if !importsBun(pass.Pkg) {
 		// No struct here can embed bun.BaseModel: skip the syntax walk,
 		// which matters when drivers run this on every dependency.
 		return res, nil
@@ -156,16 +157,22 @@ func (res *Result) structFields(pass *analysis.Pass, st *ast.StructType) {
 }
 
 // importsBun reports whether pkg imports Bun's schema package, directly or
-// through other packages: only then can it declare a model.
-func importsBun(pkg *types.Package, seen map[*types.Package]bool) bool {
-	if seen[pkg] {
-		return false
+// through other packages: only then can it declare a model. Answers are
+// memoized per package object, since drivers ask for every dependency and
+// the import graph is shared: without it the walk is quadratic.
+func importsBun(pkg *types.Package) bool {
+	if v, ok := importsBunMemo.Load(pkg); ok {
+		return v.(bool)
 	}
-	seen[pkg] = true
+	found := false
 	for _, imp := range pkg.Imports() {
-		if imp.Path() == bunSchemaPkg || importsBun(imp, seen) {
-			return true
+		if imp.Path() == bunSchemaPkg || importsBun(imp) {
+			found = true
+			break
 		}
 	}
-	return false
+	importsBunMemo.Store(pkg, found)
+	return found
 }
+
+var importsBunMemo sync.Map // *types.Package -> bool
