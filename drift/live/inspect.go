@@ -47,8 +47,31 @@ type Options struct {
 // mistake (a wrong DSN or schema name). Errors are one line naming what
 // failed, and wrap ctx's error when ctx ends first.
 func Inspect(ctx context.Context, db *sql.DB, dialect string, opts Options) (*schema.Schema, error) {
-	s, _, err := inspect(ctx, db, dialect, opts)
-	return s, err
+	type result struct {
+		s   *schema.Schema
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		s, _, err := inspect(ctx, db, dialect, opts)
+		done <- result{s, err}
+	}()
+	select {
+	case r := <-done:
+		return r.s, r.err
+	case <-ctx.Done():
+		// Drivers stop a query when its context ends, except where they
+		// cannot: SQLite waiting for another connection's lock sleeps
+		// through its busy_timeout (5 s by default in package dsn). Return
+		// now; the inspection rolls back its transaction when the driver
+		// lets go. Prefer a result that is already there.
+		select {
+		case r := <-done:
+			return r.s, r.err
+		default:
+			return nil, fmt.Errorf("%s: %w", describe(dialect, opts.Schema), ctx.Err())
+		}
+	}
 }
 
 // inspect is Inspect, also returning how often each shortcut answered, for
@@ -73,19 +96,11 @@ func inspect(ctx context.Context, db *sql.DB, dialect string, opts Options) (s *
 	if err := ctx.Err(); err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", what, err)
 	}
-	var shortcuts []shortcut
-	switch dialect {
-	case dsn.Postgres:
-		shortcuts = pgShortcuts()
-	case dsn.MySQL:
-		shortcuts = mysqlShortcuts()
-	case dsn.SQLite:
-		mem := newMemRows()
-		defer mem.Close()
-		shortcuts = sqliteShortcuts(mem)
-	default:
-		return nil, nil, fmt.Errorf("%s: unknown dialect %q: want %q, %q or %q", what, dialect, dsn.Postgres, dsn.MySQL, dsn.SQLite)
+	shortcuts, done, err := shortcutsFor(dialect)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", what, err)
 	}
+	defer done()
 	txOpts := &sql.TxOptions{ReadOnly: true}
 	if dialect == dsn.Postgres {
 		txOpts.Isolation = sql.LevelRepeatableRead
@@ -106,7 +121,7 @@ func inspect(ctx context.Context, db *sql.DB, dialect string, opts Options) (s *
 			return nil, nil, fmt.Errorf("%s: %w", what, err)
 		}
 	}
-	q := newQuerier(tx, shortcuts)
+	q := newQuerier(ctx, tx, shortcuts)
 	drv, err := openAtlas(dialect, q)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", what, err)
@@ -119,6 +134,21 @@ func inspect(ctx context.Context, db *sql.DB, dialect string, opts Options) (s *
 		sortPGConstraints(s)
 	}
 	return s, q.used, nil
+}
+
+// shortcutsFor returns the shortcuts for dialect, and a function that
+// releases what they hold once the inspection is over.
+func shortcutsFor(dialect string) ([]shortcut, func(), error) {
+	switch dialect {
+	case dsn.Postgres:
+		return pgShortcuts(), func() {}, nil
+	case dsn.MySQL:
+		return mysqlShortcuts(), func() {}, nil
+	case dsn.SQLite:
+		mem := newMemRows()
+		return sqliteShortcuts(mem), func() { _ = mem.Close() }, nil
+	}
+	return nil, nil, fmt.Errorf("unknown dialect %q: want %q, %q or %q", dialect, dsn.Postgres, dsn.MySQL, dsn.SQLite)
 }
 
 // openAtlas returns Atlas's driver for dialect on q. Opening reads the
@@ -142,8 +172,10 @@ func describe(dialect, name string) string {
 			name = "current_schema()"
 		case dsn.MySQL:
 			name = "DATABASE()"
-		default:
+		case dsn.SQLite:
 			name = "main"
+		default:
+			name = "(default)"
 		}
 		return fmt.Sprintf("live: inspect %s schema %s", dialect, name)
 	}

@@ -18,6 +18,9 @@ var errWrite = errors.New("live: inspection tried to execute a statement; it may
 // query goes to the read-only transaction as Atlas wrote it, except the ones
 // a shortcut recognises: those are answered faster with the same rows.
 type querier struct {
+	// ctx is the inspection's context, for queries Atlas sends without one
+	// (it opens its driver with context.Background()).
+	ctx       context.Context
 	tx        *sql.Tx
 	shortcuts []shortcut
 
@@ -36,12 +39,15 @@ type shortcut struct {
 	answer func(ctx context.Context, tx *sql.Tx, query string, args []any) (rows *sql.Rows, ok bool, err error)
 }
 
-func newQuerier(tx *sql.Tx, shortcuts []shortcut) *querier {
-	return &querier{tx: tx, shortcuts: shortcuts, used: map[string]int{}}
+func newQuerier(ctx context.Context, tx *sql.Tx, shortcuts []shortcut) *querier {
+	return &querier{ctx: ctx, tx: tx, shortcuts: shortcuts, used: map[string]int{}}
 }
 
 // QueryContext implements schema.ExecQuerier.
 func (q *querier) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if ctx.Done() == nil {
+		ctx = q.ctx
+	}
 	for _, s := range q.shortcuts {
 		rows, ok, err := s.answer(ctx, q.tx, query, args)
 		if !ok {
