@@ -35,7 +35,7 @@ type Options struct {
 //
 // Everything is read in one read-only transaction (READ ONLY, and
 // REPEATABLE READ on PostgreSQL so that every query sees the same
-// catalogue), and no statement is executed. On SQLite, open the file
+// catalogue), and nothing is written. On SQLite, open the file
 // read-only as well (dsn.DSN.ReadOnly) to have the driver enforce it. The
 // role needs only to read the catalogue; on PostgreSQL CONNECT on the
 // database and USAGE on the schema are enough, and the tables and columns
@@ -116,9 +116,10 @@ func inspect(ctx context.Context, db *sql.DB, dialect string, opts Options) (s *
 		// wild (set-returning functions, long IN lists), which can push
 		// their cost over jit_above_cost; compiling them then costs more
 		// than running them (0.5 s of JIT for a 0.13 s query with 1,000
-		// tables). SET LOCAL ends with the transaction and writes nothing.
-		if _, err := tx.ExecContext(ctx, "SET LOCAL jit = off"); err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", what, err)
+		// tables). The setting is local to the transaction and writes
+		// nothing; PostgreSQL 10 has no JIT and no such setting.
+		if _, err := tx.ExecContext(ctx, pgNoJIT); err != nil {
+			return nil, nil, fmt.Errorf("%s: turn off JIT: %w", what, err)
 		}
 	}
 	q := newQuerier(ctx, tx, shortcuts)

@@ -111,6 +111,10 @@ func sortConstraintRun(attrs []schema.Attr) {
 	})
 }
 
+// pgNoJIT turns JIT compilation off for the rest of the transaction, where
+// the server has it.
+const pgNoJIT = `SELECT set_config('jit', 'off', true) WHERE current_setting('jit', true) IS NOT NULL`
+
 // The queries below replace Atlas's. $1 is the schema name, $2 the array of
 // table names Atlas lists in its IN clause.
 const (

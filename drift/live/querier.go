@@ -69,16 +69,16 @@ func (q *querier) ExecContext(context.Context, string, ...any) (sql.Result, erro
 	return nil, errWrite
 }
 
-// inListShortcut replaces an Atlas query that lists its tables as
-// `IN (<one placeholder per table>)` after a fixed number of leading
-// arguments (the schema name, once or twice).
+// inListShortcut replaces an Atlas query that lists names (of tables, or
+// of schemas) as `IN (<one placeholder per name>)` after a fixed number of
+// leading arguments (the schema name, none, once or twice).
 //
 // atlas is Atlas's query template, verbatim, with %s where the placeholder
-// list goes; placeholders writes that list as Atlas does for n tables
+// list goes; placeholders writes that list as Atlas does for n names
 // starting after the leading arguments. build returns the replacement query
 // and its arguments.
 func inListShortcut(name, atlas string, leading int, placeholders func(leading, n int) string,
-	build func(leading []any, tables []string) (string, []any)) shortcut {
+	build func(leading []any, names []string) (string, []any)) shortcut {
 	prefix, suffix, _ := strings.Cut(atlas, "%s")
 	return shortcut{
 		name: name,
@@ -89,15 +89,15 @@ func inListShortcut(name, atlas string, leading int, placeholders func(leading, 
 				query[len(prefix):len(query)-len(suffix)] != placeholders(leading, n) {
 				return nil, false, nil
 			}
-			tables := make([]string, n)
+			names := make([]string, n)
 			for i, a := range args[leading:] {
 				s, isString := a.(string)
 				if !isString {
 					return nil, false, nil
 				}
-				tables[i] = s
+				names[i] = s
 			}
-			fast, fastArgs := build(args[:leading], tables)
+			fast, fastArgs := build(args[:leading], names)
 			rows, err := tx.QueryContext(ctx, fast, fastArgs...)
 			return rows, true, err
 		},
