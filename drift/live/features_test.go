@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/schemalint/schemalint/internal/dsn"
 	"github.com/schemalint/schemalint/internal/testdb"
 )
 
@@ -37,6 +38,28 @@ func TestInspectFeaturesMatchAtlas(t *testing.T) {
 			if strings.Contains(tt.Name, "view") {
 				t.Errorf("view %s reported as a table", tt.Name)
 			}
+		}
+		if db.Dialect() != dsn.Postgres {
+			return
+		}
+		// A schema named in Options, whose table references one in
+		// another schema.
+		ctx := context.Background()
+		ours, err := Inspect(ctx, db.SQL(), dsn.Postgres, Options{Schema: "other"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		drv, err := openAtlas(dsn.Postgres, db.SQL())
+		if err != nil {
+			t.Fatal(err)
+		}
+		atlas, err := drv.InspectSchema(ctx, "other", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertEqualSchemas(t, dsn.Postgres, atlas, ours)
+		if len(ours.Tables) != 1 || ours.Tables[0].ForeignKeys[0].RefTable.Schema.Name != "public" {
+			t.Errorf("schema other: want table elsewhere referencing public.children, got %d tables", len(ours.Tables))
 		}
 	})
 }
