@@ -69,7 +69,7 @@ func sameValue(a, b reflect.Value) bool {
 		}
 		return sameValue(a.Elem(), b.Elem())
 	}
-	if ta, ok := a.Interface().(time.Time); ok {
+	if ta, ok := reflect.TypeAssert[time.Time](a); ok {
 		return ta.Equal(b.Interface().(time.Time))
 	}
 	return reflect.DeepEqual(a.Interface(), b.Interface())

@@ -34,7 +34,7 @@ type APIKey struct {
 
 	Metadata map[string]any `bun:"metadata,type:json"`
 
-	CreatedAt time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 
 	Organization *Organization `bun:"rel:belongs-to,join:organization_id=id"`

@@ -18,7 +18,7 @@ type APIKeyRole struct {
 	APIKeyID xid.ID `bun:"api_key_id,notnull,type:varchar(20),unique:api_key_roles_key_role_key"`
 	RoleID   xid.ID `bun:"role_id,notnull,type:varchar(20),unique:api_key_roles_key_role_key"`
 
-	CreatedAt time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time `bun:"created_at,notnull,default:current_timestamp"`
 
 	APIKey *APIKey `bun:"rel:belongs-to,join:api_key_id=id"`
 	Role   *Role   `bun:"rel:belongs-to,join:role_id=id"`

@@ -24,7 +24,7 @@ type App struct {
 	Settings map[string]any `bun:"settings,type:json"`
 	Metadata map[string]any `bun:"metadata,type:json"`
 
-	CreatedAt time.Time  `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time  `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time  `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 	DeletedAt *time.Time `bun:"deleted_at,soft_delete"`
 

@@ -26,7 +26,7 @@ type AppInvitation struct {
 	ExpiresAt  time.Time  `bun:"expires_at,notnull"`
 	AcceptedAt *time.Time `bun:"accepted_at"`
 
-	CreatedAt time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 
 	App     *App     `bun:"rel:belongs-to,join:app_id=id"`

@@ -22,7 +22,7 @@ type AppMember struct {
 	Role   string `bun:"role,notnull,type:varchar(20),default:'developer'"`
 	Status string `bun:"status,notnull,type:varchar(20),default:'active'"`
 
-	CreatedAt time.Time  `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time  `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time  `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 	DeletedAt *time.Time `bun:"deleted_at,soft_delete"`
 

@@ -20,7 +20,7 @@ type AppTeam struct {
 	Slug        string  `bun:"slug,notnull,type:varchar(100)"`
 	Description *string `bun:"description,type:text"`
 
-	CreatedAt time.Time  `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time  `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time  `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 	DeletedAt *time.Time `bun:"deleted_at,soft_delete"`
 

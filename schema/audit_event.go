@@ -33,7 +33,7 @@ type AuditEvent struct {
 
 	Details map[string]any `bun:"details,type:json"`
 
-	CreatedAt time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time `bun:"created_at,notnull,default:current_timestamp"`
 
 	Actor        *User         `bun:"rel:belongs-to,join:actor_id=id"`
 	Organization *Organization `bun:"rel:belongs-to,join:organization_id=id"`

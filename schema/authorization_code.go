@@ -30,7 +30,7 @@ type AuthorizationCode struct {
 	ExpiresAt           time.Time  `bun:"expires_at,notnull"`
 	UsedAt              *time.Time `bun:"used_at"`
 
-	CreatedAt time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 
 	OAuthClient *OAuthClient `bun:"rel:belongs-to,join:oauth_client_id=id"`

@@ -30,7 +30,7 @@ type Device struct {
 	TrustedUntil *time.Time `bun:"trusted_until"`
 	LastSeenAt   *time.Time `bun:"last_seen_at"`
 
-	CreatedAt time.Time  `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time  `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time  `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 	DeletedAt *time.Time `bun:"deleted_at,soft_delete"`
 

@@ -8,9 +8,11 @@
 // primary key `bun:"id,pk,type:varchar(20)"`, foreign keys of type xid.ID
 // (required, notnull) or *xid.ID (optional) with type:varchar(20), and
 // created_at (plus updated_at where rows change) as
-// `notnull,nullzero,default:current_timestamp`. nullzero matters: without
-// it Bun inserts Go's zero time instead of letting the database default
-// apply. Soft-deleted tables have `DeletedAt *time.Time
+// `notnull,default:current_timestamp`. updated_at also has nullzero: an
+// update of a struct whose UpdatedAt is zero then writes DEFAULT (now)
+// rather than year 1; created_at has not, or the same update would reset
+// it (on insert, Bun v1.3.0 writes DEFAULT for a zero time either way).
+// Soft-deleted tables have `DeletedAt *time.Time
 // bun:"deleted_at,soft_delete"`. JSON columns use type:json, the one
 // spelling PostgreSQL, MySQL/MariaDB and SQLite all accept (Bun's own
 // default for a map is VARCHAR on MySQL and SQLite). Enums are varchar with

@@ -23,11 +23,11 @@ type ImpersonationSession struct {
 
 	Reason    string     `bun:"reason,notnull,type:text"`
 	IPAddress *string    `bun:"ip_address,type:varchar(45)"`
-	StartedAt time.Time  `bun:"started_at,nullzero,notnull,default:current_timestamp"`
+	StartedAt time.Time  `bun:"started_at,notnull,default:current_timestamp"`
 	ExpiresAt time.Time  `bun:"expires_at,notnull"`
 	EndedAt   *time.Time `bun:"ended_at"`
 
-	CreatedAt time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 
 	Impersonator *User    `bun:"rel:belongs-to,join:impersonator_id=id"`

@@ -29,7 +29,7 @@ type Invitation struct {
 	ExpiresAt  time.Time  `bun:"expires_at,notnull"`
 	AcceptedAt *time.Time `bun:"accepted_at"`
 
-	CreatedAt time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 
 	Organization *Organization `bun:"rel:belongs-to,join:organization_id=id"`

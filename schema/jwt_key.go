@@ -27,6 +27,6 @@ type JWTKey struct {
 	RetiredAt           *time.Time `bun:"retired_at"`
 	ExpiresAt           *time.Time `bun:"expires_at"`
 
-	CreatedAt time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 }

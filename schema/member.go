@@ -23,9 +23,9 @@ type Member struct {
 
 	Role     string    `bun:"role,notnull,type:varchar(20),default:'member'"`
 	Status   string    `bun:"status,notnull,type:varchar(20),default:'active'"`
-	JoinedAt time.Time `bun:"joined_at,nullzero,notnull,default:current_timestamp"`
+	JoinedAt time.Time `bun:"joined_at,notnull,default:current_timestamp"`
 
-	CreatedAt time.Time  `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time  `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time  `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 	DeletedAt *time.Time `bun:"deleted_at,soft_delete"`
 

@@ -22,7 +22,7 @@ type MFABackupCode struct {
 	CodeHash string     `bun:"code_hash,notnull,type:varchar(128)"`
 	UsedAt   *time.Time `bun:"used_at"`
 
-	CreatedAt time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 
 	User *User `bun:"rel:belongs-to,join:user_id=id"`

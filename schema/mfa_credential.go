@@ -28,7 +28,7 @@ type MFACredential struct {
 	VerifiedAt      *time.Time `bun:"verified_at"`
 	LastUsedAt      *time.Time `bun:"last_used_at"`
 
-	CreatedAt time.Time  `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time  `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time  `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 	DeletedAt *time.Time `bun:"deleted_at,soft_delete"`
 

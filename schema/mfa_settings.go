@@ -22,7 +22,7 @@ type MFASettings struct {
 	PreferredMethod string     `bun:"preferred_method,notnull,type:varchar(20),default:'totp'"`
 	EnforcedAt      *time.Time `bun:"enforced_at"` // set when an admin made MFA mandatory
 
-	CreatedAt time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 
 	User *User `bun:"rel:belongs-to,join:user_id=id"`

@@ -31,7 +31,7 @@ type Notification struct {
 
 	Metadata map[string]any `bun:"metadata,type:json"`
 
-	CreatedAt time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 
 	User     *User                 `bun:"rel:belongs-to,join:user_id=id"`

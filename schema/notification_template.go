@@ -26,7 +26,7 @@ type NotificationTemplate struct {
 	Variables   []string `bun:"variables,type:json"`
 	Active      bool     `bun:"active,notnull,default:true"`
 
-	CreatedAt time.Time  `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time  `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time  `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 	DeletedAt *time.Time `bun:"deleted_at,soft_delete"`
 }

@@ -31,7 +31,7 @@ type OAuthClient struct {
 	Public           bool     `bun:"public,notnull,default:false"`
 	RequirePKCE      bool     `bun:"require_pkce,notnull,default:true"`
 
-	CreatedAt time.Time  `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time  `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time  `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 	DeletedAt *time.Time `bun:"deleted_at,soft_delete"`
 

@@ -28,7 +28,7 @@ type OAuthToken struct {
 	RefreshExpiresAt *time.Time `bun:"refresh_expires_at"`
 	RevokedAt        *time.Time `bun:"revoked_at"`
 
-	CreatedAt time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 
 	OAuthClient *OAuthClient `bun:"rel:belongs-to,join:oauth_client_id=id"`

@@ -22,7 +22,7 @@ type Permission struct {
 	Action      string  `bun:"action,notnull,type:varchar(50)"`
 	Description *string `bun:"description,type:text"`
 
-	CreatedAt time.Time  `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time  `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time  `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 	DeletedAt *time.Time `bun:"deleted_at,soft_delete"`
 

@@ -26,7 +26,7 @@ type PhoneVerification struct {
 	ExpiresAt  time.Time  `bun:"expires_at,notnull"`
 	VerifiedAt *time.Time `bun:"verified_at"`
 
-	CreatedAt time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 
 	User *User `bun:"rel:belongs-to,join:user_id=id"`

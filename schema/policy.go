@@ -31,7 +31,7 @@ type Policy struct {
 	Resources  []string       `bun:"resources,type:json"`
 	Conditions map[string]any `bun:"conditions,type:json"`
 
-	CreatedAt time.Time  `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time  `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time  `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 	DeletedAt *time.Time `bun:"deleted_at,soft_delete"`
 

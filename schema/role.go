@@ -22,7 +22,7 @@ type Role struct {
 	Description *string `bun:"description,type:text"`
 	IsSystem    bool    `bun:"is_system,notnull,default:false"` // created by the platform, not editable
 
-	CreatedAt time.Time  `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time  `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time  `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 	DeletedAt *time.Time `bun:"deleted_at,soft_delete"`
 

@@ -19,7 +19,7 @@ type RolePermission struct {
 	RoleID       xid.ID `bun:"role_id,notnull,type:varchar(20),unique:role_permissions_role_permission_key"`
 	PermissionID xid.ID `bun:"permission_id,notnull,type:varchar(20),unique:role_permissions_role_permission_key"`
 
-	CreatedAt time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time `bun:"created_at,notnull,default:current_timestamp"`
 
 	Role       *Role       `bun:"rel:belongs-to,join:role_id=id"`
 	Permission *Permission `bun:"rel:belongs-to,join:permission_id=id"`

@@ -27,7 +27,7 @@ type SecurityEvent struct {
 
 	Details map[string]any `bun:"details,type:json"`
 
-	CreatedAt time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time `bun:"created_at,notnull,default:current_timestamp"`
 
 	User *User `bun:"rel:belongs-to,join:user_id=id"`
 }

@@ -29,7 +29,7 @@ type Session struct {
 	LastActiveAt *time.Time `bun:"last_active_at"`
 	RevokedAt    *time.Time `bun:"revoked_at"`
 
-	CreatedAt time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 
 	User               *User         `bun:"rel:belongs-to,join:user_id=id"`

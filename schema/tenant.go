@@ -155,7 +155,6 @@ func ScopedCount(ctx context.Context, s Scope, q *bun.SelectQuery) (int, error) 
 	return int(n), err
 }
 
-
 // A scoped model embeds exactly one of AppScoped, EnvironmentScoped or
 // OrganizationScoped. The marker has no fields, so it adds no columns; its
 // methods are promoted to the model and become Bun's BeforeSelect,
@@ -247,7 +246,7 @@ func ScopeOf(model any) (Scope, bool) {
 		// The promoted marker methods dereference the model pointer.
 		v = reflect.New(v.Type().Elem())
 	}
-	if m, ok := v.Interface().(interface{ TenantScope() Scope }); ok {
+	if m, ok := reflect.TypeAssert[interface{ TenantScope() Scope }](v); ok {
 		return m.TenantScope(), true
 	}
 	return 0, false

@@ -25,7 +25,7 @@ type UserBan struct {
 	ExpiresAt *time.Time `bun:"expires_at"` // nil: permanent
 	LiftedAt  *time.Time `bun:"lifted_at"`
 
-	CreatedAt time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 
 	User     *User `bun:"rel:belongs-to,join:user_id=id"`

@@ -24,7 +24,7 @@ type UserRole struct {
 
 	ExpiresAt *time.Time `bun:"expires_at"`
 
-	CreatedAt time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time `bun:"created_at,notnull,default:current_timestamp"`
 
 	User       *User `bun:"rel:belongs-to,join:user_id=id"`
 	Role       *Role `bun:"rel:belongs-to,join:role_id=id"`

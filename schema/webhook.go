@@ -26,7 +26,7 @@ type Webhook struct {
 	LastDeliveryAt  *time.Time `bun:"last_delivery_at"`
 	DisabledAt      *time.Time `bun:"disabled_at"` // set when failures disabled it
 
-	CreatedAt time.Time  `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time  `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time  `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 	DeletedAt *time.Time `bun:"deleted_at,soft_delete"`
 

@@ -31,7 +31,7 @@ type WebhookDelivery struct {
 
 	Payload map[string]any `bun:"payload,type:json"`
 
-	CreatedAt time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`
+	CreatedAt time.Time `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 
 	Webhook *Webhook `bun:"rel:belongs-to,join:webhook_id=id"`

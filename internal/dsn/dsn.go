@@ -81,11 +81,10 @@ func parseURL(raw string) (*url.URL, error) {
 	if err != nil {
 		// url.Error repeats the whole URL, password included: keep only
 		// the reason.
-		var ue *url.Error
-		if errors.As(err, &ue) {
+		if ue, ok := errors.AsType[*url.Error](err); ok {
 			err = ue.Err
 		}
-		return nil, fmt.Errorf("invalid database URL %s: %v", Redact(raw), err)
+		return nil, fmt.Errorf("invalid database URL %s: %w", Redact(raw), err)
 	}
 	return u, nil
 }
@@ -128,7 +127,7 @@ func parseSQLite(rest string) (DSN, error) {
 		return DSN{}, errors.New("sqlite URL has no file path: want sqlite://path/to/file.db or sqlite:///absolute/path.db")
 	}
 	if _, err := url.ParseQuery(query); err != nil {
-		return DSN{}, fmt.Errorf("invalid sqlite URL parameters %q: %v", query, err)
+		return DSN{}, fmt.Errorf("invalid sqlite URL parameters %q: %w", query, err)
 	}
 	d := DSN{Dialect: SQLite, Driver: sqliteshim.ShimName, Database: path}
 	d.driverDSN = query

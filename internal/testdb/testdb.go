@@ -82,13 +82,13 @@ func New(t testing.TB, dialect string) *DB {
 // Postgres returns a fresh PostgreSQL database.
 func Postgres(t testing.TB) *DB {
 	t.Helper()
-	return server(t, EnvPostgres, defaultPostgres, `CREATE DATABASE %s`, `DROP DATABASE IF EXISTS %s WITH (FORCE)`)
+	return server(t, EnvPostgres, `CREATE DATABASE %s`, `DROP DATABASE IF EXISTS %s WITH (FORCE)`)
 }
 
 // MySQL returns a fresh MySQL/MariaDB database.
 func MySQL(t testing.TB) *DB {
 	t.Helper()
-	return server(t, EnvMySQL, defaultMySQL,
+	return server(t, EnvMySQL,
 		"CREATE DATABASE %s CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", "DROP DATABASE IF EXISTS %s")
 }
 
@@ -126,7 +126,7 @@ func Unavailable(t testing.TB, env string, err error) {
 	t.Skipf("%s; set %s to run this test", msg, env)
 }
 
-func server(t testing.TB, env, def, create, drop string) *DB {
+func server(t testing.TB, env, create, drop string) *DB {
 	t.Helper()
 	admin, err := dsn.Parse(AdminURL(env))
 	if err != nil {
@@ -136,7 +136,7 @@ func server(t testing.TB, env, def, create, drop string) *DB {
 	if err != nil {
 		t.Fatalf("%s: %v", env, err)
 	}
-	defer adminDB.Close()
+	defer func() { _ = adminDB.Close() }()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := adminDB.PingContext(ctx); err != nil {
@@ -152,7 +152,7 @@ func server(t testing.TB, env, def, create, drop string) *DB {
 			t.Errorf("drop test database %s: %v", name, err)
 			return
 		}
-		defer db.Close()
+		defer func() { _ = db.Close() }()
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		if _, err := db.ExecContext(ctx, fmt.Sprintf(drop, name)); err != nil {

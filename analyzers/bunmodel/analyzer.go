@@ -1,0 +1,171 @@
+package bunmodel
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Analyzer finds the Bun models of a package: named struct types that
+// embed bun.BaseModel, directly or through embedded structs. Its result is
+// a *Result; it exports a *ModelFact on each model's type name so packages
+// importing the models (migrations) can see them.
+var Analyzer = &analysis.Analyzer{
+	Name:       "bunmodel",
+	Doc:        "reads Bun models (structs embedding bun.BaseModel) as Bun's reflection would",
+	Run:        run,
+	ResultType: reflect.TypeOf((*Result)(nil)),
+	FactTypes:  []analysis.Fact{(*ModelFact)(nil)},
+}
+
+// Result is what Analyzer found in one package.
+type Result struct {
+	// Models are the package's models, in source order.
+	Models []*Model
+	// Reader is the reader that read them; use it for relation targets
+	// and embedded structs so tables are computed once.
+	Reader *Reader
+	// Imported are the models of the packages this one depends on, as
+	// their facts describe them, by package path and name.
+	Imported []Imported
+
+	pkg    *types.Package
+	fields map[*types.Var]*ast.Field
+}
+
+// Model is a model declared in the package being analysed.
+type Model struct {
+	*Table
+	// Obj is the model's type name; Spec its declaration.
+	Obj  *types.TypeName
+	Spec *ast.TypeSpec
+	// Doc is the declaration's doc comment (of the type spec, or of its
+	// declaration group for a lone type).
+	Doc *ast.CommentGroup
+	// File is the file declaring it.
+	File *ast.File
+	// Fact is what the analyzer exports about it.
+	Fact *ModelFact
+}
+
+// Imported is a model of another package, known from its fact.
+type Imported struct {
+	Obj  *types.TypeName
+	Fact *ModelFact
+}
+
+// FieldNode returns the syntax of a struct field declared in this package,
+// or nil for a field declared elsewhere.
+func (r *Result) FieldNode(v *types.Var) *ast.Field { return r.fields[v] }
+
+func run(pass *analysis.Pass) (any, error) {
+	res := &Result{Reader: NewReader(), pkg: pass.Pkg, fields: map[*types.Var]*ast.Field{}}
+	if !importsBun(pass.Pkg, map[*types.Package]bool{}) {
+		// No struct here can embed bun.BaseModel: skip the syntax walk,
+		// which matters when drivers run this on every dependency.
+		return res, nil
+	}
+	for _, file := range pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.GenDecl:
+				for _, spec := range n.Specs {
+					if ts, ok := spec.(*ast.TypeSpec); ok {
+						doc := ts.Doc
+						if doc == nil && len(n.Specs) == 1 {
+							doc = n.Doc
+						}
+						res.typeSpec(pass, file, ts, doc)
+					}
+				}
+			case *ast.StructType:
+				res.structFields(pass, n)
+			}
+			return true
+		})
+	}
+	for _, m := range res.Models {
+		m.Fact = NewModelFact(m.Table)
+		pass.ExportObjectFact(m.Obj, m.Fact)
+	}
+	for _, of := range pass.AllObjectFacts() {
+		f, ok := of.Fact.(*ModelFact)
+		tn, isType := of.Object.(*types.TypeName)
+		if ok && isType && tn.Pkg() != nil && tn.Pkg() != pass.Pkg {
+			res.Imported = append(res.Imported, Imported{Obj: tn, Fact: f})
+		}
+	}
+	sort.Slice(res.Imported, func(i, j int) bool {
+		a, b := res.Imported[i].Obj, res.Imported[j].Obj
+		if a.Pkg().Path() != b.Pkg().Path() {
+			return a.Pkg().Path() < b.Pkg().Path()
+		}
+		return a.Name() < b.Name()
+	})
+	return res, nil
+}
+
+func (res *Result) typeSpec(pass *analysis.Pass, file *ast.File, ts *ast.TypeSpec, doc *ast.CommentGroup) {
+	if ts.Assign.IsValid() {
+		return // an alias declares no new model
+	}
+	obj, ok := pass.TypesInfo.Defs[ts.Name].(*types.TypeName)
+	if !ok {
+		return
+	}
+	named, ok := obj.Type().(*types.Named)
+	if !ok {
+		return
+	}
+	if _, ok := named.Underlying().(*types.Struct); !ok {
+		return
+	}
+	table := res.Reader.Table(named)
+	if table == nil || !table.IsModel() {
+		return
+	}
+	res.Models = append(res.Models, &Model{Table: table, Obj: obj, Spec: ts, Doc: doc, File: file})
+}
+
+// structFields maps the fields of a struct type expression to their
+// syntax. Fields are matched by position, which covers embedded fields
+// (whose identifier is part of a type expression) and grouped names alike.
+func (res *Result) structFields(pass *analysis.Pass, st *ast.StructType) {
+	tv, ok := pass.TypesInfo.Types[st]
+	if !ok {
+		return
+	}
+	s, ok := tv.Type.(*types.Struct)
+	if !ok {
+		return
+	}
+	list := st.Fields.List
+	j := 0
+	for i := 0; i < s.NumFields(); i++ {
+		v := s.Field(i)
+		for j < len(list) && list[j].End() <= v.Pos() {
+			j++
+		}
+		if j < len(list) && list[j].Pos() <= v.Pos() {
+			res.fields[v] = list[j]
+		}
+	}
+}
+
+// importsBun reports whether pkg imports Bun's schema package, directly or
+// through other packages: only then can it declare a model.
+func importsBun(pkg *types.Package, seen map[*types.Package]bool) bool {
+	if seen[pkg] {
+		return false
+	}
+	seen[pkg] = true
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == bunSchemaPkg || importsBun(imp, seen) {
+			return true
+		}
+	}
+	return false
+}

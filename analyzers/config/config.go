@@ -1,0 +1,370 @@
+// Package config reads schemalint's configuration: the .schemalint.yml file
+// found by walking up from a package's directory, or the settings block of
+// the golangci-lint plugin. Both decode into the same Config, strictly: an
+// unknown key is an error naming the key and where it was found.
+//
+//	# .schemalint.yml
+//	dialect: postgres            # or a list: [postgres, mysql, sqlite]
+//	exclude:                     # findings on matching tables or models are dropped
+//	  - tables: ["legacy_*"]
+//	    rules: [SL005]           # optional: only these rules
+//	  - models: ["*Snapshot"]
+//	rules:
+//	  - id: SL006
+//	    severity: error          # error | warning | info
+//	    options:
+//	      columns: [app_id, environment_id, organization_id]
+//	  - id: SL008
+//	    enabled: false
+//
+// Rules are a list of objects rather than a map keyed by rule ID because
+// golangci-lint lower-cases map keys in its settings.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// FileName is the name of the configuration file.
+const FileName = ".schemalint.yml"
+
+// Config is schemalint's configuration.
+type Config struct {
+	// Dialect lists the SQL dialects the models must work on: "pg",
+	// "mysql", "sqlite" (spelled postgres/postgresql/pg, mysql/mariadb,
+	// sqlite/sqlite3 in the file). Empty means PostgreSQL.
+	Dialect Dialects `yaml:"dialect"`
+	// Exclude drops findings on matching tables or models.
+	Exclude []Exclusion `yaml:"exclude"`
+	// Rules configures rules by ID.
+	Rules []Rule `yaml:"rules"`
+	// Drift configures schemalint drift.
+	Drift Drift `yaml:"drift"`
+
+	// Source is where the configuration came from: a file path, a
+	// description of the plugin settings, or "" for the defaults.
+	Source string `yaml:"-"`
+}
+
+// Exclusion drops the findings of Rules (all rules when empty) on tables
+// or models matching the glob patterns (path.Match syntax).
+type Exclusion struct {
+	Tables []string `yaml:"tables"`
+	Models []string `yaml:"models"`
+	Rules  []string `yaml:"rules"`
+}
+
+// Rule configures one rule.
+type Rule struct {
+	ID string `yaml:"id"`
+	// Enabled switches the rule off with false.
+	Enabled *bool `yaml:"enabled"`
+	// Severity overrides the rule's default severity.
+	Severity Severity `yaml:"severity"`
+	// Options are the rule's own options, decoded by the rule.
+	Options yaml.Node `yaml:"options"`
+}
+
+// Drift is the configuration of schemalint drift; every field is a default
+// for the flag of the same name.
+type Drift struct {
+	Models     []string `yaml:"models"`
+	Migrations []string `yaml:"migrations"`
+	Schema     string   `yaml:"schema"`
+	Exclude    []string `yaml:"exclude"`
+	DSNEnv     string   `yaml:"dsn_env"`
+	FailOn     Severity `yaml:"fail_on"`
+	Timeout    string   `yaml:"timeout"`
+}
+
+// Severity is error, warning or info.
+type Severity string
+
+// Severities, most severe first.
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+	Info    Severity = "info"
+)
+
+// Rank orders severities: error 3, warning 2, info 1, unknown 0.
+func (s Severity) Rank() int {
+	switch s {
+	case Error:
+		return 3
+	case Warning:
+		return 2
+	case Info:
+		return 1
+	}
+	return 0
+}
+
+// ParseSeverity parses error, warning or info.
+func ParseSeverity(s string) (Severity, error) {
+	switch sev := Severity(strings.ToLower(strings.TrimSpace(s))); sev {
+	case Error, Warning, Info:
+		return sev, nil
+	}
+	return "", fmt.Errorf("unknown severity %q: want error, warning or info", s)
+}
+
+// UnmarshalYAML checks the severity.
+func (s *Severity) UnmarshalYAML(n *yaml.Node) error {
+	sev, err := ParseSeverity(n.Value)
+	if err != nil {
+		return fmt.Errorf("line %d: %w", n.Line, err)
+	}
+	*s = sev
+	return nil
+}
+
+// Dialects is a list of dialect names, normalised to Bun's: pg, mysql,
+// sqlite.
+type Dialects []string
+
+// UnmarshalYAML accepts one dialect or a list.
+func (d *Dialects) UnmarshalYAML(n *yaml.Node) error {
+	var names []string
+	switch n.Kind {
+	case yaml.ScalarNode:
+		names = []string{n.Value}
+	case yaml.SequenceNode:
+		if err := n.Decode(&names); err != nil {
+			return err
+		}
+	default:
+		return fmt.Errorf("line %d: dialect must be a name or a list of names", n.Line)
+	}
+	out := Dialects{}
+	for _, name := range names {
+		norm, err := ParseDialect(name)
+		if err != nil {
+			return fmt.Errorf("line %d: %w", n.Line, err)
+		}
+		if !slices.Contains(out, norm) {
+			out = append(out, norm)
+		}
+	}
+	*d = out
+	return nil
+}
+
+// ParseDialect normalises a dialect name to Bun's spelling.
+func ParseDialect(name string) (string, error) {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "postgres", "postgresql", "pg":
+		return "pg", nil
+	case "mysql", "mariadb":
+		return "mysql", nil
+	case "sqlite", "sqlite3":
+		return "sqlite", nil
+	}
+	return "", fmt.Errorf("unknown dialect %q: want postgres, mysql or sqlite", name)
+}
+
+// Dialects returns the configured dialects, PostgreSQL when none is set.
+func (c *Config) Dialects() []string {
+	if c == nil || len(c.Dialect) == 0 {
+		return []string{"pg"}
+	}
+	return c.Dialect
+}
+
+// Rule returns the configuration of rule id, or nil.
+func (c *Config) Rule(id string) *Rule {
+	if c == nil {
+		return nil
+	}
+	for i := range c.Rules {
+		if strings.EqualFold(c.Rules[i].ID, id) {
+			return &c.Rules[i]
+		}
+	}
+	return nil
+}
+
+// Excluded reports whether findings of rule id on the table or model are
+// excluded.
+func (c *Config) Excluded(id, table, model string) bool {
+	if c == nil {
+		return false
+	}
+	for _, e := range c.Exclude {
+		if len(e.Rules) > 0 && !slices.ContainsFunc(e.Rules, func(r string) bool { return strings.EqualFold(r, id) }) {
+			continue
+		}
+		if (table != "" && matchAny(e.Tables, table)) || (model != "" && matchAny(e.Models, model)) {
+			return true
+		}
+		if len(e.Tables) == 0 && len(e.Models) == 0 {
+			return true // a rules-only exclusion switches the rules off
+		}
+	}
+	return false
+}
+
+func matchAny(patterns []string, name string) bool {
+	for _, p := range patterns {
+		if ok, _ := path.Match(p, name); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// DecodeOptions decodes the rule's options into dst (a pointer to the
+// rule's options struct, holding its defaults), strictly: an unknown key
+// is an error naming it and its line.
+func (r *Rule) DecodeOptions(source string, dst any) error {
+	if r == nil || r.Options.Kind == 0 {
+		return nil
+	}
+	if err := knownKeys(&r.Options, reflect.TypeOf(dst)); err != nil {
+		return fmt.Errorf("%s: options of rule %s: %w", source, r.ID, err)
+	}
+	if err := r.Options.Decode(dst); err != nil {
+		return fmt.Errorf("%s: options of rule %s: %w", source, r.ID, err)
+	}
+	return nil
+}
+
+// knownKeys checks that every key of a YAML mapping (recursively) names a
+// field of the struct type t, by its yaml tag.
+func knownKeys(n *yaml.Node, t reflect.Type) error {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch {
+	case n.Kind == yaml.MappingNode && t.Kind() == reflect.Struct:
+		fields := map[string]reflect.Type{}
+		var names []string
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name := strings.Split(f.Tag.Get("yaml"), ",")[0]
+			if name == "" || name == "-" {
+				continue
+			}
+			fields[name] = f.Type
+			names = append(names, name)
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key, val := n.Content[i], n.Content[i+1]
+			ft, ok := fields[key.Value]
+			if !ok {
+				return fmt.Errorf("line %d: unknown key %q (known: %s)", key.Line, key.Value, strings.Join(names, ", "))
+			}
+			if err := knownKeys(val, ft); err != nil {
+				return err
+			}
+		}
+	case n.Kind == yaml.SequenceNode && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array):
+		for _, c := range n.Content {
+			if err := knownKeys(c, t.Elem()); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Parse decodes a configuration file's content. source names it in
+// errors.
+func Parse(data []byte, source string) (*Config, error) {
+	c := &Config{}
+	if len(bytes.TrimSpace(data)) > 0 {
+		if err := strictDecode(data, c); err != nil {
+			return nil, fmt.Errorf("%s: %w", source, err)
+		}
+	}
+	c.Source = source
+	for i, r := range c.Rules {
+		if strings.TrimSpace(r.ID) == "" {
+			return nil, fmt.Errorf("%s: rules[%d] has no id", source, i)
+		}
+	}
+	return c, nil
+}
+
+// FromSettings decodes golangci-lint plugin settings (the value of
+// linters.settings.custom.schemalint.settings).
+func FromSettings(settings any) (*Config, error) {
+	const source = "golangci-lint settings of schemalint"
+	if settings == nil {
+		return &Config{Source: source}, nil
+	}
+	b, err := yaml.Marshal(settings)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", source, err)
+	}
+	return Parse(b, source)
+}
+
+// Load reads and decodes a configuration file.
+func Load(file string) (*Config, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("read configuration: %w", err)
+	}
+	return Parse(data, file)
+}
+
+// Find returns the path of the configuration file for a package in dir:
+// the first .schemalint.yml in dir or a parent directory, or "" if there
+// is none.
+func Find(dir string) (string, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for {
+		p := filepath.Join(dir, FileName)
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p, nil
+		} else if err != nil && !errors.Is(err, os.ErrNotExist) {
+			return "", fmt.Errorf("look for %s: %w", FileName, err)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", nil
+		}
+		dir = parent
+	}
+}
+
+var unknownFieldRE = regexp.MustCompile(`line (\d+): field (\S+) not found in type (\S+)`)
+
+// strictDecode decodes YAML refusing unknown keys, and rewrites yaml.v3's
+// type-centric messages into ones that name the key.
+func strictDecode(data []byte, dst any) error {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	err := dec.Decode(dst)
+	if err == nil || errors.Is(err, io.EOF) {
+		return nil
+	}
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs := make([]string, len(te.Errors))
+		for i, m := range te.Errors {
+			if sm := unknownFieldRE.FindStringSubmatch(m); sm != nil {
+				m = fmt.Sprintf("line %s: unknown key %q", sm[1], sm[2])
+			}
+			msgs[i] = m
+		}
+		return errors.New(strings.Join(msgs, "; "))
+	}
+	return err
+}

@@ -1,0 +1,112 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	c, err := Parse([]byte(`
+dialect: [postgres, MariaDB, sqlite3, pg]
+exclude:
+  - tables: ["legacy_*"]
+    rules: [SL005]
+rules:
+  - id: SL006
+    severity: warning
+    options: {columns: [app_id]}
+  - id: sl008
+    enabled: false
+`), "test.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(c.Dialects(), []string{"pg", "mysql", "sqlite"}) {
+		t.Errorf("dialects %v", c.Dialects())
+	}
+	if r := c.Rule("SL008"); r == nil || r.Enabled == nil || *r.Enabled {
+		t.Errorf("SL008 not disabled: %+v", r)
+	}
+	if r := c.Rule("SL006"); r.Severity != Warning {
+		t.Errorf("SL006 severity %q", r.Severity)
+	}
+	var opts struct {
+		Columns []string `yaml:"columns"`
+	}
+	if err := c.Rule("SL006").DecodeOptions("test.yml", &opts); err != nil || !slices.Equal(opts.Columns, []string{"app_id"}) {
+		t.Errorf("options %v, %v", opts, err)
+	}
+	if !c.Excluded("SL005", "legacy_users", "") || c.Excluded("SL004", "legacy_users", "") || c.Excluded("SL005", "users", "") {
+		t.Error("exclusions do not match as configured")
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, tc := range []struct{ yaml, want string }{
+		{"dialects: postgres", `test.yml: line 1: unknown key "dialects"`},
+		{"dialect: oracle", `unknown dialect "oracle"`},
+		{"rules:\n  - id: SL001\n    severity: fatal", `unknown severity "fatal"`},
+		{"rules:\n  - severity: error", `rules[0] has no id`},
+		{"rules:\n  - id: SL001\n    colour: red", `line 3: unknown key "colour"`},
+		{"exclude:\n  - table: [x]", `line 2: unknown key "table"`},
+		{"dialect: {a: b}", `dialect must be a name or a list`},
+	} {
+		_, err := Parse([]byte(tc.yaml), "test.yml")
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Parse(%q) error %v, want %q", tc.yaml, err, tc.want)
+		}
+	}
+}
+
+func TestDecodeOptionsUnknownKeyLine(t *testing.T) {
+	c, err := Parse([]byte("rules:\n  - id: SL005\n    options:\n      require: true\n      nested: {a: 1}\n"), "f.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var opts struct {
+		Require bool `yaml:"require"`
+	}
+	err = c.Rule("SL005").DecodeOptions("f.yml", &opts)
+	if err == nil || !strings.Contains(err.Error(), `f.yml: options of rule SL005: line 5: unknown key "nested" (known: require)`) {
+		t.Errorf("error %v", err)
+	}
+}
+
+func TestFromSettings(t *testing.T) {
+	// golangci-lint hands settings over as decoded YAML with lower-cased
+	// map keys; rule IDs are values, so they survive.
+	c, err := FromSettings(map[string]any{
+		"dialect": "mysql",
+		"rules":   []any{map[string]any{"id": "SL006", "options": map[string]any{"columns": []any{"tenant_id"}}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(c.Dialects(), []string{"mysql"}) || c.Rule("SL006") == nil {
+		t.Errorf("settings decoded as %+v", c)
+	}
+	if _, err := FromSettings(map[string]any{"dialekt": "mysql"}); err == nil || !strings.Contains(err.Error(), `golangci-lint settings of schemalint: line 1: unknown key "dialekt"`) {
+		t.Errorf("unknown setting: %v", err)
+	}
+}
+
+func TestFind(t *testing.T) {
+	root := t.TempDir()
+	deep := filepath.Join(root, "a", "b", "c")
+	if err := os.MkdirAll(deep, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "a", FileName), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Find(deep)
+	if err != nil || got != filepath.Join(root, "a", FileName) {
+		t.Errorf("Find = %q, %v", got, err)
+	}
+	if c, err := Load(got); err != nil || len(c.Dialects()) != 1 || c.Dialects()[0] != "pg" {
+		t.Errorf("empty file: %+v, %v (want the defaults)", c, err)
+	}
+}

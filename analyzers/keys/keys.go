@@ -1,0 +1,189 @@
+package keys
+
+import (
+	_ "embed"
+	"fmt"
+	"go/types"
+	"strings"
+
+	"github.com/schemalint/schemalint/analyzers/bunmodel"
+	"github.com/schemalint/schemalint/analyzers/config"
+	"github.com/schemalint/schemalint/analyzers/lint"
+)
+
+// PKOptions configure SL001.
+type PKOptions struct {
+	Field      string `yaml:"field"`
+	Column     string `yaml:"column"`
+	Type       string `yaml:"type"`
+	ColumnType string `yaml:"column_type"`
+}
+
+const (
+	xidType        = "github.com/rs/xid.ID"
+	xidColumnType  = "varchar(20)"
+	defaultPKField = "ID"
+)
+
+//go:embed doc.go
+var doc string
+
+// PrimaryKey is SL001.
+var PrimaryKey = &lint.Rule{
+	ID:       "SL001",
+	Name:     "xid-primary-key",
+	Doc:      lint.PackageDoc(doc, "SL001"),
+	Summary:  "the primary key is ID xid.ID `bun:\"id,pk,type:varchar(20)\"`",
+	Severity: config.Error,
+	Options: func() any {
+		return &PKOptions{Field: defaultPKField, Column: "id", Type: xidType, ColumnType: xidColumnType}
+	},
+	Run: runPK,
+}
+
+// FKType is SL002.
+var FKType = &lint.Rule{
+	ID:       "SL002",
+	Name:     "fk-type",
+	Doc:      lint.PackageDoc(doc, "SL002"),
+	Summary:  "foreign-key columns have the Go and column type of the key they reference",
+	Severity: config.Error,
+	Run:      runFKType,
+}
+
+// FKNullability is SL003.
+var FKNullability = &lint.Rule{
+	ID:       "SL003",
+	Name:     "fk-nullability",
+	Doc:      lint.PackageDoc(doc, "SL003"),
+	Summary:  "required foreign keys are values with notnull, optional ones pointers without it",
+	Severity: config.Error,
+	Run:      runFKNull,
+}
+
+func runPK(p *lint.Pass) error {
+	opts := p.Options().(*PKOptions)
+	for _, m := range p.Models.Models {
+		pks := m.PKs()
+		switch len(pks) {
+		case 0:
+			msg := fmt.Sprintf("%s has no primary key: Bun cannot WherePK, update or delete it, nor join to it", m.Obj.Name())
+			if m.Field(opts.Column) != nil || m.FieldByGoName(opts.Field) != nil || opts.Type == "" {
+				p.ReportModel(m, msg)
+				continue
+			}
+			typ, imports := goType(opts.Type)
+			fix, ok := p.AddFieldFix(m, "add "+opts.Field, lint.FieldCode{Name: opts.Field, Type: typ,
+				Tag: opts.Column + ",pk" + typeOption(opts.ColumnType), Imports: imports})
+			p.ReportModel(m, msg, lint.Fixes(fix, ok)...)
+		case 1:
+			checkPK(p, m, pks[0], opts)
+		default:
+			var cols []string
+			for _, f := range pks {
+				cols = append(cols, f.Name)
+			}
+			p.ReportModel(m, fmt.Sprintf("%s has a composite primary key (%s); the convention is a single %s %s",
+				m.Obj.Name(), strings.Join(cols, ", "), opts.Field, shortType(opts.Type)))
+		}
+	}
+	return nil
+}
+
+func checkPK(p *lint.Pass, m *bunmodel.Model, f *bunmodel.Field, opts *PKOptions) {
+	if opts.Type != "" && !lint.IsNamed(f.Type, opts.Type) {
+		p.ReportField(m, f, fmt.Sprintf("primary key %s is %s; the convention is %s", f.GoName, lint.TypeString(f.Type), shortType(opts.Type)))
+		return
+	}
+	if f.Name != opts.Column {
+		p.ReportField(m, f, fmt.Sprintf("primary key column is %s; the convention is %s", f.Name, opts.Column))
+	}
+	checkColumnType(p, m, f, opts.ColumnType, "primary key", "")
+}
+
+// checkColumnType reports a missing or different type: option. ref names
+// the referenced column for a foreign key.
+func checkColumnType(p *lint.Pass, m *bunmodel.Model, f *bunmodel.Field, want, what, ref string) {
+	if want == "" || sameSQLType(f.UserSQLType, want) {
+		return
+	}
+	why := ""
+	if ref != "" {
+		why = ", like " + ref
+	}
+	if f.UserSQLType == "" {
+		if typ, ok := f.CreateTableType(bunmodel.Postgres); ok && lint.IsNamed(lint.Elem(f.Type), xidType) {
+			why += fmt.Sprintf(": Bun derives no SQL type from xid.ID (%s on PostgreSQL, none on MySQL)", typ)
+		}
+		fix, ok := lint.TagFix("add type:"+want, p.FieldNode(f), lint.AddTagOptions("type:"+want))
+		p.ReportField(m, f, fmt.Sprintf("%s %s needs type:%s%s", what, f.GoName, want, why), lint.Fixes(fix, ok)...)
+		return
+	}
+	p.ReportField(m, f, fmt.Sprintf("%s %s has type:%s; it must be %s%s", what, f.GoName, f.UserSQLType, want, why))
+}
+
+func runFKType(p *lint.Pass) error {
+	for _, m := range p.Models.Models {
+		for _, fk := range p.ForeignKeys(m) {
+			f := fk.Field
+			// The referenced column decides.
+			wantType, wantCol := fk.TargetColumn.GoType, fk.TargetColumn.UserSQLType
+			elem, _ := lint.Deref(f.Type)
+			if wantType != "" && types.TypeString(elem, nil) != wantType {
+				p.ReportField(m, f, fmt.Sprintf("foreign key %s is %s, but %s.%s is %s", f.GoName,
+					lint.TypeString(f.Type), fk.Target.Table, fk.TargetColumn.Name, shortType(wantType)))
+				continue
+			}
+			checkColumnType(p, m, f, wantCol, "foreign key", fk.Target.Table+"."+fk.TargetColumn.Name)
+		}
+	}
+	return nil
+}
+
+func runFKNull(p *lint.Pass) error {
+	for _, m := range p.Models.Models {
+		for _, fk := range p.ForeignKeys(m) {
+			f := fk.Field
+			switch ptr := f.Pointer(); {
+			case ptr && f.NotNull:
+				p.ReportField(m, f, fmt.Sprintf("foreign key %s is a pointer with notnull: a nil pointer is written as NULL and rejected; make it a value (required) or drop notnull (optional)", f.GoName))
+			case !ptr && !f.NotNull:
+				fix, ok := lint.TagFix("add notnull", p.FieldNode(f), lint.AddTagOptions("notnull"))
+				p.ReportField(m, f, fmt.Sprintf("foreign key %s is a value but the column is nullable: add notnull (required), or make it %s (optional)",
+					f.GoName, "*"+lint.TypeString(f.Type)), lint.Fixes(fix, ok)...)
+			}
+		}
+	}
+	return nil
+}
+
+// sameSQLType compares SQL types ignoring case and spaces.
+func sameSQLType(a, b string) bool {
+	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), "")) }
+	return norm(a) == norm(b)
+}
+
+func typeOption(columnType string) string {
+	if columnType == "" {
+		return ""
+	}
+	return ",type:" + columnType
+}
+
+// shortType spells "github.com/rs/xid.ID" as "xid.ID".
+func shortType(qualified string) string {
+	if i := strings.LastIndex(qualified, "/"); i >= 0 {
+		return qualified[i+1:]
+	}
+	return qualified
+}
+
+// goType returns how to write a qualified type in Go and the import it
+// needs.
+func goType(qualified string) (string, []string) {
+	dot := strings.LastIndex(qualified, ".")
+	if dot < 0 {
+		return qualified, nil
+	}
+	return shortType(qualified), []string{qualified[:dot]}
+}

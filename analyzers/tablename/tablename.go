@@ -1,0 +1,139 @@
+package tablename
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"github.com/schemalint/schemalint/analyzers/bunmodel"
+	"github.com/schemalint/schemalint/analyzers/config"
+	"github.com/schemalint/schemalint/analyzers/lint"
+)
+
+//go:embed doc.go
+var doc string
+
+// Rule is SL008.
+var Rule = &lint.Rule{
+	ID:       "SL008",
+	Name:     "table-naming",
+	Doc:      lint.PackageDoc(doc, "SL008"),
+	Summary:  "bun.BaseModel names table: and alias:, and aliases are unique across models",
+	Severity: config.Warning,
+	Run:      run,
+}
+
+func run(p *lint.Pass) error {
+	aliases := aliasIndex(p.KnownModels())
+	for _, m := range p.Models.Models {
+		if len(m.BaseModel.Path) > 0 {
+			checkInherited(p, m)
+			continue
+		}
+		checkTag(p, m)
+		if other := aliases.duplicate(m); other != nil {
+			where := other.TypeName
+			if other.Local == nil {
+				where = other.Pkg + "." + other.TypeName
+			}
+			p.ReportModel(m, fmt.Sprintf("alias %s is also the alias of %s: joins of the two are ambiguous", m.Alias, where))
+		}
+	}
+	return nil
+}
+
+// aliases indexes known models by alias: imported ones, and local ones in
+// source order. Models that extend another share its alias by design and
+// are left out.
+type aliases struct {
+	first    map[string]*lint.KnownModel // first local model with the alias
+	imported map[string]*lint.KnownModel
+}
+
+func aliasIndex(known []*lint.KnownModel) aliases {
+	a := aliases{first: map[string]*lint.KnownModel{}, imported: map[string]*lint.KnownModel{}}
+	for _, k := range known {
+		target := a.first
+		if k.Local == nil {
+			target = a.imported
+		} else if len(k.Local.BaseModel.Path) > 0 {
+			continue
+		}
+		if _, ok := target[k.Alias]; !ok {
+			target[k.Alias] = k
+		}
+	}
+	return a
+}
+
+// duplicate returns another model with m's alias: an imported one, or a
+// local one declared before m (so a pair is reported once, on the later).
+func (a aliases) duplicate(m *bunmodel.Model) *lint.KnownModel {
+	if first := a.first[m.Alias]; first != nil && first.Local != m {
+		return first
+	}
+	return a.imported[m.Alias]
+}
+
+// checkInherited reports a model whose BaseModel comes from an embedded
+// struct without extend: Bun names it after itself, not after the struct.
+func checkInherited(p *lint.Pass, m *bunmodel.Model) {
+	via := m.BaseModel.Path[0]
+	if field := p.Models.FieldNode(via); field != nil && field.Tag != nil {
+		if tag := fieldBunTag(field.Tag.Value); tag.HasOption("extend") || tag.HasOption("inherit") {
+			return
+		}
+	}
+	p.ReportModel(m, fmt.Sprintf("%s gets bun.BaseModel from %s without extend, so Bun maps it to table %s (its own default), not %s's table: tag the embedding `bun:\",extend\"` or declare bun.BaseModel",
+		m.Obj.Name(), via.Name(), m.Name, via.Name()))
+}
+
+func checkTag(p *lint.Pass, m *bunmodel.Model) {
+	tag := m.BaseModel.Tag
+	field := p.Models.FieldNode(m.BaseModel.Var)
+	_, hasTable := tag.Option("table")
+	_, hasAlias := tag.Option("alias")
+	shortName := !hasTable && tag.Name != "" // bun:"users": the name item sets the table
+	if hasTable && hasAlias {
+		return
+	}
+	var problems []string
+	if shortName {
+		problems = append(problems, fmt.Sprintf("names its table as bun:\"%s\" (write table:%s)", tag.Name, tag.Name))
+	} else if !hasTable {
+		problems = append(problems, "has no table: (Bun derives "+m.Name+" from the type name)")
+	}
+	if !hasAlias {
+		problems = append(problems, "has no alias: (Bun derives "+m.Alias+" from the type name)")
+	}
+	fix, ok := lint.TagFix("name the table and alias explicitly", field, func(bun string) string {
+		if shortName && bun == tag.Source() {
+			it := tag.Items[0]
+			bun = bun[:it.Start] + "table:" + tag.Name + bun[it.End:]
+		}
+		var add []string
+		if !hasTable && !shortName {
+			add = append(add, "table:"+m.Name)
+		}
+		if !hasAlias {
+			add = append(add, "alias:"+m.Alias)
+		}
+		if bun == "" {
+			return add[0] + joinRest(add[1:])
+		}
+		return bun + joinRest(add)
+	})
+	p.ReportModel(m, fmt.Sprintf("%s's bun.BaseModel %s", m.Obj.Name(), strings.Join(problems, " and ")), lint.Fixes(fix, ok)...)
+}
+
+func joinRest(items []string) string {
+	s := ""
+	for _, it := range items {
+		s += "," + it
+	}
+	return s
+}
+
+func fieldBunTag(lit string) bunmodel.Tag {
+	return bunmodel.ParseTag(lint.StructTag(lit).Get("bun"))
+}

@@ -1,0 +1,90 @@
+package tagsyntax
+
+import (
+	_ "embed"
+	"go/types"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/schemalint/schemalint/analyzers/bunmodel"
+	"github.com/schemalint/schemalint/analyzers/config"
+	"github.com/schemalint/schemalint/analyzers/lint"
+)
+
+//go:embed doc.go
+var doc string
+
+// Rule is SL100.
+var Rule = &lint.Rule{
+	ID:       "SL100",
+	Doc:      lint.PackageDoc(doc, "SL100"),
+	Name:     "tag-syntax",
+	Summary:  "bun tags say what Bun reads: known options, in the right place, with values only where Bun reads them",
+	Severity: config.Error,
+	Run:      run,
+}
+
+func run(p *lint.Pass) error {
+	for _, part := range p.Models.Parts() {
+		checkPart(p, part)
+	}
+	return nil
+}
+
+// checkPart judges the tags of one struct's own fields; the structs it
+// embeds are parts of their own, judged once however many models share
+// them.
+func checkPart(p *lint.Pass, part *bunmodel.Part) {
+	problems := map[*types.Var][]string{}
+	for _, pr := range part.Table.Problems {
+		problems[pr.Var] = append(problems[pr.Var], pr.Message)
+	}
+	st := part.Struct
+	for i := 0; i < st.NumFields(); i++ {
+		v := st.Field(i)
+		raw := reflect.StructTag(st.Tag(i)).Get("bun")
+		var issues []issue
+		for _, msg := range problems[v] {
+			issues = append(issues, issue{msg: msg})
+		}
+		if raw != "" && raw != "-" {
+			issues = append(issues, checkTag(v, raw)...)
+		}
+		for _, is := range issues {
+			report(p, part, v, raw, is)
+		}
+	}
+}
+
+// checkTag judges a field's tag by what Bun makes of the field.
+func checkTag(v *types.Var, raw string) []issue {
+	tag := bunmodel.ParseTag(raw)
+	switch {
+	case v.Embedded() && v.Name() == "BaseModel" && lint.IsNamed(v.Type(), "github.com/uptrace/bun/schema.BaseModel"):
+		return checkBaseModel(tag)
+	case v.Embedded():
+		if t, _ := lint.Deref(v.Type()); !isStruct(t) {
+			return []issue{{msg: "Bun ignores an embedded field that is not a struct, and its tag with it"}}
+		}
+		return checkEmbedded(tag)
+	case !v.Exported():
+		return []issue{{msg: "Bun skips unexported fields, so this tag does nothing: export the field or drop the tag"}}
+	}
+	return checkField(tag, v.Name())
+}
+
+func isStruct(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
+}
+
+// report reports an issue at the field, with its fix when the struct is
+// declared here.
+func report(p *lint.Pass, part *bunmodel.Part, v *types.Var, raw string, is issue) {
+	var fixes []analysis.SuggestedFix
+	if is.fix != nil && part.Local() {
+		fixes = lint.Fixes(lint.TagItemFix(is.fix.message, p.Models.FieldNode(v), raw, is.fix.start, is.fix.end, is.fix.text))
+	}
+	p.ReportPart(part, v, is.msg, nil, fixes...)
+}

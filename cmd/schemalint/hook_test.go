@@ -1,0 +1,149 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+func git(t *testing.T, dir string, args ...string) (string, error) {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
+		"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com", "NO_COLOR=1")
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
+
+// TestPreCommitHook installs the hook in a real git repository: a commit
+// adding a violating model is blocked with the finding printed; a clean
+// commit goes through.
+func TestPreCommitHook(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, f := range []string{"go.mod", "go.sum", ".schemalint.yml"} {
+		data, err := os.ReadFile(filepath.Join(mod, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(t, filepath.Join(dir, f), string(data))
+	}
+	clean, err := os.ReadFile(filepath.Join(mod, "clean", "models.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "clean", "models.go"), string(clean))
+	if out, err := git(t, dir, "init", "-q"); err != nil {
+		t.Fatal(out)
+	}
+	if r := schemalint(t, dir, "hook", "install"); r.code != 0 || !strings.Contains(r.stdout, "installed") {
+		t.Fatalf("hook install: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+	if out, err := git(t, dir, "add", "-A"); err != nil {
+		t.Fatal(out)
+	}
+	if out, err := git(t, dir, "commit", "-qm", "clean models"); err != nil {
+		t.Fatalf("clean commit blocked: %v\n%s", err, out)
+	}
+	bad, err := os.ReadFile(filepath.Join(mod, "violations", "models.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "violations", "models.go"), string(bad))
+	if out, err := git(t, dir, "add", "-A"); err != nil {
+		t.Fatal(out)
+	}
+	out, err := git(t, dir, "commit", "-qm", "violating models")
+	if err == nil {
+		t.Fatalf("a commit adding violations went through:\n%s", out)
+	}
+	if !strings.Contains(out, "violations/models.go:17:2: SL005 error") {
+		t.Errorf("the blocked commit does not show the finding:\n%s", out)
+	}
+	if log, _ := git(t, dir, "log", "--oneline"); strings.Count(log, "\n") != 1 {
+		t.Errorf("history: %s", log)
+	}
+	// A second install replaces its own hook; a foreign hook needs --force.
+	if r := schemalint(t, dir, "hook", "install", "--", "--fail-level", "error", "./..."); r.code != 0 {
+		t.Errorf("reinstall: %d %s", r.code, r.stderr)
+	}
+	write(t, filepath.Join(dir, ".git", "hooks", "pre-commit"), "#!/bin/sh\nexit 0\n")
+	if r := schemalint(t, dir, "hook", "install"); r.code != 2 || !strings.Contains(r.stderr, "--force") {
+		t.Errorf("foreign hook replaced without --force: %d %s", r.code, r.stderr)
+	}
+	if r := schemalint(t, t.TempDir(), "hook", "install"); r.code != 2 || !strings.Contains(r.stderr, "not in a git repository") {
+		t.Errorf("outside git: %d %s", r.code, r.stderr)
+	}
+}
+
+// TestPreCommitHooksFile checks .pre-commit-hooks.yaml against the real
+// CLI: its entry and arguments must be accepted by schemalint.
+func TestPreCommitHooksFile(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile("../../.pre-commit-hooks.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hooks []struct {
+		ID            string   `yaml:"id"`
+		Entry         string   `yaml:"entry"`
+		Language      string   `yaml:"language"`
+		Args          []string `yaml:"args"`
+		PassFilenames *bool    `yaml:"pass_filenames"`
+	}
+	if err := yaml.Unmarshal(data, &hooks); err != nil {
+		t.Fatal(err)
+	}
+	langs := map[string]bool{}
+	for _, h := range hooks {
+		langs[h.Language] = true
+		if h.Entry != "schemalint" || h.PassFilenames == nil || *h.PassFilenames {
+			t.Errorf("%s: entry %q, pass_filenames %v", h.ID, h.Entry, h.PassFilenames)
+		}
+		if r := schemalint(t, filepath.Join(mod, "clean"), append([]string{"--format", "json"}, h.Args...)...); r.code != 0 {
+			t.Errorf("%s: schemalint rejects the hook's arguments %v: %s", h.ID, h.Args, r.stderr)
+		}
+	}
+	if !langs["golang"] || !langs["system"] {
+		t.Errorf("want a golang and a system hook, got %v", langs)
+	}
+}
+
+// TestBaseline records today's findings, then reports only new ones and
+// the entries that stopped matching.
+func TestBaseline(t *testing.T) {
+	t.Parallel()
+	dir := copyMod(t)
+	if r := schemalint(t, dir, "--baseline-write", "baseline.json", "./violations"); r.code != 0 || r.stdout != "" ||
+		!strings.Contains(r.stderr, "recorded 13 findings") {
+		t.Fatalf("write: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	if r := schemalint(t, dir, "--baseline", "baseline.json", "./violations"); r.code != 0 || r.stdout != "" {
+		t.Fatalf("nothing new: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	// Move everything down two lines, fix one finding, add a new one.
+	path := filepath.Join(dir, "violations", "models.go")
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(src), "package violations\n", "package violations\n\n// moved\n", 1)
+	s = strings.Replace(s, "`bun:\"deleted_at\"`", "`bun:\"deleted_at,soft_delete\"`", 1)
+	s = strings.Replace(s, "Title string `bun:\"title\"`", "Title string `bun:\"title\"`\n\tBlob  map[string]any `bun:\"blob\"`", 1)
+	write(t, path, s)
+	r := schemalint(t, dir, "--baseline", "baseline.json", "./violations")
+	if r.code != 1 || strings.Count(r.stdout, "SL007") != 1 || !strings.Contains(r.stdout, "Blob") || strings.Contains(r.stdout, "Settings") {
+		t.Errorf("new finding only: %d\n%s", r.code, r.stdout)
+	}
+	if !strings.Contains(r.stderr, "1 baseline entries no longer match") || !strings.Contains(r.stderr, "SL005 Org.DeletedAt") {
+		t.Errorf("stale entry not reported: %s", r.stderr)
+	}
+	if r := schemalint(t, dir, "--baseline", "missing.json", "./violations"); r.code != 2 {
+		t.Errorf("missing baseline: exit %d", r.code)
+	}
+}

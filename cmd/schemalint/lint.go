@@ -1,0 +1,188 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/fatih/color"
+	"github.com/peterbourgon/ff/v3/ffcli"
+
+	"github.com/schemalint/schemalint/analyzers"
+	"github.com/schemalint/schemalint/analyzers/config"
+	"github.com/schemalint/schemalint/internal/baseline"
+	"github.com/schemalint/schemalint/internal/fixes"
+	"github.com/schemalint/schemalint/internal/lintrun"
+	"github.com/schemalint/schemalint/internal/report"
+)
+
+type lintCommand struct {
+	flags          *flag.FlagSet
+	stdout, stderr io.Writer
+
+	format    string
+	failLevel string
+	fix       bool
+	tests     bool
+	noColor   bool
+	config    string
+
+	baseline      string
+	baselineWrite string
+}
+
+func newLintCommand(stdout, stderr io.Writer) *lintCommand {
+	c := &lintCommand{stdout: stdout, stderr: stderr}
+	c.flags = c.newFlags("schemalint")
+	return c
+}
+
+func (c *lintCommand) newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	fs.StringVar(&c.format, "format", "text", "output format: "+strings.Join(report.Formats, ", "))
+	fs.StringVar(&c.failLevel, "fail-level", "warning", "exit 1 when a finding is at least this severe: error, warning, info")
+	fs.BoolVar(&c.fix, "fix", false, "apply suggested fixes to the source files")
+	fs.BoolVar(&c.tests, "tests", true, "also check models in _test.go files")
+	fs.BoolVar(&c.noColor, "no-color", false, "never colour text output (NO_COLOR does the same)")
+	fs.StringVar(&c.config, "config", "", "use this configuration file for every package instead of the nearest .schemalint.yml")
+	fs.StringVar(&c.baseline, "baseline", "", "report only findings not recorded in this baseline file")
+	fs.StringVar(&c.baselineWrite, "baseline-write", "", "record today's findings in this baseline file and exit 0")
+	return fs
+}
+
+// command is the explicit "lint" subcommand, sharing the flags.
+func (c *lintCommand) command() *ffcli.Command {
+	return &ffcli.Command{
+		Name:       "lint",
+		ShortUsage: "schemalint lint [flags] <packages>",
+		ShortHelp:  "check Bun models (the default command)",
+		LongHelp: strings.TrimSpace(`
+Check the Bun models of the packages (go list patterns, e.g. ./...) against
+the rules, each package configured by the nearest .schemalint.yml above it.`),
+		FlagSet: c.newFlags("lint"),
+		Exec:    c.exec,
+	}
+}
+
+func (c *lintCommand) exec(ctx context.Context, patterns []string) error {
+	if len(patterns) == 0 {
+		return usageErr("no packages given: try schemalint ./...")
+	}
+	failLevel, err := config.ParseSeverity(c.failLevel)
+	if err != nil {
+		return usageErr("--fail-level: %v", err)
+	}
+	if !contains(report.Formats, c.format) {
+		return usageErr("--format %q: want %s", c.format, strings.Join(report.Formats, ", "))
+	}
+	env := analyzers.NewEnv()
+	if c.config != "" {
+		cfg, err := config.Load(c.config)
+		if err != nil {
+			return &exitErr{code: exitError, err: err}
+		}
+		env.Static = cfg
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	pkgs, err := lintrun.Load(ctx, cwd, c.tests, patterns)
+	if err != nil {
+		return &exitErr{code: exitError, err: err}
+	}
+	rep, err := lintrun.Analyze(env, analyzers.New(env), pkgs, cwd)
+	if err != nil {
+		return &exitErr{code: exitError, err: err}
+	}
+	rep.Version = version()
+	if c.fix {
+		if err := c.applyFixes(rep); err != nil {
+			return &exitErr{code: exitError, err: err}
+		}
+	}
+	if c.baselineWrite != "" {
+		return writeBaseline(c.stderr, c.baselineWrite, rep)
+	}
+	if c.baseline != "" {
+		if err := applyBaseline(c.stderr, c.baseline, rep); err != nil {
+			return &exitErr{code: exitError, err: err}
+		}
+	}
+	useColor := c.format == "text" && !c.noColor && !color.NoColor && os.Getenv("NO_COLOR") == ""
+	if err := report.Write(c.stdout, c.format, rep, useColor); err != nil {
+		return err
+	}
+	if rep.AtLeast(failLevel) > 0 {
+		return findingsErr
+	}
+	return nil
+}
+
+// applyFixes applies fixes and drops the findings they fixed from the
+// report.
+func (c *lintCommand) applyFixes(rep *report.Report) error {
+	res, err := fixes.Apply(rep.Findings)
+	if err != nil {
+		return err
+	}
+	fixed := map[*report.Finding]bool{}
+	for _, f := range res.Applied {
+		fixed[f] = true
+	}
+	var left []report.Finding
+	for i := range rep.Findings {
+		if !fixed[&rep.Findings[i]] {
+			left = append(left, rep.Findings[i])
+		}
+	}
+	rep.Findings = left
+	if len(res.Applied) > 0 {
+		fmt.Fprintf(c.stderr, "schemalint: applied %d fixes to %d files\n", len(res.Applied), len(res.Files))
+	}
+	if len(res.Skipped) > 0 {
+		fmt.Fprintf(c.stderr, "schemalint: %d fixes overlapped others and were not applied; run again with --fix\n", len(res.Skipped))
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// writeBaseline records the report's findings.
+func writeBaseline(stderr io.Writer, path string, rep *report.Report) error {
+	b := baseline.New(rep.Findings)
+	if err := b.Write(path); err != nil {
+		return &exitErr{code: exitError, err: err}
+	}
+	fmt.Fprintf(stderr, "schemalint: recorded %d findings (%d entries) in %s\n", len(rep.Findings), len(b.Entries), path)
+	return nil
+}
+
+// applyBaseline drops the findings the baseline holds and tells about
+// entries that match nothing any more, so the file can shrink.
+func applyBaseline(stderr io.Writer, path string, rep *report.Report) error {
+	b, err := baseline.Read(path)
+	if err != nil {
+		return err
+	}
+	fresh, stale := b.Filter(rep.Findings)
+	rep.Findings = fresh
+	if len(stale) > 0 {
+		fmt.Fprintf(stderr, "schemalint: %d baseline entries no longer match (fixed, or changed): rewrite %s with --baseline-write\n", len(stale), path)
+		for _, e := range stale {
+			fmt.Fprintf(stderr, "\t%s %s: %s (x%d)\n", e.Rule, e.Subject, e.Message, e.Count)
+		}
+	}
+	return nil
+}

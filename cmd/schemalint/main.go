@@ -1,0 +1,161 @@
+// Command schemalint checks that Bun models follow a team's schema
+// conventions, and (drift) that a live database matches them.
+//
+//	schemalint [flags] <packages>        lint (the default command)
+//	schemalint lint [flags] <packages>
+//	schemalint rules [--format text|json|markdown] [ID...]
+//	schemalint hook install [--force] [-- lint flags and packages]
+//	schemalint version
+//
+// It is also a go vet tool: go vet -vettool=$(which schemalint) ./...
+//
+// Exit codes: 0 nothing at or above the fail level, 1 findings, 2 usage,
+// configuration or load error.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/peterbourgon/ff/v3/ffcli"
+	"golang.org/x/tools/go/analysis/unitchecker"
+
+	"github.com/schemalint/schemalint/analyzers"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitError    = 2
+)
+
+func main() {
+	if isVetTool(os.Args[1:]) {
+		env := analyzers.NewEnv()
+		env.PrefixID = true // go vet prints the message only
+		unitchecker.Main(analyzers.New(env)...)
+	}
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// isVetTool reports whether go vet is driving the binary: it asks for the
+// version (-V=full) or the flags (-flags), or passes a .cfg file.
+func isVetTool(args []string) bool {
+	for _, a := range args {
+		if a == "-V=full" || a == "-flags" {
+			return true
+		}
+	}
+	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
+}
+
+// exitErr carries an exit code with an error message.
+type exitErr struct {
+	code int
+	err  error
+}
+
+func (e *exitErr) Error() string { return e.err.Error() }
+
+func usageErr(format string, args ...any) error {
+	return &exitErr{code: exitError, err: fmt.Errorf(format, args...)}
+}
+
+// findingsErr means the run found problems at or above the fail level; the
+// report has been printed.
+var findingsErr = &exitErr{code: exitFindings, err: errors.New("findings")}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	lint := newLintCommand(stdout, stderr)
+	root := &ffcli.Command{
+		Name:       "schemalint",
+		ShortUsage: "schemalint [flags] <packages>   (or: schemalint <command> ...)",
+		ShortHelp:  "check Bun models against schema conventions",
+		LongHelp: strings.TrimSpace(`
+schemalint checks Bun ORM models (structs embedding bun.BaseModel) in the
+given packages against the rules listed by "schemalint rules", configured
+by the nearest .schemalint.yml above each package.
+
+Without a command it lints: "schemalint ./..." is "schemalint lint ./...".
+It also runs as a go vet tool: go vet -vettool=$(which schemalint) ./...
+
+Exit codes: 0 nothing at or above --fail-level, 1 findings, 2 usage,
+configuration or load error.`),
+		FlagSet:     lint.flags,
+		Subcommands: []*ffcli.Command{lint.command(), newRulesCommand(stdout), newHookCommand(stdout), newVersionCommand(stdout)},
+		Exec:        lint.exec,
+	}
+	root.UsageFunc = usage
+	var setUsage func(cs []*ffcli.Command)
+	setUsage = func(cs []*ffcli.Command) {
+		for _, sub := range cs {
+			sub.UsageFunc = usage
+			setUsage(sub.Subcommands)
+		}
+	}
+	setUsage(root.Subcommands)
+	for _, fs := range []*flag.FlagSet{root.FlagSet} {
+		fs.SetOutput(stderr)
+	}
+	if err := root.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		fmt.Fprintf(stderr, "schemalint: %v\n", err)
+		return exitError
+	}
+	if err := root.Run(ctx); err != nil {
+		var ee *exitErr
+		if errors.As(err, &ee) {
+			if ee != findingsErr {
+				fmt.Fprintf(stderr, "schemalint: %v\n", ee.err)
+			}
+			return ee.code
+		}
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		fmt.Fprintf(stderr, "schemalint: %v\n", err)
+		return exitError
+	}
+	return exitOK
+}
+
+// usage prints a command's help: usage line, description, subcommands and
+// flags with their defaults.
+func usage(c *ffcli.Command) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Usage: %s\n", c.ShortUsage)
+	if c.LongHelp != "" {
+		fmt.Fprintf(&b, "\n%s\n", c.LongHelp)
+	} else if c.ShortHelp != "" {
+		fmt.Fprintf(&b, "\n%s\n", c.ShortHelp)
+	}
+	if len(c.Subcommands) > 0 {
+		b.WriteString("\nCommands:\n")
+		for _, s := range c.Subcommands {
+			fmt.Fprintf(&b, "  %-10s %s\n", s.Name, s.ShortHelp)
+		}
+	}
+	if c.FlagSet != nil {
+		n := 0
+		c.FlagSet.VisitAll(func(*flag.Flag) { n++ })
+		if n > 0 {
+			b.WriteString("\nFlags:\n")
+			c.FlagSet.VisitAll(func(f *flag.Flag) {
+				def := ""
+				if f.DefValue != "" && f.DefValue != "false" {
+					def = fmt.Sprintf(" (default %s)", f.DefValue)
+				}
+				fmt.Fprintf(&b, "  --%-16s %s%s\n", f.Name, f.Usage, def)
+			})
+		}
+	}
+	return b.String()
+}

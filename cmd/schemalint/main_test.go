@@ -1,0 +1,414 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// bin is the schemalint binary built for the tests: the tests run the real
+// program, as users and go vet do.
+var bin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "schemalint-test")
+	if err != nil {
+		panic(err)
+	}
+	bin = filepath.Join(dir, "schemalint")
+	if runtime.GOOS == "windows" {
+		bin += ".exe"
+	}
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		panic("build schemalint: " + err.Error() + "\n" + string(out))
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+// schemalint runs the binary in dir.
+func schemalint(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	r := result{stdout.String(), stderr.String(), code}
+	if strings.Contains(r.stderr, "goroutine ") || strings.Contains(r.stderr, "panic:") {
+		t.Fatalf("schemalint %v panicked:\n%s", args, r.stderr)
+	}
+	return r
+}
+
+const mod = "testdata/mod"
+
+func TestCleanPackageIsSilent(t *testing.T) {
+	t.Parallel()
+	r := schemalint(t, mod, "./clean")
+	if r.code != 0 || r.stdout != "" || r.stderr != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q; want 0 and no output", r.code, r.stdout, r.stderr)
+	}
+}
+
+func TestReferenceSchemaIsSilent(t *testing.T) {
+	t.Parallel()
+	r := schemalint(t, "../..", "./schema/...", "./migrations/...")
+	if r.code != 0 || r.stdout != "" || r.stderr != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q; want 0 and no output", r.code, r.stdout, r.stderr)
+	}
+}
+
+type jsonOut struct {
+	Version  int `json:"version"`
+	Findings []struct {
+		Rule     string `json:"rule"`
+		Severity string `json:"severity"`
+		Message  string `json:"message"`
+		Position struct {
+			File string `json:"file"`
+			Line int    `json:"line"`
+		} `json:"position"`
+		Subject string `json:"subject"`
+		Fixes   []any  `json:"fixes"`
+	} `json:"findings"`
+	Summary map[string]int `json:"summary"`
+}
+
+// TestViolationsEachOnce: a package that breaks each rule once reports each
+// exactly once, and exits 1.
+func TestViolationsEachOnce(t *testing.T) {
+	t.Parallel()
+	r := schemalint(t, mod, "--format", "json", "./violations")
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1; stderr %s", r.code, r.stderr)
+	}
+	var out jsonOut
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("JSON output: %v\n%s", err, r.stdout)
+	}
+	var got []string
+	for _, f := range out.Findings {
+		got = append(got, f.Rule)
+		if f.Position.File != "violations/models.go" || f.Position.Line == 0 {
+			t.Errorf("%s at %+v", f.Rule, f.Position)
+		}
+	}
+	want := []string{"SL000", "SL001", "SL002", "SL003", "SL004", "SL005", "SL006", "SL007", "SL008", "SL009", "SL100", "SL101", "SL102"}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Fatalf("rules reported %v, want each of %v once", got, want)
+	}
+	if out.Version != 1 || out.Summary["error"]+out.Summary["warning"]+out.Summary["info"] != len(want) {
+		t.Errorf("version %d summary %v", out.Version, out.Summary)
+	}
+}
+
+func TestTextOutput(t *testing.T) {
+	t.Parallel()
+	r := schemalint(t, mod, "./violations")
+	if r.code != 1 {
+		t.Fatalf("exit %d", r.code)
+	}
+	for _, want := range []string{
+		"violations/models.go:17:2: SL005 error: Org.DeletedAt is column deleted_at without soft_delete",
+		"(fixable)",
+		"13 findings (11 errors, 2 warnings)",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("text output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if strings.Contains(r.stdout, "\x1b[") {
+		t.Error("colour codes with NO_COLOR set")
+	}
+}
+
+func TestFailLevel(t *testing.T) {
+	t.Parallel()
+	// Only SL008 and SL000 are warnings; at fail level error the
+	// errors still fail, and a warnings-only run passes.
+	if r := schemalint(t, mod, "--fail-level", "error", "./violations"); r.code != 1 {
+		t.Errorf("errors at --fail-level error: exit %d", r.code)
+	}
+	dir := copyMod(t)
+	write(t, filepath.Join(dir, "warn", "models.go"), `package warn
+
+import (
+	"time"
+
+	"github.com/rs/xid"
+	"github.com/uptrace/bun"
+)
+
+type Org struct {
+	bun.BaseModel `+"`bun:\"table:orgs\"`"+`
+	ID            xid.ID    `+"`bun:\"id,pk,type:varchar(20)\"`"+`
+	CreatedAt     time.Time `+"`bun:\"created_at,notnull,default:current_timestamp\"`"+`
+	UpdatedAt     time.Time `+"`bun:\"updated_at,notnull,default:current_timestamp\"`"+`
+	DeletedAt     *time.Time `+"`bun:\"deleted_at,soft_delete\"`"+`
+}
+`)
+	if r := schemalint(t, dir, "--fail-level", "error", "./warn"); r.code != 0 || !strings.Contains(r.stdout, "SL008 warning") {
+		t.Errorf("warnings only at --fail-level error: exit %d, output %s", r.code, r.stdout)
+	}
+	if r := schemalint(t, dir, "./warn"); r.code != 1 {
+		t.Errorf("warnings at the default fail level: exit %d, want 1", r.code)
+	}
+}
+
+func TestSARIFIsValid(t *testing.T) {
+	t.Parallel()
+	r := schemalint(t, mod, "--format", "sarif", "./violations")
+	if r.code != 1 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	c := jsonschema.NewCompiler()
+	sch, err := c.Compile("testdata/sarif/sarif-2.1.0-rtm.5.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(r.stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(doc); err != nil {
+		t.Fatalf("SARIF output is not valid SARIF 2.1.0: %v", err)
+	}
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID, Name, HelpURI string
+						ShortDescription  struct{ Text string }
+					}
+				}
+			}
+			Results []struct {
+				RuleID, Level string
+				Locations     []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	if len(run.Tool.Driver.Rules) != 13 || run.Tool.Driver.Rules[1].ID != "SL001" || run.Tool.Driver.Rules[1].HelpURI == "" ||
+		run.Tool.Driver.Rules[1].ShortDescription.Text == "" {
+		t.Errorf("rules: %+v", run.Tool.Driver.Rules)
+	}
+	if len(run.Results) != 13 || run.Results[0].Locations[0].PhysicalLocation.ArtifactLocation.URI != "violations/models.go" ||
+		run.Results[0].Locations[0].PhysicalLocation.Region.StartLine == 0 {
+		t.Errorf("results: %+v", run.Results)
+	}
+}
+
+func TestGitHubAnnotations(t *testing.T) {
+	t.Parallel()
+	r := schemalint(t, mod, "--format", "github", "./violations")
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if r.code != 1 || len(lines) != 13 {
+		t.Fatalf("exit %d, %d lines:\n%s", r.code, len(lines), r.stdout)
+	}
+	if !strings.Contains(r.stdout, "::error file=violations/models.go,line=17,col=2,") ||
+		!strings.Contains(r.stdout, "::warning file=violations/models.go,") || !strings.Contains(r.stdout, "title=SL005 soft-delete::") {
+		t.Errorf("annotations:\n%s", r.stdout)
+	}
+}
+
+func TestFix(t *testing.T) {
+	t.Parallel()
+	dir := copyMod(t)
+	r := schemalint(t, dir, "--fix", "./violations")
+	if r.code != 1 || !strings.Contains(r.stderr, "applied 7 fixes to 1 files") {
+		t.Fatalf("exit %d, stderr %s", r.code, r.stderr)
+	}
+	after := schemalint(t, dir, "--format", "json", "./violations")
+	var out jsonOut
+	if err := json.Unmarshal([]byte(after.stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	var left []string
+	for _, f := range out.Findings {
+		left = append(left, f.Rule)
+		if len(f.Fixes) > 0 {
+			t.Errorf("%s still fixable after --fix: %s", f.Rule, f.Message)
+		}
+	}
+	slices.Sort(left)
+	// SL001 (an int64 key), SL003, SL006, SL101, SL102 and SL000 have no
+	// mechanical fix.
+	if !slices.Equal(left, []string{"SL000", "SL001", "SL003", "SL006", "SL101", "SL102"}) {
+		t.Errorf("after --fix: %v", left)
+	}
+	if out, err := runGo(dir, "vet", "./violations"); err != nil {
+		t.Errorf("the fixed package does not vet: %v\n%s", err, out)
+	}
+}
+
+func TestBrokenPackage(t *testing.T) {
+	t.Parallel()
+	r := schemalint(t, mod, "./broken")
+	if r.code != 2 || !strings.Contains(r.stderr, "packages do not compile") ||
+		!strings.Contains(r.stderr, "broken/models.go:9:16: undefined: UndefinedType") {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+func TestBadConfig(t *testing.T) {
+	t.Parallel()
+	r := schemalint(t, mod, "./badconfig")
+	if r.code != 2 || !strings.Contains(r.stderr, `badconfig/.schemalint.yml: options of rule SL005: line 5: unknown key "requre"`) ||
+		strings.Count(r.stderr, "\n") != 1 {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	t.Parallel()
+	for _, args := range [][]string{
+		{},
+		{"--format", "xml", "./clean"},
+		{"--fail-level", "fatal", "./clean"},
+		{"--nope", "./clean"},
+		{"./does-not-exist"},
+		{"--config", "missing.yml", "./clean"},
+		{"rules", "SL999"},
+	} {
+		if r := schemalint(t, mod, args...); r.code != 2 || r.stderr == "" {
+			t.Errorf("schemalint %v: exit %d, stderr %q; want 2 and a message", args, r.code, r.stderr)
+		}
+	}
+}
+
+func TestHelp(t *testing.T) {
+	t.Parallel()
+	for _, args := range [][]string{{"--help"}, {"lint", "--help"}, {"rules", "-h"}, {"version", "--help"}} {
+		r := schemalint(t, mod, args...)
+		if r.code != 0 || !strings.Contains(r.stdout+r.stderr, "Usage: schemalint") {
+			t.Errorf("schemalint %v: exit %d, output %q", args, r.code, r.stdout+r.stderr)
+		}
+	}
+	r := schemalint(t, mod, "--help")
+	for _, flag := range []string{"--format", "--fail-level", "--fix", "--tests", "--no-color", "--config", "Exit codes"} {
+		if !strings.Contains(r.stderr, flag) {
+			t.Errorf("--help does not mention %s", flag)
+		}
+	}
+}
+
+func TestConfigFlag(t *testing.T) {
+	t.Parallel()
+	dir := copyMod(t)
+	write(t, filepath.Join(dir, "off.yml"), "exclude:\n  - rules: [SL000, SL001, SL002, SL003, SL004, SL005, SL006, SL007, SL008, SL009, SL100, SL101, SL102]\n")
+	if r := schemalint(t, dir, "--config", "off.yml", "./violations"); r.code != 0 || r.stdout != "" {
+		t.Errorf("every rule excluded: exit %d, output %s", r.code, r.stdout)
+	}
+}
+
+func TestVetTool(t *testing.T) {
+	t.Parallel()
+	out, err := runGo(mod, "vet", "-vettool="+bin, "./violations")
+	if err == nil {
+		t.Fatalf("go vet passed on violations:\n%s", out)
+	}
+	if !strings.Contains(out, "SL005: Org.DeletedAt is column deleted_at without soft_delete") {
+		t.Errorf("go vet output:\n%s", out)
+	}
+	if out, err := runGo(mod, "vet", "-vettool="+bin, "./clean"); err != nil {
+		t.Errorf("go vet failed on the clean package: %v\n%s", err, out)
+	}
+}
+
+func TestRulesCommand(t *testing.T) {
+	t.Parallel()
+	r := schemalint(t, mod, "rules")
+	if r.code != 0 || strings.Count(r.stdout, "\n") != 13 || !strings.Contains(r.stdout, "SL005  soft-delete") {
+		t.Errorf("rules: %d\n%s", r.code, r.stdout)
+	}
+	r = schemalint(t, mod, "rules", "soft-delete")
+	if r.code != 0 || !strings.Contains(r.stdout, "Bun filters deleted rows out of every select") {
+		t.Errorf("rules soft-delete:\n%s", r.stdout)
+	}
+	r = schemalint(t, mod, "rules", "--format", "json")
+	var rules []struct{ ID, Name, Severity, Summary, Doc, URL string }
+	if err := json.Unmarshal([]byte(r.stdout), &rules); err != nil || len(rules) != 13 {
+		t.Fatalf("rules json: %v %s", err, r.stdout)
+	}
+	for _, rule := range rules {
+		if rule.Doc == "" || rule.Summary == "" || rule.URL == "" {
+			t.Errorf("%s lacks documentation: %+v", rule.ID, rule)
+		}
+	}
+}
+
+// TestRulesDocUpToDate keeps docs/rules.md equal to the generated
+// catalogue: regenerate with
+// go run ./cmd/schemalint rules --format markdown > docs/rules.md
+func TestRulesDocUpToDate(t *testing.T) {
+	t.Parallel()
+	r := schemalint(t, mod, "rules", "--format", "markdown")
+	want, err := os.ReadFile("../../docs/rules.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.stdout != string(want) {
+		t.Error("docs/rules.md is stale: go run ./cmd/schemalint rules --format markdown > docs/rules.md")
+	}
+}
+
+func copyMod(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(mod)); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func write(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func runGo(dir string, args ...string) (string, error) {
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}

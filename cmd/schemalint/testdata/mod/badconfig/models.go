@@ -1,0 +1,2 @@
+// Package badconfig has a configuration with a misspelt option.
+package badconfig
