@@ -87,7 +87,9 @@ func TestInspectErrors(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			closed.Close()
+			if err := closed.Close(); err != nil {
+				t.Fatal(err)
+			}
 			_, err = Inspect(ctx, closed, d, Options{})
 			assertOneLine(t, err, "database is closed")
 		})
@@ -115,7 +117,7 @@ func TestInspectCancelledWhileWaiting(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer inspector.Close()
+			defer func() { _ = inspector.Close() }()
 			// Connect before the lock: a new PostgreSQL session reads
 			// pg_index while it starts.
 			if err := inspector.PingContext(ctx); err != nil {
@@ -125,7 +127,7 @@ func TestInspectCancelledWhileWaiting(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer holder.Close()
+			defer func() { _ = holder.Close() }()
 			for _, s := range locks[d] {
 				if _, err := holder.ExecContext(ctx, s); err != nil {
 					t.Fatalf("%s: %v", s, err)
@@ -182,7 +184,7 @@ func TestInspectErrorHidesPassword(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer conn.Close()
+			defer func() { _ = conn.Close() }()
 			_, err = Inspect(context.Background(), conn, d, Options{})
 			assertOneLine(t, err, "begin read-only transaction")
 			if strings.Contains(err.Error(), secret) {

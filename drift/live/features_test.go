@@ -22,7 +22,7 @@ func createFeatures(t *testing.T, db *testdb.DB) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, stmt := range strings.Split(string(b), "\n;\n") {
+	for stmt := range strings.SplitSeq(string(b), "\n;\n") {
 		if _, err := db.SQL().ExecContext(context.Background(), stmt); err != nil {
 			t.Fatalf("%s\n%v", stmt, err)
 		}

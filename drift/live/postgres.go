@@ -166,18 +166,20 @@ WITH cols AS MATERIALIZED (
 		t.typelem,
 		t.typnotnull,
 		CASE
-			WHEN t.typtype = 'd' THEN
+			WHEN t.typtype = 'd' THEN (
 				CASE
 					WHEN bt.typelem <> 0 AND bt.typlen = -1 THEN 'ARRAY'
 					WHEN nbt.nspname = 'pg_catalog' THEN pg_catalog.format_type(t.typbasetype, NULL)
 					ELSE 'USER-DEFINED'
 				END
-			ELSE
+			)
+			ELSE (
 				CASE
 					WHEN t.typelem <> 0 AND t.typlen = -1 THEN 'ARRAY'
 					WHEN nt.nspname = 'pg_catalog' THEN pg_catalog.format_type(x.atttypid, NULL)
 					ELSE 'USER-DEFINED'
 				END
+			)
 		END AS data_type,
 		pg_catalog.format_type(x.atttypid, x.atttypmod) AS format_type,
 		information_schema._pg_char_max_length(tt.id, tt.mod) AS character_maximum_length,

@@ -32,7 +32,7 @@ func readRows(t *testing.T, rows *sql.Rows, err error) [][]any {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }()
 	cols, err := rows.Columns()
 	if err != nil {
 		t.Fatal(err)
@@ -72,7 +72,7 @@ func TestShortcutsReturnAtlasRows(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer tx.Rollback()
+		defer func() { _ = tx.Rollback() }()
 		rec := &recorder{Tx: tx}
 		drv, err := openAtlas(db.Dialect(), rec)
 		if err != nil {

@@ -170,7 +170,7 @@ func scanAll(ctx context.Context, tx *sql.Tx, query string, n int, fn func([]dri
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }()
 	for rows.Next() {
 		vals := make([]any, n)
 		ptrs := make([]any, n)

@@ -15,6 +15,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/schemalint/schemalint/internal/dsn"
@@ -79,11 +80,11 @@ func Statements(dialect string, n int) ([]string, error) {
 			"updated_at " + ty.stampTZ + " NOT NULL DEFAULT " + ty.now,
 			"deleted_at " + ty.stamp + " NULL",
 		}
-		defs := append(cols,
+		defs := slices.Concat(cols, []string{
 			"PRIMARY KEY (id)",
 			fmt.Sprintf("CONSTRAINT fk_%s_owner FOREIGN KEY (owner_id) REFERENCES %s (id) ON DELETE CASCADE", t, owner),
 			fmt.Sprintf("CONSTRAINT fk_%s_parent FOREIGN KEY (parent_id) REFERENCES %s (id) ON DELETE SET NULL", t, parent),
-		)
+		})
 		indexes := []string{
 			fmt.Sprintf("INDEX idx_%s_parent_id (parent_id)", t),
 			fmt.Sprintf("INDEX idx_%s_status_created (status, created_at DESC)", t),
