@@ -17,9 +17,11 @@
 // slow, and the tests say which shortcut stopped firing.
 //
 // With 1,000 tables of 18 columns, 3,000 secondary indexes and 2,000
-// foreign keys (package benchschema), Atlas takes 13 s on PostgreSQL 15,
-// 22 s on SQLite through modernc and 1.6 s on MariaDB 10.11; Inspect takes
-// about 0.35 s, 0.26 s and 0.27 s (docs/BENCHMARKS.md). Where the time went:
+// foreign keys (package benchschema), Atlas takes 10 to 13 s on PostgreSQL
+// 15, 12 to 22 s on SQLite through modernc and 1.1 to 1.6 s on MariaDB
+// 10.11, depending on the machine's load; Inspect takes 0.25 to 0.45 s on
+// each (docs/BENCHMARKS.md has the figures and how to reproduce them).
+// Where Atlas's time went:
 //
 //   - PostgreSQL: the index query's planner estimate collapses to one row, so
 //     it re-aggregates all of pg_constraint as JSON for each of the 6,000
