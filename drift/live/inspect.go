@@ -21,6 +21,11 @@ type Options struct {
 	// connection's own: current_schema() on PostgreSQL, DATABASE() on
 	// MySQL, "main" on SQLite.
 	Schema string
+	// Views also reads the schema's views into Schema.Views, with their
+	// column names only (no types, no definition): Atlas's open-source
+	// inspector reads none, and a Bun model may map to a view. Off, the
+	// result is exactly Atlas's.
+	Views bool
 }
 
 // Inspect reads the tables of one schema of the live database db, of the
@@ -133,6 +138,11 @@ func inspect(ctx context.Context, db *sql.DB, dialect string, opts Options) (s *
 	}
 	if dialect == dsn.Postgres {
 		sortPGConstraints(s)
+	}
+	if opts.Views {
+		if err := inspectViews(ctx, tx, dialect, opts.Schema, s); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", what, err)
+		}
 	}
 	return s, q.used, nil
 }
