@@ -1,0 +1,141 @@
+package drift
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/schemalint/schemalint/analyzers/config"
+	"github.com/schemalint/schemalint/internal/report"
+)
+
+// Finding is one difference between the models and the database.
+type Finding struct {
+	Kind     Kind            `json:"kind"`
+	Severity config.Severity `json:"severity"`
+	// Object names the database object: "users", "users.email",
+	// "users:idx_users_email" (an index or constraint of a table),
+	// "users:(app_id, email)" for one the database has not named.
+	Object string `json:"object"`
+	Table  string `json:"table"`
+	// Column is the column of column kinds; Name the index or
+	// constraint of index, unique, key and primary-key kinds.
+	Column string `json:"column,omitempty"`
+	Name   string `json:"name,omitempty"`
+	// Model is the Go model ("example.com/app/models.User"), Field the
+	// Go field path ("Base.CreatedAt"); both empty when no model knows
+	// the object.
+	Model string `json:"model,omitempty"`
+	Field string `json:"field,omitempty"`
+	// Position is where the finding is in the code: the field, the
+	// model, or the migration statement declaring the index or key.
+	Position Position `json:"position"`
+	Message  string   `json:"message"`
+	// SQL repairs the database (Atlas's planner, for the database's
+	// dialect); never executed. Destructive SQL (it drops something)
+	// is meant to be reviewed, and the text and SQL outputs print it
+	// commented out.
+	SQL         string `json:"sql,omitempty"`
+	Destructive bool   `json:"destructive,omitempty"`
+	// Fix is the change to make in Go when the model is the side to
+	// change ("add notnull to the bun tag of User.Email").
+	Fix string `json:"fix,omitempty"`
+}
+
+// Result is the outcome of a comparison.
+type Result struct {
+	// Dialect is the database's.
+	Dialect  string    `json:"dialect"`
+	Findings []Finding `json:"findings"`
+	// Notes are things the comparison could not do (a model in another
+	// schema, migrations the extraction could not follow), one line
+	// each.
+	Notes []string `json:"notes,omitempty"`
+}
+
+// sortFindings orders findings by table, kind and object, so output is
+// stable from run to run.
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Table != b.Table {
+			return a.Table < b.Table
+		}
+		if a.Kind.ID() != b.Kind.ID() {
+			return a.Kind.ID() < b.Kind.ID()
+		}
+		return a.Object < b.Object
+	})
+}
+
+// ReportSQL is the SQL as the reports print it: destructive statements
+// commented out, so that pasting a report never drops anything by
+// accident.
+func (f *Finding) ReportSQL() string {
+	if f.SQL == "" || !f.Destructive {
+		return f.SQL
+	}
+	var b strings.Builder
+	b.WriteString("-- destructive, review before running:\n")
+	for _, line := range strings.Split(strings.TrimRight(f.SQL, "\n"), "\n") {
+		b.WriteString("-- " + line + "\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// ReportFinding converts f for the shared writers (text, JSON, SARIF,
+// GitHub). Subject is the model and field when there is one, so that a
+// baseline entry survives line moves; Object is the database object.
+func (f *Finding) ReportFinding() report.Finding {
+	info := f.Kind.Info()
+	subject := f.Object
+	if f.Model != "" {
+		subject = shortModel(f.Model)
+		if f.Field != "" {
+			subject += "." + f.Field
+		}
+	}
+	msg := f.Message
+	if f.Fix != "" {
+		msg += "; " + f.Fix
+	}
+	rf := report.Finding{
+		Rule:     info.ID,
+		Name:     string(f.Kind),
+		Severity: f.Severity,
+		Message:  msg,
+		Pos:      report.Position{File: f.Position.File, Line: f.Position.Line, Column: f.Position.Column},
+		Subject:  subject,
+		Object:   f.Object,
+		SQL:      f.ReportSQL(),
+	}
+	if f.Model != "" {
+		if i := strings.LastIndexByte(f.Model, '.'); i > 0 {
+			rf.Package = f.Model[:i]
+		}
+	}
+	return rf
+}
+
+// Rules returns the finding kinds as report rules, for SARIF's rule list.
+func Rules() []report.Rule {
+	out := make([]report.Rule, len(Kinds))
+	for i, k := range Kinds {
+		out[i] = report.Rule{
+			ID:       k.ID,
+			Name:     string(k.Kind),
+			Summary:  k.Summary,
+			Help:     "**" + k.ID + " " + string(k.Kind) + "**: " + k.Summary + ".\n\nSeverity: " + k.Severity + ".\n\nRepair: " + k.Repair + ".",
+			Severity: k.Default,
+		}
+	}
+	return out
+}
+
+// Report returns the result as a report for the shared writers.
+func (r *Result) Report(version string) *report.Report {
+	rep := &report.Report{Tool: "schemalint", Version: version, Rules: Rules()}
+	for i := range r.Findings {
+		rep.Findings = append(rep.Findings, r.Findings[i].ReportFinding())
+	}
+	return rep
+}
