@@ -1,6 +1,8 @@
 package drift
 
 import (
+	"fmt"
+	"io"
 	"sort"
 	"strings"
 
@@ -139,3 +141,42 @@ func (r *Result) Report(version string) *report.Report {
 	}
 	return rep
 }
+
+// WriteSQL writes the repair script: for each finding with SQL, a comment
+// naming it, then its statements; destructive statements (drops) are
+// commented out, to be reviewed and uncommented by hand. Nothing is
+// written when there is nothing to repair. schemalint never runs it.
+func WriteSQL(w io.Writer, r *Result) error {
+	var b strings.Builder
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if f.SQL == "" {
+			continue
+		}
+		if b.Len() == 0 {
+			fmt.Fprintf(&b, "-- Repair script written by schemalint drift (%s). Review it before running it.\n", dialectTitle(r.Dialect))
+		}
+		fmt.Fprintf(&b, "\n-- %s %s (%s): %s\n", f.Kind.ID(), f.Kind, f.Severity, oneLineText(f.Message))
+		if f.Position.IsValid() {
+			fmt.Fprintf(&b, "-- %s\n", f.Position)
+		}
+		b.WriteString(f.ReportSQL())
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func dialectTitle(d string) string {
+	switch d {
+	case "pg":
+		return "PostgreSQL"
+	case "mysql":
+		return "MySQL"
+	case "sqlite":
+		return "SQLite"
+	}
+	return d
+}
+
+func oneLineText(s string) string { return strings.Join(strings.Fields(s), " ") }

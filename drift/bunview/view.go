@@ -125,6 +125,52 @@ func NewDialect(name string) (schema.Dialect, error) {
 	return nil, fmt.Errorf("unknown dialect %q: want pg, mysql or sqlite", name)
 }
 
+// RegistrationOrder returns models in the order to register them with
+// Bun: the join models of many-to-many relations first, because Bun
+// resolves an m2m relation by looking its join table up among the tables
+// it has finished. Table names come from a throw-away dialect, so that the
+// caller's dialect only ever sees complete registrations.
+func RegistrationOrder(dialectName string, models ...any) []any {
+	probe, err := NewDialect(dialectName)
+	if err != nil {
+		return models
+	}
+	types := make([]reflect.Type, len(models))
+	for i, m := range models {
+		types[i] = modelType(m)
+	}
+	joins := m2mNames(types)
+	var first, rest []any
+	for i, m := range models {
+		name := ""
+		if types[i] != nil {
+			func() {
+				defer func() { _ = recover() }()
+				name = probe.Tables().InProgress(types[i]).Name
+			}()
+		}
+		if joins[name] {
+			first = append(first, m)
+		} else {
+			rest = append(rest, m)
+		}
+	}
+	return append(first, rest...)
+}
+
+// modelType returns the struct type of a model value, nil for anything
+// else.
+func modelType(m any) reflect.Type {
+	t := reflect.TypeOf(m)
+	for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice) {
+		t = t.Elem()
+	}
+	if t == nil || t.Kind() != reflect.Struct {
+		return nil
+	}
+	return t
+}
+
 // Reflect returns Bun's view of models (pointers to structs, typically
 // (*T)(nil)) on the dialect. The join models of many-to-many relations are
 // registered before the models that use them, as Bun requires; a model Bun
@@ -135,43 +181,21 @@ func Reflect(dialectName string, models ...any) (*View, error) {
 		return nil, err
 	}
 	v := &View{Dialect: dialectName, Tables: []*Table{}}
-	types := make([]reflect.Type, 0, len(models))
+	var unique []any
 	seen := map[reflect.Type]bool{}
 	for _, m := range models {
-		t := reflect.TypeOf(m)
-		for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice) {
-			t = t.Elem()
-		}
-		if t == nil || t.Kind() != reflect.Struct {
+		t := modelType(m)
+		if t == nil {
 			return nil, fmt.Errorf("model %T is not a struct or a pointer to one", m)
 		}
-		if seen[t] {
-			continue // a join model listed twice, say
-		}
-		seen[t] = true
-		types = append(types, t)
-	}
-	// Bun resolves an m2m relation by looking up its join table among the
-	// tables it has finished, by name: reflect the join models first.
-	// Their names come from a throw-away dialect, so that the real one
-	// only ever sees complete Get calls.
-	joins := m2mNames(types)
-	probe, _ := NewDialect(dialectName)
-	var first, rest []reflect.Type
-	for _, t := range types {
-		name := ""
-		func() {
-			defer func() { _ = recover() }()
-			name = probe.Tables().InProgress(t).Name
-		}()
-		if joins[name] {
-			first = append(first, t)
-		} else {
-			rest = append(rest, t)
+		if !seen[t] { // a join model listed twice, say
+			seen[t] = true
+			unique = append(unique, m)
 		}
 	}
 	tables := map[reflect.Type]*schema.Table{}
-	for _, t := range append(first, rest...) {
+	for _, m := range RegistrationOrder(dialectName, unique...) {
+		t := modelType(m)
 		tab, err := get(d, t)
 		if err != nil {
 			v.Problems = append(v.Problems, Problem{Model: typeName(t), Message: err.Error()})
@@ -179,8 +203,8 @@ func Reflect(dialectName string, models ...any) (*View, error) {
 		}
 		tables[t] = tab
 	}
-	for _, t := range types {
-		if tab := tables[t]; tab != nil {
+	for _, m := range unique {
+		if tab := tables[modelType(m)]; tab != nil {
 			v.Tables = append(v.Tables, describe(d, tab))
 		}
 	}

@@ -219,15 +219,22 @@ func (d DSN) URL() string {
 	return s
 }
 
+// DriverDSN returns the data source name the database/sql driver takes
+// (a postgres:// URL for pgx, a go-sql-driver/mysql DSN, "file:path?..."
+// for SQLite), password included, to hand to another process through its
+// environment. Never print it.
+func (d DSN) DriverDSN() string {
+	if d.Dialect == SQLite {
+		return d.sqliteDriverDSN()
+	}
+	return d.driverDSN
+}
+
 // Open opens the database with its database/sql driver. Like sql.Open it
 // does not connect; call PingContext to find out whether the server
 // answers.
 func (d DSN) Open() (*sql.DB, error) {
-	driverDSN := d.driverDSN
-	if d.Dialect == SQLite {
-		driverDSN = d.sqliteDriverDSN()
-	}
-	db, err := sql.Open(d.Driver, driverDSN)
+	db, err := sql.Open(d.Driver, d.DriverDSN())
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", d.Redacted, err)
 	}

@@ -1,0 +1,227 @@
+package load
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// listedPackage is what `go list -json` says of a package, the fields
+// drift reads.
+type listedPackage struct {
+	ImportPath string
+	Dir        string
+	Name       string
+	GoFiles    []string
+	CgoFiles   []string
+	EmbedFiles []string
+	Standard   bool
+	DepOnly    bool
+	Module     *listedModule
+	Error      *struct{ Err string }
+	DepsErrors []*struct{ Err string }
+}
+
+type listedModule struct {
+	Path    string
+	Version string
+	Main    bool
+	Dir     string
+	GoMod   string
+	Replace *listedModule
+}
+
+// goEnv is the part of `go env` that changes what a build produces.
+type goEnv struct {
+	GOVERSION, GOOS, GOARCH, CGO_ENABLED, GOFLAGS, GOEXPERIMENT, GOAMD64, GOARM64, GOMODCACHE string
+}
+
+// listing is the package graph of some patterns, as the go command sees
+// it, and what a cache key needs of it.
+type listing struct {
+	dir  string
+	env  goEnv
+	pkgs []*listedPackage
+	// roots are the packages the patterns match.
+	roots []*listedPackage
+	// main is the main module.
+	main *listedModule
+}
+
+// goList lists patterns and their dependencies in dir, and the go
+// environment. A pattern that matches nothing, a package that does not
+// parse or a missing dependency is an error, with the go command's words.
+func goList(ctx context.Context, dir string, patterns []string) (*listing, error) {
+	l := &listing{dir: dir}
+	envDone := make(chan error, 1)
+	go func() {
+		out, err := goCmd(ctx, dir, "env", "-json", "GOVERSION", "GOOS", "GOARCH", "CGO_ENABLED", "GOFLAGS",
+			"GOEXPERIMENT", "GOAMD64", "GOARM64", "GOMODCACHE")
+		if err == nil {
+			err = json.Unmarshal(out, &l.env)
+		}
+		envDone <- err
+	}()
+	args := append([]string{"list", "-e", "-deps", "-json=ImportPath,Dir,Name,GoFiles,CgoFiles,EmbedFiles,Standard,DepOnly,Module,Error,DepsErrors", "--"}, patterns...)
+	out, err := goCmd(ctx, dir, args...)
+	if envErr := <-envDone; err == nil && envErr != nil {
+		err = envErr
+	}
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for {
+		var p listedPackage
+		if err := dec.Decode(&p); errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			return nil, fmt.Errorf("go list: %w", err)
+		}
+		l.pkgs = append(l.pkgs, &p)
+	}
+	var problems []string
+	for _, p := range l.pkgs {
+		if p.DepOnly {
+			continue
+		}
+		l.roots = append(l.roots, p)
+		if p.Error != nil {
+			problems = append(problems, strings.TrimSpace(p.Error.Err))
+		}
+		for _, e := range p.DepsErrors {
+			problems = append(problems, strings.TrimSpace(e.Err))
+		}
+		if p.Module != nil && p.Module.Main && l.main == nil {
+			l.main = p.Module
+		}
+	}
+	if len(problems) > 0 {
+		return nil, &CompileError{Dir: dir, Problems: problems}
+	}
+	if len(l.roots) == 0 {
+		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+	}
+	if l.main == nil || l.main.GoMod == "" {
+		return nil, fmt.Errorf("%s is not in a Go module: schemalint drift builds a program inside the models' module", strings.Join(patterns, " "))
+	}
+	return l, nil
+}
+
+// CompileError says that packages do not compile (or cannot be found).
+type CompileError struct {
+	Dir      string
+	Problems []string
+}
+
+// Error is one line: the first problem, and how many more there are.
+func (e *CompileError) Error() string {
+	first := strings.ReplaceAll(e.Problems[0], e.Dir+string(filepath.Separator), "")
+	first = strings.Join(strings.Fields(first), " ")
+	if n := len(e.Problems) - 1; n > 0 {
+		return fmt.Sprintf("%s (and %d more)", first, n)
+	}
+	return first
+}
+
+// goCmd runs the go command in dir and returns its standard output; an
+// error carries its standard error, on one line.
+func goCmd(ctx context.Context, dir string, args ...string) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, "go", args...)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		msg := strings.Join(strings.Fields(stderr.String()), " ")
+		if msg == "" {
+			msg = err.Error()
+		}
+		return nil, fmt.Errorf("go %s: %s", args[0], msg)
+	}
+	return out, nil
+}
+
+// local reports whether a package's source belongs to the user (the main
+// module, or a module replaced by a directory): its files can change
+// without any go.mod or go.sum change, so they are part of cache keys.
+func (l *listing) local(p *listedPackage) bool {
+	if p.Standard || p.Module == nil {
+		return false
+	}
+	if p.Module.Main {
+		return true
+	}
+	r := p.Module.Replace
+	return r != nil && r.Version == "" && r.Dir != "" &&
+		(l.env.GOMODCACHE == "" || !strings.HasPrefix(r.Dir, l.env.GOMODCACHE))
+}
+
+// key hashes everything that can change what a program built from these
+// packages does: the parts given (generator, tool, patterns), the go
+// environment, the main module's go.mod and go.sum, and the names and
+// contents of every source file of the packages the user edits. Other
+// modules are pinned by go.sum.
+func (l *listing) key(parts ...string) (string, error) {
+	h := sha256.New()
+	write := func(s string) {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	for _, p := range parts {
+		write(p)
+	}
+	env, _ := json.Marshal(l.env)
+	write(string(env))
+	for _, f := range []string{l.main.GoMod, strings.TrimSuffix(l.main.GoMod, ".mod") + ".sum"} {
+		b, err := os.ReadFile(f)
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			return "", err
+		}
+		write(f)
+		h.Write(b)
+	}
+	local := make([]*listedPackage, 0, len(l.pkgs))
+	for _, p := range l.pkgs {
+		if l.local(p) {
+			local = append(local, p)
+		}
+	}
+	sort.Slice(local, func(i, j int) bool { return local[i].ImportPath < local[j].ImportPath })
+	for _, p := range local {
+		write(p.ImportPath)
+		files := append(append(append([]string(nil), p.GoFiles...), p.CgoFiles...), p.EmbedFiles...)
+		for _, name := range files {
+			b, err := os.ReadFile(filepath.Join(p.Dir, name))
+			if err != nil {
+				return "", err
+			}
+			write(name)
+			sum := sha256.Sum256(b)
+			h.Write(sum[:])
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32], nil
+}
+
+// module returns the version the build list selects for module path
+// ("" when no listed package comes from it), and whether a directory
+// replaces it.
+func (l *listing) module(path string) (version string, replaced bool) {
+	for _, p := range l.pkgs {
+		if p.Module != nil && p.Module.Path == path {
+			return p.Module.Version, p.Module.Replace != nil && p.Module.Replace.Version == ""
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,327 @@
+// Package load reads the user's Bun models, and runs their migrations,
+// from outside their module: the desired side of schemalint drift for the
+// command line.
+//
+// Go cannot list a program's types at run time, and Bun's view of a model
+// is only known by running Bun. So the model types are found statically
+// (go/packages, see discover), and a small program that imports them is
+// generated inside the user's module (so that it may import internal
+// packages), built with a temporary copy of go.mod to which Bun's dialect
+// modules are added at the user's Bun version (the user's go.mod and
+// go.sum are never written), run, and deleted. It prints Bun's view of
+// every model as JSON (package bunview, whose source the program embeds).
+// The same technique runs the migrations on a scratch database for the
+// missing-migration check.
+//
+// Building takes seconds; running takes milliseconds. Built programs are
+// cached (SCHEMALINT_CACHE_DIR, else the user cache directory) under a
+// key hashing everything that can change them: the generator, the
+// schemalint binary, the go environment, go.mod and go.sum, and the
+// source files of every package of the user's module the models (and
+// migrations) depend on. A warm run costs one `go list` and the program's
+// run.
+//
+// Running the program runs the init functions of the models' packages
+// and their dependencies, as any Go test of them would.
+package load
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"go/types"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/schemalint/schemalint/drift"
+	"github.com/schemalint/schemalint/drift/bunview"
+)
+
+// Config says where the models and migrations are.
+type Config struct {
+	// Dir is the directory patterns are relative to, inside the user's
+	// module; positions in findings are relative to it too.
+	Dir string
+	// Models are the package patterns holding the models ("./..." when
+	// empty).
+	Models []string
+	// Migrations are the package patterns of the package registering the
+	// Bun migrations; empty when there is none.
+	Migrations []string
+	// CacheDir holds built programs; "" means $SCHEMALINT_CACHE_DIR, else
+	// <user cache dir>/schemalint/drift.
+	CacheDir string
+}
+
+// absolute returns c with Dir absolute (positions are made relative to
+// it, the generated program is placed by it).
+func (c Config) absolute() (Config, error) {
+	if c.Dir == "" {
+		c.Dir = "."
+	}
+	dir, err := filepath.Abs(c.Dir)
+	if err != nil {
+		return c, err
+	}
+	c.Dir = dir
+	return c, nil
+}
+
+func (c Config) models() []string {
+	if len(c.Models) == 0 {
+		return []string{"./..."}
+	}
+	return c.Models
+}
+
+// Models is Bun's view of the models, and where they are declared.
+type Models struct {
+	View    *bunview.View
+	Sources *drift.Sources
+	// Notes are models left out (unexported, generic, ...).
+	Notes []string
+	// Built reports that the program had to be built (a cold run), and
+	// BuildTime how long that took.
+	Built     bool
+	BuildTime time.Duration
+}
+
+// generatorVersion changes whenever the generated program or its cache
+// layout changes meaning.
+const generatorVersion = "schemalint-drift-program/1"
+
+// toolID identifies the running schemalint binary, so that a new build of
+// it (with another discovery or another bunview) never reuses programs an
+// older one built.
+func toolID() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return "unknown"
+	}
+	info, err := os.Stat(exe)
+	if err != nil {
+		return exe
+	}
+	return fmt.Sprintf("%s|%d|%d", exe, info.Size(), info.ModTime().UnixNano())
+}
+
+func (c Config) cache() (*cache, error) {
+	dir := c.CacheDir
+	if dir == "" {
+		dir = os.Getenv("SCHEMALINT_CACHE_DIR")
+	}
+	return openCache(dir)
+}
+
+// LoadModels returns Bun's view of the models on dialect ("pg", "mysql"
+// or "sqlite").
+func LoadModels(ctx context.Context, cfg Config, dialect string) (*Models, error) {
+	cfg, err := cfg.absolute()
+	if err != nil {
+		return nil, err
+	}
+	l, err := goList(ctx, cfg.Dir, cfg.models())
+	if err != nil {
+		return nil, err
+	}
+	c, err := cfg.cache()
+	if err != nil {
+		return nil, err
+	}
+	key, err := l.key(generatorVersion, toolID(), "reflect", strings.Join(cfg.models(), "\x00"), bunview.Source)
+	if err != nil {
+		return nil, err
+	}
+	res := &Models{}
+	e, ok := c.lookup(key)
+	if !ok {
+		start := time.Now()
+		pkgs, fset, err := loadPackages(ctx, cfg.Dir, cfg.models())
+		if err != nil {
+			return nil, err
+		}
+		d := discover(pkgs, fset, cfg.Dir)
+		if len(d.Models) == 0 {
+			return nil, fmt.Errorf("no Bun models in %s (structs embedding bun.BaseModel, or with bun tags)", strings.Join(cfg.models(), " "))
+		}
+		e, err = c.store(key, cachedMeta{Discovery: *d}, func(binary string) error {
+			return build(ctx, l, programSpec{Models: d.Models}, genParent(l, d.Models, ""), binary)
+		})
+		if err != nil {
+			return nil, err
+		}
+		res.Built, res.BuildTime = true, time.Since(start)
+	}
+	out, err := run(ctx, "reading the models", e.binary(), nil, "reflect", dialect)
+	if err != nil {
+		return nil, err
+	}
+	var v bunview.View
+	if err := json.Unmarshal(out, &v); err != nil {
+		return nil, fmt.Errorf("the program that reads the models printed something else than JSON: %w", err)
+	}
+	src := e.meta.Discovery.Sources
+	res.View, res.Sources, res.Notes = &v, &src, e.meta.Discovery.Notes
+	return res, nil
+}
+
+// genParent is where the program goes: the deepest directory holding the
+// model packages (and the migrations package), inside the module.
+func genParent(l *listing, models []model, migDir string) string {
+	dirs := []string{migDir}
+	for _, m := range models {
+		dirs = append(dirs, m.Dir)
+	}
+	return commonDir(l.main.Dir, dirs)
+}
+
+// run runs a built program and returns its standard output; a failure is
+// one line of its standard error, after what (what the program was
+// doing).
+func run(ctx context.Context, what, binary string, env []string, args ...string) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, binary, args...)
+	cmd.Env = append(os.Environ(), env...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		msg := stderr.String()
+		if i := strings.Index(msg, "goroutine "); i > 0 {
+			msg = msg[:i] // a panic: its message, not its stack
+		}
+		return nil, fmt.Errorf("%s: %s", what, oneLine(msg, err))
+	}
+	return stdout.Bytes(), nil
+}
+
+// Migrate runs the migrations of cfg.Migrations, up, on the database
+// driverDSN names (in the form its Go driver takes: a postgres:// URL, a
+// go-sql-driver/mysql DSN, or "file:path" for SQLite), with the models
+// registered first as the application would. It returns the time spent
+// building the program (0 when cached).
+func Migrate(ctx context.Context, cfg Config, dialect, driverDSN string) (time.Duration, error) {
+	if len(cfg.Migrations) == 0 {
+		return 0, errors.New("no --migrations package to run")
+	}
+	cfg, err := cfg.absolute()
+	if err != nil {
+		return 0, err
+	}
+	patterns := append(append([]string(nil), cfg.models()...), cfg.Migrations...)
+	l, err := goList(ctx, cfg.Dir, patterns)
+	if err != nil {
+		return 0, err
+	}
+	c, err := cfg.cache()
+	if err != nil {
+		return 0, err
+	}
+	key, err := l.key(generatorVersion, toolID(), "migrate", dialect, strings.Join(patterns, "\x00"), bunview.Source)
+	if err != nil {
+		return 0, err
+	}
+	var built time.Duration
+	e, ok := c.lookup(key)
+	if !ok {
+		start := time.Now()
+		pkgs, fset, err := loadPackages(ctx, cfg.Dir, cfg.models())
+		if err != nil {
+			return 0, err
+		}
+		d := discover(pkgs, fset, cfg.Dir)
+		migPkg, migVar, migDir, err := findMigrations(ctx, cfg.Dir, cfg.Migrations)
+		if err != nil {
+			return 0, err
+		}
+		spec := programSpec{Models: d.Models, Migrate: dialect, MigPackage: migPkg, MigVar: migVar}
+		e, err = c.store(key, cachedMeta{Discovery: *d, MigPackage: migPkg, MigVar: migVar}, func(binary string) error {
+			return build(ctx, l, spec, genParent(l, d.Models, migDir), binary)
+		})
+		if err != nil {
+			return 0, err
+		}
+		built = time.Since(start)
+	}
+	if _, err := run(ctx, "running the migrations", e.binary(), []string{"SCHEMALINT_DRIFT_DSN=" + driverDSN}, "migrate", dialect); err != nil {
+		return built, err
+	}
+	return built, nil
+}
+
+const migratePkg = "github.com/uptrace/bun/migrate"
+
+// findMigrations finds the package-level *migrate.Migrations variable of
+// the migrations packages: exactly one package must have one, and when it
+// has several, the one named Migrations is taken.
+func findMigrations(ctx context.Context, dir string, patterns []string) (pkgPath, name, pkgDir string, err error) {
+	pkgs, _, err := loadPackages(ctx, dir, patterns)
+	if err != nil {
+		return "", "", "", err
+	}
+	type found struct{ pkg, name, dir string }
+	var all []found
+	for _, p := range pkgs {
+		scope := p.Types.Scope()
+		var vars []string
+		for _, n := range scope.Names() {
+			v, ok := scope.Lookup(n).(*types.Var)
+			if ok && v.Exported() && isMigrations(v.Type()) {
+				vars = append(vars, n)
+			}
+		}
+		sort.Strings(vars)
+		switch {
+		case len(vars) == 1:
+			all = append(all, found{p.PkgPath, vars[0], packageDir(p)})
+		case len(vars) > 1 && scope.Lookup("Migrations") != nil:
+			all = append(all, found{p.PkgPath, "Migrations", packageDir(p)})
+		case len(vars) > 1:
+			return "", "", "", fmt.Errorf("package %s has several *migrate.Migrations variables (%s): name the one to run Migrations", p.PkgPath, strings.Join(vars, ", "))
+		}
+	}
+	switch len(all) {
+	case 0:
+		return "", "", "", fmt.Errorf("no package of %s has an exported *migrate.Migrations variable", strings.Join(patterns, " "))
+	case 1:
+		return all[0].pkg, all[0].name, all[0].dir, nil
+	}
+	var names []string
+	for _, f := range all {
+		names = append(names, f.pkg+"."+f.name)
+	}
+	return "", "", "", fmt.Errorf("several packages register migrations (%s): give --migrations one of them", strings.Join(names, ", "))
+}
+
+func isMigrations(t types.Type) bool {
+	p, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := p.Elem().(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == migratePkg && n.Obj().Name() == "Migrations"
+}
+
+// LoadSources finds where the models of the packages patterns match are
+// declared (go/packages, no build), for drift.Options.Sources: a test
+// calling drift.Compare gets findings that point at the Go model and
+// field. Positions are relative to dir.
+func LoadSources(ctx context.Context, dir string, patterns ...string) (*drift.Sources, error) {
+	cfg, err := Config{Dir: dir, Models: patterns}.absolute()
+	if err != nil {
+		return nil, err
+	}
+	pkgs, fset, err := loadPackages(ctx, cfg.Dir, cfg.models())
+	if err != nil {
+		return nil, err
+	}
+	d := discover(pkgs, fset, cfg.Dir)
+	return &d.Sources, nil
+}
