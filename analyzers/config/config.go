@@ -33,6 +33,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -78,15 +79,59 @@ type Rule struct {
 }
 
 // Drift is the configuration of schemalint drift; every field is a default
-// for the flag of the same name.
+// for the flag of the same name, which wins when given. Database URLs do not
+// belong in the file (it is committed): name the environment variables
+// holding them instead.
+//
+//	drift:
+//	  models: [./models/...]
+//	  migrations: [./migrations]
+//	  schema: public
+//	  exclude: ["legacy_*", schema_versions]
+//	  dsn_env: DATABASE_URL
+//	  dev_url_env: DRIFT_DEV_URL
+//	  fail_on: warning
+//	  timeout: 30s
+//	  relation_fks: false
+//	  baseline: drift-baseline.json
 type Drift struct {
+	// Models and Migrations are package patterns (--models,
+	// --migrations).
 	Models     []string `yaml:"models"`
 	Migrations []string `yaml:"migrations"`
-	Schema     string   `yaml:"schema"`
-	Exclude    []string `yaml:"exclude"`
-	DSNEnv     string   `yaml:"dsn_env"`
-	FailOn     Severity `yaml:"fail_on"`
-	Timeout    string   `yaml:"timeout"`
+	// Schema is the schema (MySQL: database) to compare (--schema).
+	Schema string `yaml:"schema"`
+	// Exclude lists table-name globs left out on both sides (--exclude).
+	Exclude []string `yaml:"exclude"`
+	// DSNEnv names the environment variable holding the database URL
+	// (--dsn-env).
+	DSNEnv string `yaml:"dsn_env"`
+	// DevURLEnv names the environment variable holding the scratch
+	// database URL of the missing-migration check (--dev-url-env).
+	DevURLEnv string `yaml:"dev_url_env"`
+	// FailOn is the least severity that fails the run (--fail-on).
+	FailOn Severity `yaml:"fail_on"`
+	// Timeout bounds connecting to and inspecting the database
+	// (--timeout).
+	Timeout Duration `yaml:"timeout"`
+	// RelationFKs derives foreign keys from Bun relations
+	// (--relation-fks).
+	RelationFKs bool `yaml:"relation_fks"`
+	// Baseline is a baseline file of accepted findings (--baseline).
+	Baseline string `yaml:"baseline"`
+}
+
+// Duration is a Go duration ("30s", "2m").
+type Duration time.Duration
+
+// UnmarshalYAML parses the duration, naming the line when it is not one.
+func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
+	v, err := time.ParseDuration(strings.TrimSpace(n.Value))
+	if err != nil || v <= 0 {
+		return fmt.Errorf("line %d: %q is not a positive duration such as 30s or 2m", n.Line, n.Value)
+	}
+	*d = Duration(v)
+	return nil
 }
 
 // Severity is error, warning or info.

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParse(t *testing.T) {
@@ -108,5 +109,42 @@ func TestFind(t *testing.T) {
 	}
 	if c, err := Load(got); err != nil || len(c.Dialects()) != 1 || c.Dialects()[0] != "pg" {
 		t.Errorf("empty file: %+v, %v (want the defaults)", c, err)
+	}
+}
+
+func TestParseDrift(t *testing.T) {
+	c, err := Parse([]byte(`
+drift:
+  models: [./models/...]
+  migrations: [./migrations]
+  schema: app
+  exclude: ["legacy_*"]
+  dsn_env: DATABASE_URL
+  dev_url_env: DRIFT_DEV_URL
+  fail_on: error
+  timeout: 45s
+  relation_fks: true
+  baseline: drift-baseline.json
+`), "test.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := c.Drift
+	if !slices.Equal(d.Models, []string{"./models/..."}) || !slices.Equal(d.Migrations, []string{"./migrations"}) ||
+		d.Schema != "app" || !slices.Equal(d.Exclude, []string{"legacy_*"}) || d.DSNEnv != "DATABASE_URL" ||
+		d.DevURLEnv != "DRIFT_DEV_URL" || d.FailOn != Error || time.Duration(d.Timeout) != 45*time.Second ||
+		!d.RelationFKs || d.Baseline != "drift-baseline.json" {
+		t.Errorf("drift settings %+v", d)
+	}
+	for _, tc := range []struct{ yaml, want string }{
+		{"drift:\n  timeout: soon", `line 2: "soon" is not a positive duration`},
+		{"drift:\n  timeout: -1s", `line 2: "-1s" is not a positive duration`},
+		{"drift:\n  fail_on: fatal", `unknown severity "fatal"`},
+		{"drift:\n  dsn: postgres://u:p@h/db", `line 2: unknown key "dsn"`},
+	} {
+		_, err := Parse([]byte(tc.yaml), "test.yml")
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Parse(%q) error %v, want %q", tc.yaml, err, tc.want)
+		}
 	}
 }
