@@ -13,6 +13,10 @@ type ModelFact struct {
 	Unique       []UniqueFact
 	// SoftDelete is the soft_delete column, if any.
 	SoftDelete string
+	// Indexes are the model's //schemalint:index directives, for the
+	// projects that declare secondary indexes there rather than in
+	// migrations.
+	Indexes []IndexFact
 }
 
 // ColumnFact is one column of a ModelFact.

@@ -84,6 +84,17 @@ type ForeignKey struct {
 // named after a known model. Primary-key columns are left out: they
 // identify the row itself.
 func (p *Pass) ForeignKeys(m *bunmodel.Model) []ForeignKey {
+	others := make([]*bunmodel.Table, len(p.Models.Models))
+	for i, o := range p.Models.Models {
+		others[i] = o.Table
+	}
+	return p.ForeignKeysOf(m.Table, others)
+}
+
+// ForeignKeysOf is ForeignKeys for any table the package can see, such as
+// a model of an imported package that a migration creates: others are the
+// tables whose has-one and has-many relations may join on t.
+func (p *Pass) ForeignKeysOf(t *bunmodel.Table, others []*bunmodel.Table) []ForeignKey {
 	var out []ForeignKey
 	seen := map[*bunmodel.Field]bool{}
 	add := func(f *bunmodel.Field, target *KnownModel, col string, via string) {
@@ -97,7 +108,7 @@ func (p *Pass) ForeignKeys(m *bunmodel.Model) []ForeignKey {
 		seen[f] = true
 		out = append(out, ForeignKey{Field: f, Target: target, TargetColumn: tc, Via: via})
 	}
-	for _, rel := range m.Relations {
+	for _, rel := range t.Relations {
 		if rel.Kind != bunmodel.BelongsTo || rel.Target == nil || len(rel.Problems) > 0 {
 			continue
 		}
@@ -106,24 +117,24 @@ func (p *Pass) ForeignKeys(m *bunmodel.Model) []ForeignKey {
 			add(base, target, rel.TargetColumns[i].Name, bunmodel.BelongsTo)
 		}
 	}
-	for _, other := range p.Models.Models {
+	for _, other := range others {
 		for _, rel := range other.Relations {
 			if (rel.Kind != bunmodel.HasMany && rel.Kind != bunmodel.HasOne) || rel.Target == nil ||
-				rel.Target.Type != m.Type || len(rel.Problems) > 0 {
+				rel.Target.Type != t.Type || len(rel.Problems) > 0 {
 				continue
 			}
-			target := p.modelOfTable(other.Table)
+			target := p.modelOfTable(other)
 			for i, col := range rel.TargetColumns {
-				add(m.Field(col.Name), target, rel.BaseColumns[i].Name, rel.Kind)
+				add(t.Field(col.Name), target, rel.BaseColumns[i].Name, rel.Kind)
 			}
 		}
 	}
-	for _, f := range m.Fields {
+	for _, f := range t.Fields {
 		prefix, ok := strings.CutSuffix(f.Name, "_id")
 		if !ok || prefix == "" {
 			continue
 		}
-		if target := p.ModelForPrefix(prefix); target != nil && target.Table != m.Name {
+		if target := p.ModelForPrefix(prefix); target != nil && target.Table != t.Name {
 			if pk, ok := target.PK(); ok {
 				add(f, target, pk.Name, "name")
 			}
