@@ -20,7 +20,7 @@ import (
 //
 // The grammar, after the prefix and a space:
 //
-//	NAME (PART, ...) [unique] [using METHOD] [where "PREDICATE"] [dialect D[,D...]]
+//	NAME (PART, ...) [unique] [using METHOD] [where "PREDICATE"] [dialect D[,D...]] [// comment]
 //
 // NAME is the index name (letters, digits, _ and $). PART is what CREATE
 // INDEX takes between its parentheses: a column, optionally with ASC or
@@ -147,8 +147,8 @@ func ParseIndexDirective(s string) (IndexFact, error) {
 	seen := map[string]bool{}
 	for {
 		p.space()
-		if p.done() {
-			return f, nil
+		if p.done() || strings.HasPrefix(p.s[p.i:], "//") {
+			return f, nil // the end, or a trailing comment
 		}
 		at := p.i
 		word := p.ident()

@@ -1,6 +1,11 @@
 package bunmodel
 
-import "go/types"
+import (
+	"bytes"
+	"encoding/gob"
+	"go/types"
+	"sort"
+)
 
 // ModelFact is Bun's view of a model, exported as an object fact on the
 // model's type name so that packages importing the model (typically the
@@ -29,10 +34,45 @@ type ColumnFact struct {
 	GoType string
 	// CreateType is the CREATE TABLE type per dialect ("pg", "mysql",
 	// "sqlite"); empty where Bun writes none or it is unknown.
-	CreateType                map[string]string
+	CreateType                DialectTypes
 	PK, NotNull, NullZero     bool
 	AutoIncrement, HasDefault bool
 	Default, UserSQLType      string
+}
+
+// DialectTypes maps a dialect name ("pg", "mysql", "sqlite") to a type.
+// It encodes its entries in key order: gob writes a map in iteration
+// order, and a fact must encode the same way every time (drivers compare
+// encodings, and golangci-lint caches facts by content).
+type DialectTypes map[string]string
+
+// GobEncode writes the entries as sorted key, value pairs.
+func (m DialectTypes) GobEncode() ([]byte, error) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	pairs := make([]string, 0, 2*len(keys))
+	for _, k := range keys {
+		pairs = append(pairs, k, m[k])
+	}
+	var b bytes.Buffer
+	err := gob.NewEncoder(&b).Encode(pairs)
+	return b.Bytes(), err
+}
+
+// GobDecode reads what GobEncode wrote.
+func (m *DialectTypes) GobDecode(data []byte) error {
+	var pairs []string
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&pairs); err != nil {
+		return err
+	}
+	*m = DialectTypes{}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		(*m)[pairs[i]] = pairs[i+1]
+	}
+	return nil
 }
 
 // UniqueFact is a unique constraint: Name is empty for a single-column
@@ -58,7 +98,7 @@ func NewModelFact(t *Table) *ModelFact {
 			Name: c.Name, FieldPath: c.FieldPath(), GoType: types.TypeString(c.Type, nil),
 			PK: c.PK, NotNull: c.NotNull, NullZero: c.NullZero, AutoIncrement: c.AutoIncrement,
 			HasDefault: c.HasDefault, Default: c.Default, UserSQLType: c.UserSQLType,
-			CreateType: map[string]string{},
+			CreateType: DialectTypes{},
 		}
 		for _, d := range []Dialect{Postgres, MySQL, SQLite} {
 			if typ, ok := c.CreateTableType(d); ok {
