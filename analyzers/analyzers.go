@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/schemalint/schemalint/analyzers/coltype"
+	"github.com/schemalint/schemalint/analyzers/indexes"
 	"github.com/schemalint/schemalint/analyzers/keys"
 	"github.com/schemalint/schemalint/analyzers/lint"
 	"github.com/schemalint/schemalint/analyzers/softdelete"
@@ -30,6 +31,7 @@ func Rules() []*lint.Rule {
 		tablename.Rule,
 		coltype.SQLType,
 	}
+	rules = append(rules, indexes.Rules...)
 	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
 	return rules
 }

@@ -352,7 +352,7 @@ func TestVetTool(t *testing.T) {
 func TestRulesCommand(t *testing.T) {
 	t.Parallel()
 	r := schemalint(t, mod, "rules")
-	if r.code != 0 || strings.Count(r.stdout, "\n") != 10 || !strings.Contains(r.stdout, "SL005  soft-delete") {
+	if r.code != 0 || strings.Count(r.stdout, "\n") != 16 || !strings.Contains(r.stdout, "SL005  soft-delete") {
 		t.Errorf("rules: %d\n%s", r.code, r.stdout)
 	}
 	r = schemalint(t, mod, "rules", "soft-delete")
@@ -361,7 +361,7 @@ func TestRulesCommand(t *testing.T) {
 	}
 	r = schemalint(t, mod, "rules", "--format", "json")
 	var rules []struct{ ID, Name, Severity, Summary, Doc, URL string }
-	if err := json.Unmarshal([]byte(r.stdout), &rules); err != nil || len(rules) != 10 {
+	if err := json.Unmarshal([]byte(r.stdout), &rules); err != nil || len(rules) != 16 {
 		t.Fatalf("rules json: %v %s", err, r.stdout)
 	}
 	for _, rule := range rules {
