@@ -57,13 +57,63 @@ func (p *Pass) KnownModels() []*KnownModel {
 // naming convention: its table is the plural of prefix (or prefix itself),
 // or its underscored type name is prefix.
 func (p *Pass) ModelForPrefix(prefix string) *KnownModel {
-	plural := inflection.Plural(prefix)
-	for _, k := range p.KnownModels() {
-		if k.Table == plural || k.Table == prefix || underscoreName(k.TypeName) == prefix {
-			return k
+	// The first known model that matches, as a loop over KnownModels
+	// would find it; the index makes a package of n models cost O(n)
+	// rather than O(n²) (every <x>_id column of every model asks).
+	ix := p.prefixIndex()
+	plural, ok := ix.plural[prefix]
+	if !ok {
+		plural = inflection.Plural(prefix)
+		ix.plural[prefix] = plural
+	}
+	best := -1
+	for _, j := range []int{lookup(ix.byTable, plural), lookup(ix.byTable, prefix), lookup(ix.byName, prefix)} {
+		if j >= 0 && (best < 0 || j < best) {
+			best = j
 		}
 	}
-	return nil
+	if best < 0 {
+		return nil
+	}
+	return p.KnownModels()[best]
+}
+
+func lookup(m map[string]int, key string) int {
+	if i, ok := m[key]; ok {
+		return i
+	}
+	return -1
+}
+
+// prefixes indexes the known models by table, by underscored type name
+// and by type, first occurrence first, for ModelForPrefix and
+// modelOfTable.
+type prefixes struct {
+	byTable, byName map[string]int
+	byType          map[types.Type]int
+	plural          map[string]string
+}
+
+func (p *Pass) prefixIndex() *prefixes {
+	if p.prefixes != nil {
+		return p.prefixes
+	}
+	ix := &prefixes{byTable: map[string]int{}, byName: map[string]int{}, byType: map[types.Type]int{}, plural: map[string]string{}}
+	for i, k := range p.KnownModels() {
+		if _, ok := ix.byType[k.Obj.Type()]; !ok {
+			ix.byType[k.Obj.Type()] = i
+		}
+		if _, ok := ix.byTable[k.Table]; !ok {
+			ix.byTable[k.Table] = i
+		}
+		if name := underscoreName(k.TypeName); name != "" {
+			if _, ok := ix.byName[name]; !ok {
+				ix.byName[name] = i
+			}
+		}
+	}
+	p.prefixes = ix
+	return ix
 }
 
 // ForeignKey is a column of a model that refers to another model.
@@ -84,17 +134,45 @@ type ForeignKey struct {
 // named after a known model. Primary-key columns are left out: they
 // identify the row itself.
 func (p *Pass) ForeignKeys(m *bunmodel.Model) []ForeignKey {
-	others := make([]*bunmodel.Table, len(p.Models.Models))
-	for i, o := range p.Models.Models {
-		others[i] = o.Table
+	if p.localHas == nil {
+		others := make([]*bunmodel.Table, len(p.Models.Models))
+		for i, o := range p.Models.Models {
+			others[i] = o.Table
+		}
+		p.localHas = indexHas(others)
 	}
-	return p.ForeignKeysOf(m.Table, others)
+	return p.foreignKeys(m.Table, p.localHas)
 }
 
 // ForeignKeysOf is ForeignKeys for any table the package can see, such as
 // a model of an imported package that a migration creates: others are the
 // tables whose has-one and has-many relations may join on t.
 func (p *Pass) ForeignKeysOf(t *bunmodel.Table, others []*bunmodel.Table) []ForeignKey {
+	return p.foreignKeys(t, indexHas(others))
+}
+
+// hasRel is a has-one or has-many relation of a table.
+type hasRel struct {
+	owner *bunmodel.Table
+	rel   *bunmodel.Relation
+}
+
+// indexHas indexes the sound has-one and has-many relations of tables by
+// the type they target, in table and field order.
+func indexHas(tables []*bunmodel.Table) map[*types.Named][]hasRel {
+	out := map[*types.Named][]hasRel{}
+	for _, o := range tables {
+		for _, rel := range o.Relations {
+			if (rel.Kind != bunmodel.HasMany && rel.Kind != bunmodel.HasOne) || rel.Target == nil || rel.Target.Type == nil || len(rel.Problems) > 0 {
+				continue
+			}
+			out[rel.Target.Type] = append(out[rel.Target.Type], hasRel{owner: o, rel: rel})
+		}
+	}
+	return out
+}
+
+func (p *Pass) foreignKeys(t *bunmodel.Table, has map[*types.Named][]hasRel) []ForeignKey {
 	var out []ForeignKey
 	seen := map[*bunmodel.Field]bool{}
 	add := func(f *bunmodel.Field, target *KnownModel, col string, via string) {
@@ -117,15 +195,11 @@ func (p *Pass) ForeignKeysOf(t *bunmodel.Table, others []*bunmodel.Table) []Fore
 			add(base, target, rel.TargetColumns[i].Name, bunmodel.BelongsTo)
 		}
 	}
-	for _, other := range others {
-		for _, rel := range other.Relations {
-			if (rel.Kind != bunmodel.HasMany && rel.Kind != bunmodel.HasOne) || rel.Target == nil ||
-				rel.Target.Type != t.Type || len(rel.Problems) > 0 {
-				continue
-			}
-			target := p.modelOfTable(other)
-			for i, col := range rel.TargetColumns {
-				add(t.Field(col.Name), target, rel.BaseColumns[i].Name, rel.Kind)
+	if t.Type != nil {
+		for _, h := range has[t.Type] {
+			target := p.modelOfTable(h.owner)
+			for i, col := range h.rel.TargetColumns {
+				add(t.Field(col.Name), target, h.rel.BaseColumns[i].Name, h.rel.Kind)
 			}
 		}
 	}
@@ -155,9 +229,9 @@ func indexLess(a, b []int) bool {
 
 // modelOfTable finds the known model for a table the reader resolved.
 func (p *Pass) modelOfTable(t *bunmodel.Table) *KnownModel {
-	for _, k := range p.KnownModels() {
-		if t.Type != nil && k.Obj.Type() == types.Type(t.Type) {
-			return k
+	if t.Type != nil {
+		if i, ok := p.prefixIndex().byType[t.Type]; ok {
+			return p.KnownModels()[i]
 		}
 	}
 	if t.Type != nil {

@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"go/token"
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -24,6 +25,8 @@ type Pass struct {
 
 	env        *Env
 	known      []*KnownModel
+	prefixes   *prefixes
+	localHas   map[*types.Named][]hasRel
 	options    any
 	directives *DirectiveSet
 	used       []*Directive
