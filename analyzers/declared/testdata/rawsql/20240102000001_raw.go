@@ -34,6 +34,13 @@ func init() {
 		if _, err := db.Exec("CREATE TABLE " + usersTable + " (id varchar(20) PRIMARY KEY, org_id varchar(20) NOT NULL REFERENCES orgs (id) ON DELETE CASCADE, email varchar(255) UNIQUE, name text, manager_id varchar(20), deleted_at timestamp); CREATE INDEX idx_users_email ON users (email)"); err != nil {
 			return err
 		}
+		rows, err := db.QueryContext(ctx, "CREATE INDEX idx_orgs_deleted ON orgs (deleted_at)")
+		if err != nil {
+			return err
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
 		for _, s := range indexes {
 			if _, err := db.ExecContext(ctx, s); err != nil {
 				return err
