@@ -46,11 +46,14 @@ type (
 // builders are mutable, so every method call on the same builder appends
 // to the same chain, wherever it happens.
 type chain struct {
-	kind        string // "CreateTable", ..., "Raw", "data"
-	root, outer *ast.CallExpr
-	calls       []call
-	executed    bool
-	live        dset
+	kind string // "CreateTable", ..., "Raw", "data"
+	// outer is the largest expression of the builder written in one
+	// piece: db.NewCreateTable().Model(...).IfNotExists(); method calls
+	// made on it later through a variable add calls, not text.
+	outer    *ast.CallExpr
+	calls    []call
+	executed bool
+	live     dset // the dialects running where it was started
 }
 
 type call struct {
@@ -96,7 +99,7 @@ type interp struct {
 	up    bool
 	root  ast.Node // the migration function, for fix sites
 	live  dset
-	stack []*ast.FuncDecl
+	stack []ast.Node // the functions being interpreted, innermost last
 	// chains are the builders started, to note those never executed.
 	chains []*chain
 }
@@ -144,23 +147,25 @@ func (c *chain) span() *ast.CallExpr { return c.outer }
 func (in *interp) callFunc(f vFunc, args []value, argExprs []ast.Expr) value {
 	var ftype *ast.FuncType
 	var body *ast.BlockStmt
+	var fn ast.Node
+	name := "the function literal"
 	if f.lit != nil {
-		ftype, body = f.lit.Type, f.lit.Body
+		ftype, body, fn = f.lit.Type, f.lit.Body, f.lit
 	} else {
-		ftype, body = f.decl.Type, f.decl.Body
-		for _, d := range in.stack {
-			if d == f.decl {
-				in.note(f.decl.Name, in.live, "recursive call of %s is not followed", f.decl.Name.Name)
-				return vUnknown{"recursion"}
-			}
-		}
-		if len(in.stack) >= maxDepth {
-			in.note(f.decl.Name, in.live, "calls nested deeper than %d are not followed", maxDepth)
-			return vUnknown{"depth"}
-		}
-		in.stack = append(in.stack, f.decl)
-		defer func() { in.stack = in.stack[:len(in.stack)-1] }()
+		ftype, body, fn, name = f.decl.Type, f.decl.Body, f.decl, f.decl.Name.Name
 	}
+	for _, d := range in.stack {
+		if d == fn {
+			in.note(fn, in.live, "recursive call of %s is not followed", name)
+			return vUnknown{"recursion"}
+		}
+	}
+	if len(in.stack) >= maxDepth {
+		in.note(fn, in.live, "calls nested deeper than %d are not followed", maxDepth)
+		return vUnknown{"depth"}
+	}
+	in.stack = append(in.stack, fn)
+	defer func() { in.stack = in.stack[:len(in.stack)-1] }()
 	if body == nil {
 		return vUnknown{"no body"}
 	}
@@ -901,7 +906,7 @@ func isBuilderType(t types.Type) bool {
 // handleMethod evaluates a method of a database handle.
 func (in *interp) handleMethod(c *ast.CallExpr, name string, args []value) value {
 	if kind, ok := builderKinds[name]; ok {
-		ch := &chain{kind: kind, root: c, outer: c, live: in.live}
+		ch := &chain{kind: kind, outer: c, live: in.live}
 		in.chains = append(in.chains, ch)
 		if kind == "Raw" {
 			ch.calls = append(ch.calls, call{name: name, expr: c, args: args})

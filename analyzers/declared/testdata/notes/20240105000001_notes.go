@@ -44,6 +44,13 @@ func init() {
 		if _, err := db.NewCreateIndex().Model((*models.Audit)(nil)).Index("idx_mysql_conc").Column("action").Concurrently().Exec(ctx); err != nil {
 			return err
 		}
+		if err := again(ctx, db, 3); err != nil {
+			return err
+		}
+		self := func(ctx context.Context, db *bun.DB) error { return nil }
+		if err := self(ctx, db); err != nil {
+			return err
+		}
 		if flag(ctx) {
 			if _, err := db.ExecContext(ctx, "CREATE INDEX idx_flagged ON audits (action)"); err != nil {
 				return err
@@ -57,6 +64,15 @@ func init() {
 var registry = map[string]any{"users": (*models.User)(nil)}
 
 func pick(table string) any { return registry[table] }
+
+// again calls itself: the extraction does not follow recursion.
+func again(ctx context.Context, db *bun.DB, n int) error {
+	if n == 0 {
+		_, err := db.ExecContext(ctx, "CREATE INDEX idx_again ON audits (action)")
+		return err
+	}
+	return again(ctx, db, n-1)
+}
 
 func flag(ctx context.Context) bool { return ctx.Value("x") != nil }
 
