@@ -223,7 +223,7 @@ func TestSARIFIsValid(t *testing.T) {
 		t.Fatal(err)
 	}
 	run := log.Runs[0]
-	if len(run.Tool.Driver.Rules) != 13 || run.Tool.Driver.Rules[1].ID != "SL001" || run.Tool.Driver.Rules[1].HelpURI == "" ||
+	if len(run.Tool.Driver.Rules) != 19 || run.Tool.Driver.Rules[1].ID != "SL001" || run.Tool.Driver.Rules[1].HelpURI == "" ||
 		run.Tool.Driver.Rules[1].ShortDescription.Text == "" {
 		t.Errorf("rules: %+v", run.Tool.Driver.Rules)
 	}
@@ -353,7 +353,7 @@ func TestVetTool(t *testing.T) {
 func TestRulesCommand(t *testing.T) {
 	t.Parallel()
 	r := schemalint(t, mod, "rules")
-	if r.code != 0 || strings.Count(r.stdout, "\n") != 13 || !strings.Contains(r.stdout, "SL005  soft-delete") {
+	if r.code != 0 || strings.Count(r.stdout, "\n") != 19 || !strings.Contains(r.stdout, "SL005  soft-delete") {
 		t.Errorf("rules: %d\n%s", r.code, r.stdout)
 	}
 	r = schemalint(t, mod, "rules", "soft-delete")
@@ -362,7 +362,7 @@ func TestRulesCommand(t *testing.T) {
 	}
 	r = schemalint(t, mod, "rules", "--format", "json")
 	var rules []struct{ ID, Name, Severity, Summary, Doc, URL string }
-	if err := json.Unmarshal([]byte(r.stdout), &rules); err != nil || len(rules) != 13 {
+	if err := json.Unmarshal([]byte(r.stdout), &rules); err != nil || len(rules) != 19 {
 		t.Fatalf("rules json: %v %s", err, r.stdout)
 	}
 	for _, rule := range rules {
