@@ -53,7 +53,7 @@ func installHook(ctx context.Context, stdout io.Writer, force bool, args []strin
 	}
 	dir, err := gitOutput(ctx, "rev-parse", "--git-path", "hooks")
 	if err != nil {
-		return &exitErr{code: exitError, err: fmt.Errorf("not in a git repository: %w", err)}
+		return &exitError{code: exitFailure, err: fmt.Errorf("not in a git repository: %w", err)}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
