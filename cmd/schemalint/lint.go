@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/fatih/color"
@@ -76,7 +77,7 @@ func (c *lintCommand) exec(ctx context.Context, patterns []string) error {
 	if err != nil {
 		return usageErr("--fail-level: %v", err)
 	}
-	if !contains(report.Formats, c.format) {
+	if !slices.Contains(report.Formats, c.format) {
 		return usageErr("--format %q: want %s", c.format, strings.Join(report.Formats, ", "))
 	}
 	env := analyzers.NewEnv()
@@ -148,15 +149,6 @@ func (c *lintCommand) applyFixes(rep *report.Report) error {
 		fmt.Fprintf(c.stderr, "schemalint: %d fixes overlapped others and were not applied; run again with --fix\n", len(res.Skipped))
 	}
 	return nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // writeBaseline records the report's findings.
