@@ -58,9 +58,10 @@
 //
 // Options:
 //
-//	partial_indexes: true   # count a partial index (WHERE ...) as leading the key.
-//	                        # PostgreSQL's own foreign-key checks cannot use one;
-//	                        # queries that filter the same way can. false is stricter.
+//	partial_indexes: false  # also count a partial index (WHERE ...) as leading the key.
+//	                        # Off by default: the foreign key's own checks (a parent's
+//	                        # ON DELETE) cannot use one on PostgreSQL or SQLite; only
+//	                        # queries filtering the same way can.
 //	mysql_implicit: true    # count InnoDB's own index for a FOREIGN KEY constraint
 //
 // # SL201 soft-delete-unique

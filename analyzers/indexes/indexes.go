@@ -29,7 +29,7 @@ var FKIndex = &lint.Rule{
 	Doc:      lint.PackageDoc(doc, "SL200"),
 	Summary:  "every foreign-key column is the first column of some index",
 	Severity: config.Warning,
-	Options:  func() any { return &FKIndexOptions{PartialIndexes: true, MySQLImplicit: true} },
+	Options:  func() any { return &FKIndexOptions{MySQLImplicit: true} },
 	Requires: requires,
 	Run:      runFKIndex,
 }
