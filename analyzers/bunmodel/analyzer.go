@@ -18,7 +18,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "bunmodel",
 	Doc:        "reads Bun models (structs embedding bun.BaseModel) as Bun's reflection would",
 	Run:        run,
-	ResultType: reflect.TypeOf((*Result)(nil)),
+	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{(*ModelFact)(nil)},
 }
 
@@ -142,7 +142,7 @@ func run(pass *analysis.Pass) (any, error) {
 	return res, nil
 }
 
-func (res *Result) typeSpec(pass *analysis.Pass, file *ast.File, ts *ast.TypeSpec, doc *ast.CommentGroup) {
+func (r *Result) typeSpec(pass *analysis.Pass, file *ast.File, ts *ast.TypeSpec, doc *ast.CommentGroup) {
 	if ts.Assign.IsValid() {
 		return // an alias declares no new model
 	}
@@ -157,17 +157,17 @@ func (res *Result) typeSpec(pass *analysis.Pass, file *ast.File, ts *ast.TypeSpe
 	if _, ok := named.Underlying().(*types.Struct); !ok {
 		return
 	}
-	table := res.Reader.Table(named)
+	table := r.Reader.Table(named)
 	if table == nil || !table.IsModel() {
 		return
 	}
-	res.Models = append(res.Models, &Model{Table: table, Obj: obj, Spec: ts, Doc: doc, File: file})
+	r.Models = append(r.Models, &Model{Table: table, Obj: obj, Spec: ts, Doc: doc, File: file})
 }
 
 // structFields maps the fields of a struct type expression to their
 // syntax. Fields are matched by position, which covers embedded fields
 // (whose identifier is part of a type expression) and grouped names alike.
-func (res *Result) structFields(pass *analysis.Pass, st *ast.StructType) {
+func (r *Result) structFields(pass *analysis.Pass, st *ast.StructType) {
 	tv, ok := pass.TypesInfo.Types[st]
 	if !ok {
 		return
@@ -178,13 +178,12 @@ func (res *Result) structFields(pass *analysis.Pass, st *ast.StructType) {
 	}
 	list := st.Fields.List
 	j := 0
-	for i := 0; i < s.NumFields(); i++ {
-		v := s.Field(i)
+	for v := range s.Fields() {
 		for j < len(list) && list[j].End() <= v.Pos() {
 			j++
 		}
 		if j < len(list) && list[j].Pos() <= v.Pos() {
-			res.fields[v] = list[j]
+			r.fields[v] = list[j]
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -75,12 +76,7 @@ func (f *IndexFact) ForDialect(d string) bool {
 	if len(f.Dialects) == 0 {
 		return true
 	}
-	for _, x := range f.Dialects {
-		if x == d {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(f.Dialects, d)
 }
 
 // indexDirectives parses the index directives of a doc comment. A comment
@@ -183,7 +179,7 @@ func ParseIndexDirective(s string) (IndexFact, error) {
 			if list == "" {
 				return f, p.errorf("dialect needs a list such as pg,sqlite")
 			}
-			for _, name := range strings.Split(list, ",") {
+			for name := range strings.SplitSeq(list, ",") {
 				d, ok := dialectName(name)
 				if !ok {
 					return f, fmt.Errorf("index %s: unknown dialect %q (want pg, mysql or sqlite)", f.Name, name)
@@ -323,7 +319,7 @@ func (p *directiveParser) parenthesized() (string, error) {
 		return "", p.errorf("want ( after the index name, then the columns")
 	}
 	rest := p.s[p.i:]
-	end := scanTop(rest, func(i, depth int) bool { return !(rest[i] == ')' && depth == 1) })
+	end := scanTop(rest, func(i, depth int) bool { return rest[i] != ')' || depth != 1 })
 	if end == len(rest) {
 		return "", fmt.Errorf("unbalanced parentheses in %q", strings.TrimSpace(p.s))
 	}
@@ -346,7 +342,7 @@ func (p *directiveParser) stringLit() (string, error) {
 		if p.s[j] == q {
 			v, err := strconv.Unquote(p.s[p.i : j+1])
 			if err != nil {
-				return "", fmt.Errorf("where: %v in %s", err, p.s[p.i:j+1])
+				return "", fmt.Errorf("where: %w in %s", err, p.s[p.i:j+1])
 			}
 			p.i = j + 1
 			return v, nil

@@ -44,7 +44,7 @@ func TestParseIndexDirective(t *testing.T) {
 		{` idx (a,)`, "empty part"},
 		{` idx (a`, "unbalanced parentheses"},
 		{` idx (a) uniq`, `unknown option "uniq"`},
-		{` idx (a) unique unique`, "unique given twice"},
+		{` idx (a) unique unique`, "unique given twice"}, //nolint:dupword // the repeated option is the case under test
 		{` idx (a) where deleted_at`, "quoted string"},
 		{` idx (a) where "x`, "unterminated string"},
 		{` idx (a) where ""`, "empty where"},

@@ -22,7 +22,7 @@ var Keys = &analysis.Analyzer{
 	Doc:        "indexes models and their foreign keys for schemalint's rules",
 	Requires:   []*analysis.Analyzer{bunmodel.Analyzer},
 	Run:        runKeys,
-	ResultType: reflect.TypeOf((*KeyIndex)(nil)),
+	ResultType: reflect.TypeFor[*KeyIndex](),
 }
 
 // KeyIndex is Keys' result.
