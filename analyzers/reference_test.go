@@ -70,7 +70,7 @@ func TestDeletingAnIndexReportsItsForeignKey(t *testing.T) {
 			}
 			var kept []string
 			removed := 0
-			for _, line := range strings.Split(string(src), "\n") {
+			for line := range strings.SplitSeq(string(src), "\n") {
 				if strings.Contains(line, `Index("`+tc.index+`")`) {
 					removed++
 					continue

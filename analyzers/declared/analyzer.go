@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,7 +27,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "schemalint_declared",
 	Doc:        "extracts the tables, indexes and foreign keys a package's Bun migrations (or its models' //schemalint:index directives) declare, per dialect",
 	Requires:   []*analysis.Analyzer{bunmodel.Analyzer},
-	ResultType: reflect.TypeOf((*Result)(nil)),
+	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{(*ExecFact)(nil)},
 	Run:        run,
 }
@@ -302,14 +303,7 @@ func (x *extractor) addNote(a at, live dset, mig *Migration, msg string) {
 	x.notes = append(x.notes, n)
 }
 
-func containsDialect(ds []Dialect, d Dialect) bool {
-	for _, x := range ds {
-		if x == d {
-			return true
-		}
-	}
-	return false
-}
+func containsDialect(ds []Dialect, d Dialect) bool { return slices.Contains(ds, d) }
 
 func sortDialects(ds []Dialect) {
 	sort.Slice(ds, func(i, j int) bool { return dialectBit(ds[i]) < dialectBit(ds[j]) })
@@ -393,10 +387,10 @@ func (x *extractor) literalMapper(e ast.Expr) func(int) token.Pos {
 // site records where a change was written: its span and, for a change
 // written in the migration function itself, the statement holding it.
 func (x *extractor) site(in *interp, c *Change, expr ast.Expr, ch *chain) {
-	if c.at.pos == token.NoPos {
+	if c.pos == token.NoPos {
 		c.at = at{pos: expr.Pos(), end: expr.End()}
 	}
-	c.at.change = c
+	c.change = c
 	s := &Site{Expr: expr, Dialects: in.live.list()}
 	if ch != nil {
 		for _, call := range ch.calls {

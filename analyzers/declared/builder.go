@@ -1,6 +1,7 @@
 package declared
 
 import (
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/constant"
@@ -557,7 +558,7 @@ func (b *bld) createTable() []*Change {
 		k, err := ddl.ParseForeignKey(q, b.d.ddl())
 		if err != nil {
 			a := at{pos: fc.expr.Args[0].Pos(), end: fc.expr.Args[0].End()}
-			if se, ok := err.(*ddl.SyntaxError); ok {
+			if se, ok := errors.AsType[*ddl.SyntaxError](err); ok {
 				if s, ok := fc.args[0].(vStr); ok {
 					a.pos = b.x.literalMapper(s.expr)(se.Offset)
 				}
@@ -598,7 +599,7 @@ func (b *bld) createTable() []*Change {
 }
 
 func syntaxErr(err error) *ddl.SyntaxError {
-	se, _ := err.(*ddl.SyntaxError)
+	se, _ := errors.AsType[*ddl.SyntaxError](err)
 	return se
 }
 

@@ -80,7 +80,7 @@ func matchBun(t *testing.T, static *Schema, ms *migrate.Migrations) {
 		t.Run(string(tc.d), func(t *testing.T) {
 			rec := &recorder{}
 			db := bun.NewDB(sql.OpenDB(rec), tc.dialect)
-			defer db.Close()
+			defer func() { _ = db.Close() }()
 			migrator := migrate.NewMigrator(db, ms)
 			sorted := ms.Sorted()
 			if len(sorted) != len(static.Migrations) {

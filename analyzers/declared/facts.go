@@ -87,8 +87,8 @@ func takesHandle(fn *types.Func) bool {
 	if sig.Recv() != nil && isHandle(sig.Recv().Type()) {
 		return true
 	}
-	for i := 0; i < sig.Params().Len(); i++ {
-		if isHandle(sig.Params().At(i).Type()) {
+	for v := range sig.Params().Variables() {
+		if isHandle(v.Type()) {
 			return true
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -154,11 +155,9 @@ func (in *interp) callFunc(f vFunc, args []value, argExprs []ast.Expr) value {
 	} else {
 		ftype, body, fn, name = f.decl.Type, f.decl.Body, f.decl, f.decl.Name.Name
 	}
-	for _, d := range in.stack {
-		if d == fn {
-			in.note(fn, in.live, "recursive call of %s is not followed", name)
-			return vUnknown{"recursion"}
-		}
+	if slices.Contains(in.stack, fn) {
+		in.note(fn, in.live, "recursive call of %s is not followed", name)
+		return vUnknown{"recursion"}
 	}
 	if len(in.stack) >= maxDepth {
 		in.note(fn, in.live, "calls nested deeper than %d are not followed", maxDepth)
@@ -852,7 +851,7 @@ func (in *interp) foreign(c *ast.CallExpr, fn *types.Func, args []value) value {
 }
 
 // method evaluates a method call on a value.
-func (in *interp) method(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func, recv value, args []value, argExprs []ast.Expr, e *env) value {
+func (in *interp) method(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func, recv value, args []value, argExprs []ast.Expr, _ *env) value {
 	info := in.x.pass.TypesInfo
 	name := fn.Name()
 	pkg, recvName := methodOf(fn)

@@ -391,7 +391,7 @@ func (x *extractor) readSQLFiles(r *registrations) {
 				}
 			}
 		}
-		if !m.at.pos.IsValid() {
+		if !m.pos.IsValid() {
 			m.at = at{pos: tf.Pos(0), end: tf.Pos(0)}
 		}
 	}
@@ -421,7 +421,7 @@ func (x *extractor) embeddedFiles(d discovery) map[string]bool {
 		for _, m := range matches {
 			_ = filepath.WalkDir(m, func(p string, e fs.DirEntry, err error) error {
 				if err != nil {
-					return nil
+					return nil //nolint:nilerr // an unreadable entry is left out, as go:embed would refuse it at build time
 				}
 				name := e.Name()
 				if p != m && !all && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {

@@ -53,14 +53,6 @@ func (d Dialect) Title() string {
 // that matter here).
 func (d Dialect) EqualIdent(a, b string) bool { return d.ddl().EqualIdent(a, b) }
 
-// key is the map key of a name on the dialect.
-func (d Dialect) key(name string) string {
-	if d == PG {
-		return name
-	}
-	return strings.ToLower(name)
-}
-
 // Position is a place in a Go or SQL file of the package. File is the
 // path the package loader gave (absolute for go/packages); Line and Column
 // count from 1; Offset is the byte offset in the file.

@@ -62,7 +62,7 @@ func (t sqlText) statement(st ddl.Statement) (cs []*Change, msg string) {
 	base := func(kind ChangeKind, table string) *Change {
 		c := &Change{Kind: kind, Dialect: t.d, Table: table, SQL: text}
 		c.at = at{pos: t.pos(p.Offset), end: t.pos(p.End)}
-		c.at.change = c
+		c.change = c
 		return c
 	}
 	switch st := st.(type) {
@@ -148,8 +148,9 @@ func errText(e *ddl.SyntaxError) string {
 // table converts CREATE TABLE.
 func (t sqlText) table(st *ddl.CreateTable, c *Change) *Table {
 	tab := &Table{Name: st.Name.Name, at: c.at}
-	for _, cd := range st.Columns {
-		col := columnFromDDL(cd, FromSQL, c)
+	for i := range st.Columns {
+		cd := &st.Columns[i]
+		col := columnFromDDL(*cd, FromSQL, c)
 		tab.Columns = append(tab.Columns, col)
 		if cd.PrimaryKey {
 			tab.PrimaryKey = append(tab.PrimaryKey, cd.Name)
@@ -181,7 +182,7 @@ func (t sqlText) alterAction(st *ddl.AlterTable, a ddl.AlterAction, text string)
 	p := a.Position()
 	c := &Change{Dialect: t.d, Table: st.Table.Name, SQL: text}
 	c.at = at{pos: t.pos(p.Offset), end: t.pos(p.End)}
-	c.at.change = c
+	c.change = c
 	switch a := a.(type) {
 	case *ddl.AddColumn:
 		c.Kind, c.IfNotExists = AddColumn, a.IfNotExists

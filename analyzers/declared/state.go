@@ -3,6 +3,7 @@ package declared
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // state is the schema of one dialect while the up migrations are replayed
@@ -424,13 +425,4 @@ func cloneTable(t *Table) *Table {
 	return &c
 }
 
-func join(xs []string) string {
-	out := ""
-	for i, x := range xs {
-		if i > 0 {
-			out += ", "
-		}
-		out += x
-	}
-	return out
-}
+func join(xs []string) string { return strings.Join(xs, ", ") }

@@ -119,7 +119,9 @@ func (v *view) foreignKeys(d declared.Dialect, t *declared.Table, others []*bunm
 		}
 	}
 	if m != nil {
-		for _, fk := range v.p.ForeignKeysOf(m.Table, others) {
+		fks := v.p.ForeignKeysOf(m.Table, others)
+		for i := range fks {
+			fk := &fks[i]
 			if t.Column(fk.Field.Name, d) != nil {
 				add(fkCols{cols: []string{fk.Field.Name}, field: fk.Field, ref: fk.Target.Table})
 			}

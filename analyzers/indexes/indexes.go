@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -180,7 +181,6 @@ type group struct {
 }
 
 type entry struct {
-	f  lint.Finding
 	ds []declared.Dialect
 	// data is what the rule needs to finish the finding.
 	data any
@@ -188,7 +188,7 @@ type entry struct {
 
 // add records that the finding keyed key holds on d; mk makes it the
 // first time.
-func (g *group) add(key string, d declared.Dialect, mk func() *entry) *entry {
+func (g *group) add(key string, d declared.Dialect, mk func() *entry) {
 	if g.m == nil {
 		g.m = map[string]*entry{}
 	}
@@ -198,13 +198,9 @@ func (g *group) add(key string, d declared.Dialect, mk func() *entry) *entry {
 		g.m[key] = e
 		g.keys = append(g.keys, key)
 	}
-	for _, x := range e.ds {
-		if x == d {
-			return e
-		}
+	if !slices.Contains(e.ds, d) {
+		e.ds = append(e.ds, d)
 	}
-	e.ds = append(e.ds, d)
-	return e
 }
 
 // each visits the entries in the order first added.
@@ -339,16 +335,11 @@ func excludesDeleted(where, column string) bool {
 func liveMarker(expr, column string) bool {
 	e := strings.ReplaceAll(normPredicate(expr), " ", "")
 	c := strings.ToLower(column)
-	for _, form := range []string{
+	return slices.Contains([]string{
 		"if(" + c + "isnull,1,null)",
 		"casewhen" + c + "isnullthen1end",
 		"casewhen" + c + "isnullthen1elsenullend",
-	} {
-		if e == form {
-			return true
-		}
-	}
-	return false
+	}, e)
 }
 
 // softDeleteColumn returns the soft_delete column of a table's model.

@@ -2,6 +2,7 @@ package indexes
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/schemalint/schemalint/analyzers/bunmodel"
@@ -79,14 +80,7 @@ func (v *view) checkDown() {
 	})
 }
 
-func (v *view) configured(d declared.Dialect) bool {
-	for _, x := range v.dialects {
-		if x == d {
-			return true
-		}
-	}
-	return false
-}
+func (v *view) configured(d declared.Dialect) bool { return slices.Contains(v.dialects, d) }
 
 // reportNotes reports each note on the configured dialects it concerns.
 func (v *view) reportNotes() {
