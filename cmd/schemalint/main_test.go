@@ -127,6 +127,31 @@ func TestViolationsEachOnce(t *testing.T) {
 	}
 }
 
+// TestIndexRulesEachOnce: migrations that break each index rule once
+// report each exactly once, in the migrations package.
+func TestIndexRulesEachOnce(t *testing.T) {
+	t.Parallel()
+	r := schemalint(t, mod, "--format", "json", "./migs/...")
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1; stderr %s", r.code, r.stderr)
+	}
+	var out jsonOut
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("JSON output: %v\n%s", err, r.stdout)
+	}
+	var got []string
+	for _, f := range out.Findings {
+		got = append(got, f.Rule)
+		if !strings.HasPrefix(f.Position.File, "migs/migrations/") {
+			t.Errorf("%s reported at %s, want the migrations package", f.Rule, f.Position.File)
+		}
+	}
+	slices.Sort(got)
+	if want := []string{"SL200", "SL201", "SL202", "SL203", "SL204", "SL205"}; !slices.Equal(got, want) {
+		t.Fatalf("rules reported %v, want each of %v once", got, want)
+	}
+}
+
 func TestTextOutput(t *testing.T) {
 	t.Parallel()
 	r := schemalint(t, mod, "./violations")
