@@ -10,6 +10,7 @@ import (
 
 	"github.com/schemalint/schemalint/analyzers/coltype"
 	"github.com/schemalint/schemalint/analyzers/dupcolumn"
+	"github.com/schemalint/schemalint/analyzers/indexes"
 	"github.com/schemalint/schemalint/analyzers/keys"
 	"github.com/schemalint/schemalint/analyzers/lint"
 	"github.com/schemalint/schemalint/analyzers/relation"
@@ -36,6 +37,7 @@ func Rules() []*lint.Rule {
 		dupcolumn.Rule,
 		relation.Rule,
 	}
+	rules = append(rules, indexes.Rules...)
 	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
 	return rules
 }

@@ -1,8 +1,13 @@
 package analyzers_test
 
 import (
+	"go/token"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
@@ -40,5 +45,84 @@ func TestReferenceSchemaLintsClean(t *testing.T) {
 		if res, ok := act.Result.(*lint.Outcome); ok && len(res.Used) > 0 {
 			t.Errorf("%s: the reference schema uses %d suppression directive(s)", act.Analyzer.Name, len(res.Used))
 		}
+	}
+}
+
+// TestDeletingAnIndexReportsItsForeignKey deletes one CREATE INDEX from
+// the reference migrations (in a go/packages overlay: the files stay as
+// they are) and runs every rule: the only finding is SL200, naming the
+// foreign key that index led, the model field and the index to add. The
+// constraints are declared, so MySQL's own index covers them there.
+func TestDeletingAnIndexReportsItsForeignKey(t *testing.T) {
+	for _, tc := range []struct{ file, index, column, field string }{
+		{"20260101000002_core.go", "idx_sessions_device_id", "sessions.device_id", "schema.Session.DeviceID"},
+		{"20260101000004_app_administration.go", "idx_app_invitations_inviter_id", "app_invitations.inviter_id", "schema.AppInvitation.InviterID"},
+		{"20260101000005_rbac.go", "idx_role_permissions_permission_id", "role_permissions.permission_id", "schema.RolePermission.PermissionID"},
+	} {
+		t.Run(tc.index, func(t *testing.T) {
+			path, err := filepath.Abs(filepath.Join("..", "migrations", tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			src, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var kept []string
+			removed := 0
+			for line := range strings.SplitSeq(string(src), "\n") {
+				if strings.Contains(line, `Index("`+tc.index+`")`) {
+					removed++
+					continue
+				}
+				kept = append(kept, line)
+			}
+			if removed != 1 {
+				t.Fatalf("%s has %d lines creating %s, want 1", tc.file, removed, tc.index)
+			}
+			cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: "..",
+				Overlay: map[string][]byte{path: []byte(strings.Join(kept, "\n"))}}
+			pkgs, err := packages.Load(cfg, "./schema/...", "./migrations/...")
+			if err != nil || packages.PrintErrors(pkgs) > 0 {
+				t.Fatalf("packages do not load: %v", err)
+			}
+			graph, err := checker.Analyze(analyzers.New(analyzers.NewEnv()), pkgs, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []analysis.Diagnostic
+			var fset *token.FileSet
+			for act := range graph.All() {
+				if act.IsRoot {
+					got = append(got, act.Diagnostics...)
+					if len(act.Diagnostics) > 0 {
+						fset = act.Package.Fset
+					}
+				}
+			}
+			if len(got) != 1 {
+				for _, d := range got {
+					t.Errorf("finding: %s", d.Message)
+				}
+				t.Fatalf("%d findings, want exactly 1", len(got))
+			}
+			d := got[0]
+			id, _, subject := lint.ParseCategory(d.Category)
+			want := "foreign key " + tc.column + " (" + tc.field + ") is the first column of no index on PostgreSQL and SQLite"
+			if id != "SL200" || !strings.HasPrefix(d.Message, want) || !strings.HasSuffix(d.Message, "add index "+tc.index+" ("+strings.Split(tc.column, ".")[1]+")") ||
+				subject != tc.column {
+				t.Errorf("%s %s %q, want SL200 %q ... add index %s", id, subject, d.Message, want, tc.index)
+			}
+			if p := fset.Position(d.Pos); filepath.Base(p.Filename) != tc.file {
+				t.Errorf("reported at %s, want in %s", p, tc.file)
+			}
+			if len(d.Related) == 0 || !strings.HasSuffix(fset.Position(d.Related[0].Pos).Filename, ".go") ||
+				!strings.Contains(d.Related[0].Message, tc.field) || !strings.Contains(fset.Position(d.Related[0].Pos).Filename, "/schema/") {
+				t.Errorf("related %+v, want the field %s in package schema", d.Related, tc.field)
+			}
+			if len(d.SuggestedFixes) != 1 {
+				t.Errorf("%d fixes, want 1", len(d.SuggestedFixes))
+			}
+		})
 	}
 }

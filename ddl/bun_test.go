@@ -41,7 +41,7 @@ func TestBunMigrationSQL(t *testing.T) {
 		t.Run(tc.d.String(), func(t *testing.T) {
 			rec := &recorder{}
 			db := bun.NewDB(sql.OpenDB(rec), tc.dialect)
-			defer db.Close()
+			defer func() { _ = db.Close() }()
 			migrator := migrate.NewMigrator(db, migrations.Migrations)
 			ms := migrations.Migrations.Sorted()
 			ctx := context.Background()
@@ -87,7 +87,8 @@ func checkSchema(t *testing.T, d ddl.Dialect, up, down []string) {
 		switch st := st.(type) {
 		case *ddl.CreateTable:
 			cols := map[string]bool{}
-			for _, c := range st.Columns {
+			for i := range st.Columns {
+				c := &st.Columns[i]
 				if c.Type == "" {
 					t.Errorf("%s.%s: no type in %q", st.Name.Name, c.Name, src)
 				}
@@ -95,7 +96,8 @@ func checkSchema(t *testing.T, d ddl.Dialect, up, down []string) {
 			}
 			tables[key(st.Name.Name)] = cols
 			hasPK := false
-			for _, c := range st.Constraints {
+			for i := range st.Constraints {
+				c := &st.Constraints[i]
 				hasPK = hasPK || c.Type == ddl.PrimaryKey
 				if c.Type == ddl.PrimaryKey || c.Type == ddl.Unique {
 					led[key(st.Name.Name)+"."+key(c.Columns[0].Column)] = true
@@ -141,7 +143,7 @@ func checkSchema(t *testing.T, d ddl.Dialect, up, down []string) {
 			led[key(st.Table.Name)+"."+key(st.Parts[0].Column)] = true
 			for _, p := range st.Parts {
 				if p.Column == "" || !cols[key(p.Column)] {
-					t.Errorf("index %s: part %q is not a column of %s", st.Name.Name, p.Pos.Source(src), st.Table.Name)
+					t.Errorf("index %s: part %q is not a column of %s", st.Name.Name, p.Source(src), st.Table.Name)
 				}
 			}
 			// A unique index on a soft-deleted table leaves deleted rows

@@ -14,7 +14,8 @@ func (p *parser) scan(stop func() bool, commas bool) (from, to int) {
 	depth := 0
 	for !p.atEnd() {
 		t := p.peek()
-		if t.kind == tPunct {
+		switch {
+		case t.kind == tPunct:
 			switch p.src[t.start] {
 			case '(', '[':
 				depth++
@@ -28,11 +29,11 @@ func (p *parser) scan(stop func() bool, commas bool) (from, to int) {
 					return from, p.i
 				}
 			}
-		} else if t.kind == tWord && p.isWord("CASE") {
+		case t.kind == tWord && p.isWord("CASE"):
 			depth++
-		} else if t.kind == tWord && depth > 0 && p.isWord("END") {
+		case t.kind == tWord && depth > 0 && p.isWord("END"):
 			depth--
-		} else if depth == 0 && p.i > from && stop != nil && stop() {
+		case depth == 0 && p.i > from && stop != nil && stop():
 			return from, p.i
 		}
 		p.i++

@@ -76,7 +76,7 @@ func writeSummary(b *strings.Builder, v reflect.Value, typed bool) {
 	case reflect.String:
 		b.WriteString(strconv.Quote(v.String()))
 	default:
-		if s, ok := v.Interface().(fmt.Stringer); ok {
+		if s, ok := reflect.TypeAssert[fmt.Stringer](v); ok {
 			b.WriteString(strconv.Quote(s.String()))
 			return
 		}

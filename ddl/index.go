@@ -203,8 +203,7 @@ func (p *parser) indexPart() IndexPart {
 		}
 		part.OpClass = p.exprFrom(opFrom, p.i, false).Text
 	}
-	switch p.acceptAnyWord("ASC", "DESC") {
-	case "DESC":
+	if p.acceptAnyWord("ASC", "DESC") == "DESC" {
 		part.Desc = true
 	}
 	if p.isWord("NULLS") {

@@ -2,6 +2,7 @@ package ddl
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -283,11 +284,11 @@ func (p *parser) acceptPunct(c byte) bool {
 	return false
 }
 
-func (p *parser) expectPunct(c byte) token {
+func (p *parser) expectPunct(c byte) {
 	if !p.isPunct(c) {
 		p.fail(strconv.Quote(string(c)))
 	}
-	return p.next()
+	p.next()
 }
 
 // expectEnd fails unless the statement is over.
@@ -333,10 +334,8 @@ func (p *parser) failAt(offset int, msg string) {
 // only fails when the dialect is not one of ds: the next token starts a
 // clause that only those dialects have.
 func (p *parser) only(what string, ds ...Dialect) {
-	for _, d := range ds {
-		if p.d == d {
-			return
-		}
+	if slices.Contains(ds, p.d) {
+		return
 	}
 	p.failMsg(fmt.Sprintf("%s is not %s syntax", what, dialectTitle(p.d)))
 }
@@ -404,7 +403,7 @@ func (p *parser) objectName(what string) Name {
 		out.Name, pos, out.Quoted = p.ident(what)
 	}
 	out.Pos = Pos{start, pos.End}
-	out.Raw = out.Pos.Source(p.src)
+	out.Raw = out.Source(p.src)
 	return out
 }
 

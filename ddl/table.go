@@ -198,13 +198,10 @@ func (p *parser) expectKind(k tokKind, what string) token {
 }
 
 // acceptOp consumes a single-character operator c if it comes next.
-func (p *parser) acceptOp(c byte) bool {
-	t := p.peek()
-	if t.kind == tOp && p.src[t.start] == c {
+func (p *parser) acceptOp(c byte) {
+	if t := p.peek(); t.kind == tOp && p.src[t.start] == c {
 		p.i++
-		return true
 	}
-	return false
 }
 
 // generated reads GENERATED {ALWAYS|BY DEFAULT} AS IDENTITY [(...)],
@@ -254,7 +251,11 @@ func (p *parser) generated(c *ColumnDef) {
 // checkTail skips what may follow CHECK (...): NO INHERIT, NOT VALID and
 // [NOT] ENFORCED.
 func (p *parser) checkTail() {
-	for p.acceptWords("NO", "INHERIT") || p.acceptWords("NOT", "ENFORCED") || p.acceptWords("ENFORCED") {
+	for {
+		more := p.acceptWords("NO", "INHERIT") || p.acceptWords("NOT", "ENFORCED") || p.acceptWords("ENFORCED")
+		if !more {
+			return
+		}
 	}
 }
 

@@ -26,11 +26,15 @@ func init() {
 				"CREATE UNIQUE INDEX idx_environments_app_slug_unique ON environments (app_id, slug, not_deleted)",
 			)
 		}
+		// A partial index cannot serve the foreign key's own checks (an
+		// ON DELETE scans all rows, deleted ones too), so the key columns
+		// the partial unique indexes lead get a plain index as well.
 		return run(ctx,
 			db.NewCreateIndex().Model((*schema.App)(nil)).Index("idx_apps_slug_unique").
 				Unique().Column("slug").Where("deleted_at IS NULL"),
 			db.NewCreateIndex().Model((*schema.Environment)(nil)).Index("idx_environments_app_slug_unique").
 				Unique().Column("app_id", "slug").Where("deleted_at IS NULL"),
+			db.NewCreateIndex().Model((*schema.Environment)(nil)).Index("idx_environments_app_id").Column("app_id"),
 		)
 	}, func(ctx context.Context, db *bun.DB) error {
 		return run(ctx,

@@ -56,6 +56,9 @@ func init() {
 				"CREATE UNIQUE INDEX idx_devices_user_fingerprint_unique ON devices (user_id, fingerprint, not_deleted)",
 			)
 		}
+		// A partial index cannot serve the foreign key's own checks (an
+		// ON DELETE scans all rows, deleted ones too), so the key columns
+		// the partial unique indexes lead get a plain index as well.
 		return run(ctx,
 			db.NewCreateIndex().Model((*schema.User)(nil)).Index("idx_users_email_unique").
 				Unique().Column("environment_id", "email").Where("deleted_at IS NULL"),
@@ -65,6 +68,9 @@ func init() {
 				Unique().Column("environment_id", "slug").Where("deleted_at IS NULL"),
 			db.NewCreateIndex().Model((*schema.Device)(nil)).Index("idx_devices_user_fingerprint_unique").
 				Unique().Column("user_id", "fingerprint").Where("deleted_at IS NULL"),
+			db.NewCreateIndex().Model((*schema.User)(nil)).Index("idx_users_environment_id").Column("environment_id"),
+			db.NewCreateIndex().Model((*schema.Organization)(nil)).Index("idx_organizations_environment_id").Column("environment_id"),
+			db.NewCreateIndex().Model((*schema.Device)(nil)).Index("idx_devices_user_id").Column("user_id"),
 		)
 	}, func(ctx context.Context, db *bun.DB) error {
 		return run(ctx,

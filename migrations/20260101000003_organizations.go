@@ -52,11 +52,16 @@ func init() {
 				"CREATE UNIQUE INDEX idx_members_user_org_unique ON members (user_id, organization_id, not_deleted)",
 			)
 		}
+		// A partial index cannot serve the foreign key's own checks (an
+		// ON DELETE scans all rows, deleted ones too), so the key columns
+		// the partial unique indexes lead get a plain index as well.
 		return run(ctx,
 			db.NewCreateIndex().Model((*schema.Team)(nil)).Index("idx_teams_org_slug_unique").
 				Unique().Column("organization_id", "slug").Where("deleted_at IS NULL"),
 			db.NewCreateIndex().Model((*schema.Member)(nil)).Index("idx_members_user_org_unique").
 				Unique().Column("user_id", "organization_id").Where("deleted_at IS NULL"),
+			db.NewCreateIndex().Model((*schema.Team)(nil)).Index("idx_teams_organization_id").Column("organization_id"),
+			db.NewCreateIndex().Model((*schema.Member)(nil)).Index("idx_members_user_id").Column("user_id"),
 		)
 	}, func(ctx context.Context, db *bun.DB) error {
 		return run(ctx,

@@ -40,11 +40,16 @@ func init() {
 				"CREATE UNIQUE INDEX idx_app_members_app_user_unique ON app_members (app_id, user_id, not_deleted)",
 			)
 		}
+		// A partial index cannot serve the foreign key's own checks (an
+		// ON DELETE scans all rows, deleted ones too), so the key columns
+		// the partial unique indexes lead get a plain index as well.
 		return run(ctx,
 			db.NewCreateIndex().Model((*schema.AppTeam)(nil)).Index("idx_app_teams_app_slug_unique").
 				Unique().Column("app_id", "slug").Where("deleted_at IS NULL"),
 			db.NewCreateIndex().Model((*schema.AppMember)(nil)).Index("idx_app_members_app_user_unique").
 				Unique().Column("app_id", "user_id").Where("deleted_at IS NULL"),
+			db.NewCreateIndex().Model((*schema.AppTeam)(nil)).Index("idx_app_teams_app_id").Column("app_id"),
+			db.NewCreateIndex().Model((*schema.AppMember)(nil)).Index("idx_app_members_app_id").Column("app_id"),
 		)
 	}, func(ctx context.Context, db *bun.DB) error {
 		return run(ctx,

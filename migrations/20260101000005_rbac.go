@@ -63,6 +63,9 @@ func init() {
 				"CREATE UNIQUE INDEX idx_policies_org_name_unique ON policies (organization_id, name, not_deleted)",
 			)
 		}
+		// A partial index cannot serve the foreign key's own checks (an
+		// ON DELETE scans all rows, deleted ones too), so the key columns
+		// the partial unique indexes lead get a plain index as well.
 		return run(ctx,
 			db.NewCreateIndex().Model((*schema.Permission)(nil)).Index("idx_permissions_app_name_unique").
 				Unique().Column("app_id", "name").Where("deleted_at IS NULL"),
@@ -70,6 +73,9 @@ func init() {
 				Unique().Column("organization_id", "name").Where("deleted_at IS NULL"),
 			db.NewCreateIndex().Model((*schema.Policy)(nil)).Index("idx_policies_org_name_unique").
 				Unique().Column("organization_id", "name").Where("deleted_at IS NULL"),
+			db.NewCreateIndex().Model((*schema.Permission)(nil)).Index("idx_permissions_app_id").Column("app_id"),
+			db.NewCreateIndex().Model((*schema.Role)(nil)).Index("idx_roles_organization_id").Column("organization_id"),
+			db.NewCreateIndex().Model((*schema.Policy)(nil)).Index("idx_policies_organization_id").Column("organization_id"),
 		)
 	}, func(ctx context.Context, db *bun.DB) error {
 		schema.RegisterModels(db)

@@ -61,11 +61,16 @@ func init() {
 				"CREATE UNIQUE INDEX idx_passkeys_credential_unique ON passkeys (environment_id, credential_id, not_deleted)",
 			)
 		}
+		// A partial index cannot serve the foreign key's own checks (an
+		// ON DELETE scans all rows, deleted ones too), so the key columns
+		// the partial unique indexes lead get a plain index as well.
 		return run(ctx,
 			db.NewCreateIndex().Model((*schema.SocialAccount)(nil)).Index("idx_social_accounts_provider_unique").
 				Unique().Column("environment_id", "provider", "provider_account_id").Where("deleted_at IS NULL"),
 			db.NewCreateIndex().Model((*schema.Passkey)(nil)).Index("idx_passkeys_credential_unique").
 				Unique().Column("environment_id", "credential_id").Where("deleted_at IS NULL"),
+			db.NewCreateIndex().Model((*schema.SocialAccount)(nil)).Index("idx_social_accounts_environment_id").Column("environment_id"),
+			db.NewCreateIndex().Model((*schema.Passkey)(nil)).Index("idx_passkeys_environment_id").Column("environment_id"),
 		)
 	}, func(ctx context.Context, db *bun.DB) error {
 		schema.RegisterModels(db)

@@ -57,11 +57,15 @@ func init() {
 				"CREATE UNIQUE INDEX idx_oauth_clients_client_id_unique ON oauth_clients (client_id, not_deleted)",
 			)
 		}
+		// A partial index cannot serve the foreign key's own checks (an
+		// ON DELETE scans all rows, deleted ones too), so the key columns
+		// the partial unique indexes lead get a plain index as well.
 		return run(ctx,
 			db.NewCreateIndex().Model((*schema.SSOProvider)(nil)).Index("idx_sso_providers_domain_unique").
 				Unique().Column("environment_id", "domain").Where("deleted_at IS NULL"),
 			db.NewCreateIndex().Model((*schema.OAuthClient)(nil)).Index("idx_oauth_clients_client_id_unique").
 				Unique().Column("client_id").Where("deleted_at IS NULL"),
+			db.NewCreateIndex().Model((*schema.SSOProvider)(nil)).Index("idx_sso_providers_environment_id").Column("environment_id"),
 		)
 	}, func(ctx context.Context, db *bun.DB) error {
 		return run(ctx,

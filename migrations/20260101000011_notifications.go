@@ -50,9 +50,13 @@ func init() {
 				"CREATE UNIQUE INDEX idx_notification_templates_key_unique ON notification_templates (environment_id, template_key, channel, locale, not_deleted)",
 			)
 		}
+		// A partial index cannot serve the foreign key's own checks (an
+		// ON DELETE scans all rows, deleted ones too), so the key columns
+		// the partial unique indexes lead get a plain index as well.
 		return run(ctx,
 			db.NewCreateIndex().Model((*schema.NotificationTemplate)(nil)).Index("idx_notification_templates_key_unique").
 				Unique().Column("environment_id", "template_key", "channel", "locale").Where("deleted_at IS NULL"),
+			db.NewCreateIndex().Model((*schema.NotificationTemplate)(nil)).Index("idx_notification_templates_environment_id").Column("environment_id"),
 		)
 	}, func(ctx context.Context, db *bun.DB) error {
 		return run(ctx,

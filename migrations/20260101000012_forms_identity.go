@@ -34,9 +34,13 @@ func init() {
 				"CREATE UNIQUE INDEX idx_form_schemas_name_version_unique ON form_schemas (environment_id, name, version, not_deleted)",
 			)
 		}
+		// A partial index cannot serve the foreign key's own checks (an
+		// ON DELETE scans all rows, deleted ones too), so the key columns
+		// the partial unique indexes lead get a plain index as well.
 		return run(ctx,
 			db.NewCreateIndex().Model((*schema.FormSchema)(nil)).Index("idx_form_schemas_name_version_unique").
 				Unique().Column("environment_id", "name", "version").Where("deleted_at IS NULL"),
+			db.NewCreateIndex().Model((*schema.FormSchema)(nil)).Index("idx_form_schemas_environment_id").Column("environment_id"),
 		)
 	}, func(ctx context.Context, db *bun.DB) error {
 		return run(ctx,

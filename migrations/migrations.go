@@ -23,6 +23,11 @@
 // schemalint drift) cannot inspect invisible columns yet; raw SELECT * on
 // MySQL returns it.
 //
+// On PostgreSQL and SQLite a partial index cannot serve a foreign key's own
+// checks (a parent's ON DELETE must find deleted rows too), so a foreign-key
+// column that only a partial unique index leads gets a plain index as well;
+// on MySQL the unique index is a full one and serves.
+//
 // Every down migration drops exactly the tables its up migration created, in
 // reverse order; their indexes, constraints and generated columns go with
 // them.

@@ -213,13 +213,14 @@ func hasIndex(t *atlas.Table, name string) bool {
 }
 
 // ledByIndex reports whether col is the first column of the primary key or
-// of some index.
+// of some index that is not partial: a partial index cannot serve the
+// foreign key's own checks.
 func ledByIndex(t *atlas.Table, col string) bool {
 	if t.PrimaryKey != nil && t.PrimaryKey.Parts[0].C != nil && t.PrimaryKey.Parts[0].C.Name == col {
 		return true
 	}
 	for _, idx := range t.Indexes {
-		if len(idx.Parts) > 0 && idx.Parts[0].C != nil && idx.Parts[0].C.Name == col {
+		if len(idx.Parts) > 0 && idx.Parts[0].C != nil && idx.Parts[0].C.Name == col && predicate(idx) == "" {
 			return true
 		}
 	}

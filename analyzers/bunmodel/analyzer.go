@@ -18,7 +18,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "bunmodel",
 	Doc:        "reads Bun models (structs embedding bun.BaseModel) as Bun's reflection would",
 	Run:        run,
-	ResultType: reflect.TypeOf((*Result)(nil)),
+	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{(*ModelFact)(nil)},
 }
 
@@ -32,6 +32,9 @@ type Result struct {
 	// Imported are the models of the packages this one depends on, as
 	// their facts describe them, by package path and name.
 	Imported []Imported
+	// StrayDirectives are //schemalint:index comments that do not stand in
+	// the doc comment of a model, so they declare nothing.
+	StrayDirectives []DirectiveError
 
 	pkg    *types.Package
 	fields map[*types.Var]*ast.Field
@@ -50,6 +53,10 @@ type Model struct {
 	File *ast.File
 	// Fact is what the analyzer exports about it.
 	Fact *ModelFact
+	// Indexes are the //schemalint:index directives of its doc comment;
+	// DirectiveErrors the ones that could not be parsed.
+	Indexes         []*IndexDirective
+	DirectiveErrors []DirectiveError
 }
 
 // Imported is a model of another package, known from its fact.
@@ -69,7 +76,15 @@ func run(pass *analysis.Pass) (any, error) {
 		// which matters when drivers run this on every dependency.
 		return res, nil
 	}
+	directives := map[*ast.Comment]bool{} // index directives; true once a model claims one
 	for _, file := range pass.Files {
+		for _, cg := range file.Comments {
+			for _, c := range cg.List {
+				if _, ok := directiveText(c.Text); ok {
+					directives[c] = false
+				}
+			}
+		}
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.GenDecl:
@@ -89,9 +104,27 @@ func run(pass *analysis.Pass) (any, error) {
 		})
 	}
 	for _, m := range res.Models {
+		m.Indexes, m.DirectiveErrors = indexDirectives(m.Doc)
+		if m.Doc != nil {
+			for _, c := range m.Doc.List {
+				if _, ok := directives[c]; ok {
+					directives[c] = true
+				}
+			}
+		}
 		m.Fact = NewModelFact(m.Table)
+		for _, d := range m.Indexes {
+			m.Fact.Indexes = append(m.Fact.Indexes, d.IndexFact)
+		}
 		pass.ExportObjectFact(m.Obj, m.Fact)
 	}
+	for c, claimed := range directives {
+		if !claimed {
+			res.StrayDirectives = append(res.StrayDirectives, DirectiveError{Pos: c.Pos(), End: c.End(),
+				Message: "//schemalint:index declares nothing here: it belongs in the doc comment of a Bun model"})
+		}
+	}
+	sort.Slice(res.StrayDirectives, func(i, j int) bool { return res.StrayDirectives[i].Pos < res.StrayDirectives[j].Pos })
 	for _, of := range pass.AllObjectFacts() {
 		f, ok := of.Fact.(*ModelFact)
 		tn, isType := of.Object.(*types.TypeName)
@@ -109,7 +142,7 @@ func run(pass *analysis.Pass) (any, error) {
 	return res, nil
 }
 
-func (res *Result) typeSpec(pass *analysis.Pass, file *ast.File, ts *ast.TypeSpec, doc *ast.CommentGroup) {
+func (r *Result) typeSpec(pass *analysis.Pass, file *ast.File, ts *ast.TypeSpec, doc *ast.CommentGroup) {
 	if ts.Assign.IsValid() {
 		return // an alias declares no new model
 	}
@@ -124,17 +157,17 @@ func (res *Result) typeSpec(pass *analysis.Pass, file *ast.File, ts *ast.TypeSpe
 	if _, ok := named.Underlying().(*types.Struct); !ok {
 		return
 	}
-	table := res.Reader.Table(named)
+	table := r.Reader.Table(named)
 	if table == nil || !table.IsModel() {
 		return
 	}
-	res.Models = append(res.Models, &Model{Table: table, Obj: obj, Spec: ts, Doc: doc, File: file})
+	r.Models = append(r.Models, &Model{Table: table, Obj: obj, Spec: ts, Doc: doc, File: file})
 }
 
 // structFields maps the fields of a struct type expression to their
 // syntax. Fields are matched by position, which covers embedded fields
 // (whose identifier is part of a type expression) and grouped names alike.
-func (res *Result) structFields(pass *analysis.Pass, st *ast.StructType) {
+func (r *Result) structFields(pass *analysis.Pass, st *ast.StructType) {
 	tv, ok := pass.TypesInfo.Types[st]
 	if !ok {
 		return
@@ -145,13 +178,12 @@ func (res *Result) structFields(pass *analysis.Pass, st *ast.StructType) {
 	}
 	list := st.Fields.List
 	j := 0
-	for i := 0; i < s.NumFields(); i++ {
-		v := s.Field(i)
+	for v := range s.Fields() {
 		for j < len(list) && list[j].End() <= v.Pos() {
 			j++
 		}
 		if j < len(list) && list[j].Pos() <= v.Pos() {
-			res.fields[v] = list[j]
+			r.fields[v] = list[j]
 		}
 	}
 }

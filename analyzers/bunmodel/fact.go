@@ -1,6 +1,8 @@
 package bunmodel
 
-import "go/types"
+import (
+	"go/types"
+)
 
 // ModelFact is Bun's view of a model, exported as an object fact on the
 // model's type name so that packages importing the model (typically the
@@ -13,6 +15,10 @@ type ModelFact struct {
 	Unique       []UniqueFact
 	// SoftDelete is the soft_delete column, if any.
 	SoftDelete string
+	// Indexes are the model's //schemalint:index directives, for the
+	// projects that declare secondary indexes there rather than in
+	// migrations.
+	Indexes []IndexFact
 }
 
 // ColumnFact is one column of a ModelFact.

@@ -166,7 +166,7 @@ func (r *Reader) processFields(t *Table, st *types.Struct) {
 	var dropped []embeddedField
 	for _, e := range embedded {
 		name := e.prefix + e.subfield.Name
-		if ambiguousNames[name] > 1 && !(!e.subfield.Tag.IsZero() && ambiguousTags[name] == 1) {
+		if ambiguousNames[name] > 1 && (e.subfield.Tag.IsZero() || ambiguousTags[name] != 1) {
 			dropped = append(dropped, e)
 			continue
 		}

@@ -103,8 +103,9 @@ func runJSON(p *lint.Pass) error {
 func runSQLType(p *lint.Pass) error {
 	for _, m := range p.Models.Models {
 		keys := map[*bunmodel.Field]bool{}
-		for _, fk := range p.ForeignKeys(m) {
-			keys[fk.Field] = true
+		fks := p.ForeignKeys(m)
+		for i := range fks {
+			keys[fks[i].Field] = true
 		}
 		for _, f := range m.Fields {
 			if f.PK || keys[f] || f.UserSQLType != "" || storedAsJSON(f) {
@@ -150,10 +151,8 @@ func describeTypes(f *bunmodel.Field) string {
 
 // storedAsJSON reports whether Bun marshals the field's value as JSON.
 func storedAsJSON(f *bunmodel.Field) bool {
-	for _, opt := range []string{"array", "hstore", "composite", "msgpack", "multirange"} {
-		if f.Tag.HasOption(opt) {
-			return false
-		}
+	if slices.ContainsFunc([]string{"array", "hstore", "composite", "msgpack", "multirange"}, f.Tag.HasOption) {
+		return false
 	}
 	t := lint.Elem(f.Type)
 	if lint.IsNamed(t, "encoding/json.RawMessage") {

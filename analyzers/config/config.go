@@ -296,9 +296,8 @@ func knownKeys(n *yaml.Node, t reflect.Type) error {
 	case n.Kind == yaml.MappingNode && t.Kind() == reflect.Struct:
 		fields := map[string]reflect.Type{}
 		var names []string
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			name := strings.Split(f.Tag.Get("yaml"), ",")[0]
+		for f := range t.Fields() {
+			name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
 			if name == "" || name == "-" {
 				continue
 			}
@@ -335,8 +334,8 @@ func Parse(data []byte, source string) (*Config, error) {
 		}
 	}
 	c.Source = source
-	for i, r := range c.Rules {
-		if strings.TrimSpace(r.ID) == "" {
+	for i := range c.Rules {
+		if strings.TrimSpace(c.Rules[i].ID) == "" {
 			return nil, fmt.Errorf("%s: rules[%d] has no id", source, i)
 		}
 	}
@@ -400,8 +399,7 @@ func strictDecode(data []byte, dst any) error {
 	if err == nil || errors.Is(err, io.EOF) {
 		return nil
 	}
-	var te *yaml.TypeError
-	if errors.As(err, &te) {
+	if te, ok := errors.AsType[*yaml.TypeError](err); ok {
 		msgs := make([]string, len(te.Errors))
 		for i, m := range te.Errors {
 			if sm := unknownFieldRE.FindStringSubmatch(m); sm != nil {

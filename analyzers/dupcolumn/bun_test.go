@@ -154,7 +154,7 @@ func TestBunCreatesDuplicate(t *testing.T) {
 		t.Fatal(err)
 	}
 	db := bun.NewDB(sqldb, sqlitedialect.New())
-	defer db.Close()
+	defer func() { _ = db.Close() }()
 	_, err = db.NewCreateTable().Model((*declared)(nil)).Exec(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "duplicate column name: name") {
 		t.Fatalf("CREATE TABLE with a duplicate column: err = %v", err)

@@ -124,7 +124,9 @@ func checkColumnType(p *lint.Pass, m *bunmodel.Model, f *bunmodel.Field, want, w
 
 func runFKType(p *lint.Pass) error {
 	for _, m := range p.Models.Models {
-		for _, fk := range p.ForeignKeys(m) {
+		fks := p.ForeignKeys(m)
+		for i := range fks {
+			fk := &fks[i]
 			f := fk.Field
 			// The referenced column decides.
 			wantType, wantCol := fk.TargetColumn.GoType, fk.TargetColumn.UserSQLType
@@ -142,8 +144,9 @@ func runFKType(p *lint.Pass) error {
 
 func runFKNull(p *lint.Pass) error {
 	for _, m := range p.Models.Models {
-		for _, fk := range p.ForeignKeys(m) {
-			f := fk.Field
+		fks := p.ForeignKeys(m)
+		for i := range fks {
+			f := fks[i].Field
 			switch ptr := f.Pointer(); {
 			case ptr && f.NotNull:
 				p.ReportField(m, f, fmt.Sprintf("foreign key %s is a pointer with notnull: a nil pointer is written as NULL and rejected; make it a value (required) or drop notnull (optional)", f.GoName))

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"reflect"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -41,7 +42,7 @@ var Directives = &analysis.Analyzer{
 	Name:       "schemalint_directives",
 	Doc:        "collects //schemalint:ignore directives",
 	Run:        collectDirectives,
-	ResultType: reflect.TypeOf((*DirectiveSet)(nil)),
+	ResultType: reflect.TypeFor[*DirectiveSet](),
 }
 
 func collectDirectives(pass *analysis.Pass) (any, error) {
@@ -108,7 +109,7 @@ func parseDirective(rest string) *Directive {
 	if len(fields) == 0 {
 		return d
 	}
-	for _, id := range strings.Split(fields[0], ",") {
+	for id := range strings.SplitSeq(fields[0], ",") {
 		if id = strings.TrimSpace(id); id != "" {
 			d.Rules = append(d.Rules, strings.ToUpper(id))
 		}
@@ -163,11 +164,4 @@ func (s *DirectiveSet) Match(fset *token.FileSet, pos token.Pos, id string) *Dir
 	return nil
 }
 
-func (d *Directive) names(id string) bool {
-	for _, r := range d.Rules {
-		if r == id {
-			return true
-		}
-	}
-	return false
-}
+func (d *Directive) names(id string) bool { return slices.Contains(d.Rules, id) }

@@ -111,7 +111,8 @@ func (e *Env) validated(file string, load func() (*config.Config, error)) *loade
 
 func (e *Env) check(l *loaded) error {
 	cfg := l.cfg
-	for _, rc := range cfg.Rules {
+	for i := range cfg.Rules {
+		rc := &cfg.Rules[i]
 		r := e.Rule(rc.ID)
 		if r == nil {
 			return fmt.Errorf("%s: unknown rule %q (known: %s)", source(cfg), rc.ID, strings.Join(e.ids, ", "))

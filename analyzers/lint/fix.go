@@ -53,11 +53,12 @@ func TagFix(message string, field *ast.Field, edit func(bun string) string) (ana
 // "id,pk,notnull"; "" + "notnull" -> ",notnull".
 func AddTagOptions(opts ...string) func(string) string {
 	return func(bun string) string {
-		out := bun
+		var b strings.Builder
+		b.WriteString(bun)
 		for _, o := range opts {
-			out += "," + o
+			b.WriteString("," + o)
 		}
-		return out
+		return b.String()
 	}
 }
 

@@ -22,7 +22,7 @@ var Keys = &analysis.Analyzer{
 	Doc:        "indexes models and their foreign keys for schemalint's rules",
 	Requires:   []*analysis.Analyzer{bunmodel.Analyzer},
 	Run:        runKeys,
-	ResultType: reflect.TypeOf((*KeyIndex)(nil)),
+	ResultType: reflect.TypeFor[*KeyIndex](),
 }
 
 // KeyIndex is Keys' result.
@@ -49,49 +49,13 @@ func runKeys(pass *analysis.Pass) (any, error) {
 	for _, im := range res.Imported {
 		x.add(&KnownModel{TypeName: im.Obj.Name(), Pkg: im.Obj.Pkg().Path(), Table: im.Fact.Table, Alias: im.Fact.Alias, Fact: im.Fact, Obj: im.Obj})
 	}
-	// has-one and has-many relations make foreign keys on their target.
-	type incoming struct {
-		from *bunmodel.Model
-		rel  *bunmodel.Relation
+	locals := make([]*bunmodel.Table, len(res.Models))
+	for i, m := range res.Models {
+		locals[i] = m.Table
 	}
-	into := map[types.Type][]incoming{}
+	has := indexHas(locals)
 	for _, m := range res.Models {
-		for _, rel := range m.Relations {
-			if (rel.Kind == bunmodel.HasMany || rel.Kind == bunmodel.HasOne) && rel.Target != nil && rel.Target.Type != nil && len(rel.Problems) == 0 {
-				into[rel.Target.Type] = append(into[rel.Target.Type], incoming{m, rel})
-			}
-		}
-	}
-	for _, m := range res.Models {
-		fk := &fkCollector{seen: map[*bunmodel.Field]bool{}}
-		for _, rel := range m.Relations {
-			if rel.Kind != bunmodel.BelongsTo || rel.Target == nil || len(rel.Problems) > 0 {
-				continue
-			}
-			target := x.modelOfTable(rel.Target)
-			for i, base := range rel.BaseColumns {
-				fk.add(base, target, rel.TargetColumns[i].Name, bunmodel.BelongsTo)
-			}
-		}
-		for _, in := range into[m.Type] {
-			target := x.modelOfTable(in.from.Table)
-			for i, col := range in.rel.TargetColumns {
-				fk.add(m.Field(col.Name), target, in.rel.BaseColumns[i].Name, in.rel.Kind)
-			}
-		}
-		for _, f := range m.Fields {
-			prefix, ok := strings.CutSuffix(f.Name, "_id")
-			if !ok || prefix == "" {
-				continue
-			}
-			if target := x.forPrefix(prefix); target != nil && target.Table != m.Name {
-				if pk, ok := target.PK(); ok {
-					fk.add(f, target, pk.Name, "name")
-				}
-			}
-		}
-		sort.Slice(fk.out, func(i, j int) bool { return indexLess(fk.out[i].Field.Index, fk.out[j].Field.Index) })
-		x.fks[m] = fk.out
+		x.fks[m] = x.foreignKeys(m.Table, has)
 	}
 	return x, nil
 }
@@ -145,19 +109,73 @@ func (x *KeyIndex) modelOfTable(t *bunmodel.Table) *KnownModel {
 	return &KnownModel{TypeName: t.TypeName, Table: t.Name, Alias: t.Alias, Fact: bunmodel.NewModelFact(t), Obj: t.Type.Obj()}
 }
 
-type fkCollector struct {
-	out  []ForeignKey
-	seen map[*bunmodel.Field]bool
+// hasRel is a has-one or has-many relation of a table.
+type hasRel struct {
+	owner *bunmodel.Table
+	rel   *bunmodel.Relation
 }
 
-func (c *fkCollector) add(f *bunmodel.Field, target *KnownModel, col, via string) {
-	if f == nil || f.PK || c.seen[f] || target == nil {
-		return
+// indexHas indexes the sound has-one and has-many relations of tables by
+// the type they target, in table and field order.
+func indexHas(tables []*bunmodel.Table) map[*types.Named][]hasRel {
+	out := map[*types.Named][]hasRel{}
+	for _, o := range tables {
+		for _, rel := range o.Relations {
+			if (rel.Kind != bunmodel.HasMany && rel.Kind != bunmodel.HasOne) || rel.Target == nil || rel.Target.Type == nil || len(rel.Problems) > 0 {
+				continue
+			}
+			out[rel.Target.Type] = append(out[rel.Target.Type], hasRel{owner: o, rel: rel})
+		}
 	}
-	tc, ok := target.Fact.Column(col)
-	if !ok {
-		return
+	return out
+}
+
+// foreignKeys finds the foreign keys of table t: the join columns of its
+// belongs-to relations, the columns has-one and has-many relations (of
+// the tables indexed in has) join on, and "<model>_id" columns named after
+// a known model.
+func (x *KeyIndex) foreignKeys(t *bunmodel.Table, has map[*types.Named][]hasRel) []ForeignKey {
+	var out []ForeignKey
+	seen := map[*bunmodel.Field]bool{}
+	add := func(f *bunmodel.Field, target *KnownModel, col, via string) {
+		if f == nil || f.PK || seen[f] || target == nil {
+			return
+		}
+		tc, ok := target.Fact.Column(col)
+		if !ok {
+			return
+		}
+		seen[f] = true
+		out = append(out, ForeignKey{Field: f, Target: target, TargetColumn: tc, Via: via})
 	}
-	c.seen[f] = true
-	c.out = append(c.out, ForeignKey{Field: f, Target: target, TargetColumn: tc, Via: via})
+	for _, rel := range t.Relations {
+		if rel.Kind != bunmodel.BelongsTo || rel.Target == nil || len(rel.Problems) > 0 {
+			continue
+		}
+		target := x.modelOfTable(rel.Target)
+		for i, base := range rel.BaseColumns {
+			add(base, target, rel.TargetColumns[i].Name, bunmodel.BelongsTo)
+		}
+	}
+	if t.Type != nil {
+		for _, h := range has[t.Type] {
+			target := x.modelOfTable(h.owner)
+			for i, col := range h.rel.TargetColumns {
+				add(t.Field(col.Name), target, h.rel.BaseColumns[i].Name, h.rel.Kind)
+			}
+		}
+	}
+	for _, f := range t.Fields {
+		prefix, ok := strings.CutSuffix(f.Name, "_id")
+		if !ok || prefix == "" {
+			continue
+		}
+		if target := x.forPrefix(prefix); target != nil && target.Table != t.Name {
+			if pk, ok := target.PK(); ok {
+				add(f, target, pk.Name, "name")
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return indexLess(out[i].Field.Index, out[j].Field.Index) })
+	return out
 }

@@ -60,6 +60,13 @@ type ForeignKey struct {
 // identify the row itself.
 func (p *Pass) ForeignKeys(m *bunmodel.Model) []ForeignKey { return p.keys.fks[m] }
 
+// ForeignKeysOf is ForeignKeys for any table the package can see, such as
+// a model of an imported package that a migration creates: others are the
+// tables whose has-one and has-many relations may join on t.
+func (p *Pass) ForeignKeysOf(t *bunmodel.Table, others []*bunmodel.Table) []ForeignKey {
+	return p.keys.foreignKeys(t, indexHas(others))
+}
+
 func indexLess(a, b []int) bool {
 	for i := 0; i < len(a) && i < len(b); i++ {
 		if a[i] != b[i] {

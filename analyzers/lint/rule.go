@@ -54,7 +54,7 @@ type Outcome struct {
 	Used    []*Directive
 }
 
-var outcomeType = reflect.TypeOf((*Outcome)(nil))
+var outcomeType = reflect.TypeFor[*Outcome]()
 
 // NewAnalyzer builds the analyzer of rule r in env.
 func NewAnalyzer(env *Env, r *Rule) *analysis.Analyzer {

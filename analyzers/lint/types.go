@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -133,8 +134,7 @@ func RemoveTagOption(key string) func(string) string {
 	return func(bun string) string {
 		tag := bunmodel.ParseTag(bun)
 		out := bun
-		for i := len(tag.Items) - 1; i >= 0; i-- {
-			it := tag.Items[i]
+		for _, it := range slices.Backward(tag.Items) {
 			if it.IsName || it.Key != key {
 				continue
 			}

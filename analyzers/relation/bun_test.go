@@ -238,7 +238,7 @@ func TestBunFKAction(t *testing.T) {
 		t.Fatal(r.Panic)
 	}
 	rel := r.Table.Relations["Author"]
-	if rel.OnDelete != "ON DELETE DELETE" || rel.OnUpdate != "ON UPDATE CASCADE" {
+	if rel.OnDelete != "ON DELETE DELETE" || rel.OnUpdate != "ON UPDATE CASCADE" { //nolint:dupword // the unknown action DELETE, as Bun writes it
 		t.Errorf("OnDelete %q, OnUpdate %q", rel.OnDelete, rel.OnUpdate)
 	}
 	if !strings.Contains(strings.Join(r.Warnings, "\n"), "unknown on_delete rule DELETE") {
@@ -268,7 +268,7 @@ func TestSetNullOnNotNull(t *testing.T) {
 	}
 	sqldb.SetMaxOpenConns(1) // one in-memory database
 	db := bun.NewDB(sqldb, sqlitedialect.New())
-	defer db.Close()
+	defer func() { _ = db.Close() }()
 	for _, stmt := range []func() error{
 		func() error { _, err := db.ExecContext(ctx, "PRAGMA foreign_keys = ON"); return err },
 		func() error { _, err := db.NewCreateTable().Model((*parent)(nil)).Exec(ctx); return err },

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/schemalint/schemalint/analyzers/bunmodel"
@@ -47,12 +48,7 @@ func malformed(rel *bunmodel.Relation) bool {
 	if v, ok := tag.Option("m2m"); ok && v == "" && !tag.HasOption("rel") {
 		return true
 	}
-	for _, v := range tag.Options["join"] {
-		if v == "" {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(tag.Options["join"], "")
 }
 
 // generic reports a relation of a generic model whose type depends on a

@@ -127,11 +127,12 @@ func checkTag(p *lint.Pass, m *bunmodel.Model) {
 }
 
 func joinRest(items []string) string {
-	s := ""
+	var b strings.Builder
 	for _, it := range items {
-		s += "," + it
+		b.WriteString(",")
+		b.WriteString(it)
 	}
-	return s
+	return b.String()
 }
 
 func fieldBunTag(lit string) bunmodel.Tag {

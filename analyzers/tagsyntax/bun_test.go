@@ -256,7 +256,7 @@ func TestBunUniqueOnRelation(t *testing.T) {
 		t.Fatal(err)
 	}
 	db := bun.NewDB(sqldb, sqlitedialect.New())
-	defer db.Close()
+	defer func() { _ = db.Close() }()
 	q := db.NewCreateTable().Model((*relationOptions)(nil))
 	if !strings.Contains(q.String(), `UNIQUE ("author")`) {
 		t.Errorf("CREATE TABLE has no UNIQUE (\"author\"): %s", q.String())

@@ -31,7 +31,7 @@ func TestSuggest(t *testing.T) {
 		{"soft-delete", "soft_delete"},
 		{"softdelete", "soft_delete"},
 		{"nullzeros", "nullzero"},
-		{"deafult", "default"}, // a transposition is one edit
+		{"deafult", "default"}, //nolint:misspell // misspelt on purpose: a transposition is one edit
 		{"typ", "type"},
 		{"pkk", "pk"},
 		{"id", ""},         // two edits from pk, but only two letters long

@@ -76,8 +76,9 @@ func run(p *lint.Pass) error {
 	for _, m := range p.Models.Models {
 		// Nullability of a foreign key is SL003's to report.
 		fks := map[string]bool{}
-		for _, fk := range p.ForeignKeys(m) {
-			fks[fk.Field.Name] = true
+		keys := p.ForeignKeys(m)
+		for i := range keys {
+			fks[keys[i].Field.Name] = true
 		}
 		level, cols := opts.level(m.Name)
 		what := fmt.Sprintf("%s-level tables carry %s", level, strings.Join(cols, ", "))

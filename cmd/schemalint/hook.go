@@ -53,9 +53,9 @@ func installHook(ctx context.Context, stdout io.Writer, force bool, args []strin
 	}
 	dir, err := gitOutput(ctx, "rev-parse", "--git-path", "hooks")
 	if err != nil {
-		return &exitErr{code: exitError, err: fmt.Errorf("not in a git repository: %w", err)}
+		return &exitError{code: exitFailure, err: fmt.Errorf("not in a git repository: %w", err)}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o755); err != nil { //nolint:gosec // the mode git itself gives .git/hooks
 		return err
 	}
 	path := filepath.Join(dir, "pre-commit")
@@ -82,7 +82,7 @@ SCHEMALINT=${SCHEMALINT:-%s}
 cd "$(git rev-parse --show-toplevel)" || exit 1
 exec "$SCHEMALINT" %s
 `, hookMarker, shellQuote(exe), strings.Join(quoted, " "))
-	if err := os.WriteFile(path, []byte(script), 0o755); err != nil {
+	if err := os.WriteFile(path, []byte(script), 0o755); err != nil { //nolint:gosec // git runs only executable hooks
 		return err
 	}
 	fmt.Fprintf(stdout, "installed %s: runs schemalint %s before each commit\n", path, strings.Join(args, " "))
@@ -92,8 +92,7 @@ exec "$SCHEMALINT" %s
 func gitOutput(ctx context.Context, args ...string) (string, error) {
 	out, err := exec.CommandContext(ctx, "git", args...).Output()
 	if err != nil {
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
+		if ee, ok := errors.AsType[*exec.ExitError](err); ok {
 			return "", errors.New(strings.TrimSpace(string(ee.Stderr)))
 		}
 		return "", err
@@ -103,10 +102,14 @@ func gitOutput(ctx context.Context, args ...string) (string, error) {
 
 // shellQuote quotes s for a POSIX shell.
 func shellQuote(s string) string {
-	if s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./=:,@+", r))
-	}) < 0 {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool { return !shellPlain(r) }) < 0 {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// shellPlain reports whether r stands for itself, unquoted, in a POSIX
+// shell word.
+func shellPlain(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./=:,@+", r)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/fatih/color"
@@ -76,14 +77,14 @@ func (c *lintCommand) exec(ctx context.Context, patterns []string) error {
 	if err != nil {
 		return usageErr("--fail-level: %v", err)
 	}
-	if !contains(report.Formats, c.format) {
+	if !slices.Contains(report.Formats, c.format) {
 		return usageErr("--format %q: want %s", c.format, strings.Join(report.Formats, ", "))
 	}
 	env := analyzers.NewEnv()
 	if c.config != "" {
 		cfg, err := config.Load(c.config)
 		if err != nil {
-			return &exitErr{code: exitError, err: err}
+			return &exitError{code: exitFailure, err: err}
 		}
 		env.Static = cfg
 	}
@@ -93,16 +94,16 @@ func (c *lintCommand) exec(ctx context.Context, patterns []string) error {
 	}
 	pkgs, err := lintrun.Load(ctx, cwd, c.tests, patterns)
 	if err != nil {
-		return &exitErr{code: exitError, err: err}
+		return &exitError{code: exitFailure, err: err}
 	}
 	rep, err := lintrun.Analyze(env, analyzers.New(env), pkgs, cwd)
 	if err != nil {
-		return &exitErr{code: exitError, err: err}
+		return &exitError{code: exitFailure, err: err}
 	}
 	rep.Version = version()
 	if c.fix {
 		if err := c.applyFixes(rep); err != nil {
-			return &exitErr{code: exitError, err: err}
+			return &exitError{code: exitFailure, err: err}
 		}
 	}
 	if c.baselineWrite != "" {
@@ -110,7 +111,7 @@ func (c *lintCommand) exec(ctx context.Context, patterns []string) error {
 	}
 	if c.baseline != "" {
 		if err := applyBaseline(c.stderr, c.baseline, rep); err != nil {
-			return &exitErr{code: exitError, err: err}
+			return &exitError{code: exitFailure, err: err}
 		}
 	}
 	useColor := c.format == "text" && !c.noColor && !color.NoColor && os.Getenv("NO_COLOR") == ""
@@ -118,7 +119,7 @@ func (c *lintCommand) exec(ctx context.Context, patterns []string) error {
 		return err
 	}
 	if rep.AtLeast(failLevel) > 0 {
-		return findingsErr
+		return errFindings
 	}
 	return nil
 }
@@ -150,20 +151,11 @@ func (c *lintCommand) applyFixes(rep *report.Report) error {
 	return nil
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // writeBaseline records the report's findings.
 func writeBaseline(stderr io.Writer, path string, rep *report.Report) error {
 	b := baseline.New(rep.Findings)
 	if err := b.Write(path); err != nil {
-		return &exitErr{code: exitError, err: err}
+		return &exitError{code: exitFailure, err: err}
 	}
 	fmt.Fprintf(stderr, "schemalint: recorded %d findings (%d entries) in %s\n", len(rep.Findings), len(b.Entries), path)
 	return nil

@@ -32,7 +32,7 @@ import (
 const (
 	exitOK       = 0
 	exitFindings = 1
-	exitError    = 2
+	exitFailure  = 2
 )
 
 func main() {
@@ -55,21 +55,21 @@ func isVetTool(args []string) bool {
 	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
 }
 
-// exitErr carries an exit code with an error message.
-type exitErr struct {
+// exitError carries an exit code with an error message.
+type exitError struct {
 	code int
 	err  error
 }
 
-func (e *exitErr) Error() string { return e.err.Error() }
+func (e *exitError) Error() string { return e.err.Error() }
 
 func usageErr(format string, args ...any) error {
-	return &exitErr{code: exitError, err: fmt.Errorf(format, args...)}
+	return &exitError{code: exitFailure, err: fmt.Errorf(format, args...)}
 }
 
-// findingsErr means the run found problems at or above the fail level; the
+// errFindings means the run found problems at or above the fail level; the
 // report has been printed.
-var findingsErr = &exitErr{code: exitFindings, err: errors.New("findings")}
+var errFindings = &exitError{code: exitFindings, err: errors.New("findings")}
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	lint := newLintCommand(stdout, stderr)
@@ -108,12 +108,11 @@ configuration or load error.`),
 			return exitOK
 		}
 		fmt.Fprintf(stderr, "schemalint: %v\n", err)
-		return exitError
+		return exitFailure
 	}
 	if err := root.Run(ctx); err != nil {
-		var ee *exitErr
-		if errors.As(err, &ee) {
-			if ee != findingsErr {
+		if ee, ok := errors.AsType[*exitError](err); ok {
+			if ee != errFindings {
 				fmt.Fprintf(stderr, "schemalint: %v\n", ee.err)
 			}
 			return ee.code
@@ -122,7 +121,7 @@ configuration or load error.`),
 			return exitOK
 		}
 		fmt.Fprintf(stderr, "schemalint: %v\n", err)
-		return exitError
+		return exitFailure
 	}
 	return exitOK
 }

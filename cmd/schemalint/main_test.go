@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"os"
@@ -28,11 +29,11 @@ func TestMain(m *testing.M) {
 	if runtime.GOOS == "windows" {
 		bin += ".exe"
 	}
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	if out, err := exec.CommandContext(context.Background(), "go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		panic("build schemalint: " + err.Error() + "\n" + string(out))
 	}
 	code := m.Run()
-	os.RemoveAll(dir)
+	_ = os.RemoveAll(dir)
 	os.Exit(code)
 }
 
@@ -44,15 +45,14 @@ type result struct {
 // schemalint runs the binary in dir.
 func schemalint(t *testing.T, dir string, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(bin, args...)
+	cmd := exec.CommandContext(t.Context(), bin, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "NO_COLOR=1")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
 	code := 0
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
+	if ee, ok := errors.AsType[*exec.ExitError](err); ok {
 		code = ee.ExitCode()
 	} else if err != nil {
 		t.Fatal(err)
@@ -124,6 +124,31 @@ func TestViolationsEachOnce(t *testing.T) {
 	}
 	if out.Version != 1 || out.Summary["error"]+out.Summary["warning"]+out.Summary["info"] != len(want) {
 		t.Errorf("version %d summary %v", out.Version, out.Summary)
+	}
+}
+
+// TestIndexRulesEachOnce: migrations that break each index rule once
+// report each exactly once, in the migrations package.
+func TestIndexRulesEachOnce(t *testing.T) {
+	t.Parallel()
+	r := schemalint(t, mod, "--format", "json", "./migs/...")
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1; stderr %s", r.code, r.stderr)
+	}
+	var out jsonOut
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("JSON output: %v\n%s", err, r.stdout)
+	}
+	var got []string
+	for _, f := range out.Findings {
+		got = append(got, f.Rule)
+		if !strings.HasPrefix(f.Position.File, "migs/migrations/") {
+			t.Errorf("%s reported at %s, want the migrations package", f.Rule, f.Position.File)
+		}
+	}
+	slices.Sort(got)
+	if want := []string{"SL200", "SL201", "SL202", "SL203", "SL204", "SL205"}; !slices.Equal(got, want) {
+		t.Fatalf("rules reported %v, want each of %v once", got, want)
 	}
 }
 
@@ -203,27 +228,36 @@ func TestSARIFIsValid(t *testing.T) {
 			Tool struct {
 				Driver struct {
 					Rules []struct {
-						ID, Name, HelpURI string
-						ShortDescription  struct{ Text string }
-					}
-				}
-			}
+						ID               string `json:"id"`
+						Name             string `json:"name"`
+						HelpURI          string `json:"helpUri"`
+						ShortDescription struct {
+							Text string `json:"text"`
+						} `json:"shortDescription"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
 			Results []struct {
-				RuleID, Level string
-				Locations     []struct {
+				RuleID    string `json:"ruleId"`
+				Level     string `json:"level"`
+				Locations []struct {
 					PhysicalLocation struct {
-						ArtifactLocation struct{ URI string }
-						Region           struct{ StartLine int }
-					}
-				}
-			}
-		}
+						ArtifactLocation struct {
+							URI string `json:"uri"`
+						} `json:"artifactLocation"`
+						Region struct {
+							StartLine int `json:"startLine"`
+						} `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &log); err != nil {
 		t.Fatal(err)
 	}
 	run := log.Runs[0]
-	if len(run.Tool.Driver.Rules) != 13 || run.Tool.Driver.Rules[1].ID != "SL001" || run.Tool.Driver.Rules[1].HelpURI == "" ||
+	if len(run.Tool.Driver.Rules) != 19 || run.Tool.Driver.Rules[1].ID != "SL001" || run.Tool.Driver.Rules[1].HelpURI == "" ||
 		run.Tool.Driver.Rules[1].ShortDescription.Text == "" {
 		t.Errorf("rules: %+v", run.Tool.Driver.Rules)
 	}
@@ -271,7 +305,7 @@ func TestFix(t *testing.T) {
 	if !slices.Equal(left, []string{"SL000", "SL001", "SL003", "SL006", "SL101", "SL102"}) {
 		t.Errorf("after --fix: %v", left)
 	}
-	if out, err := runGo(dir, "vet", "./violations"); err != nil {
+	if out, err := runGo(t, dir, "vet", "./violations"); err != nil {
 		t.Errorf("the fixed package does not vet: %v\n%s", err, out)
 	}
 }
@@ -338,14 +372,14 @@ func TestConfigFlag(t *testing.T) {
 
 func TestVetTool(t *testing.T) {
 	t.Parallel()
-	out, err := runGo(mod, "vet", "-vettool="+bin, "./violations")
+	out, err := runGo(t, mod, "vet", "-vettool="+bin, "./violations")
 	if err == nil {
 		t.Fatalf("go vet passed on violations:\n%s", out)
 	}
 	if !strings.Contains(out, "SL005: Org.DeletedAt is column deleted_at without soft_delete") {
 		t.Errorf("go vet output:\n%s", out)
 	}
-	if out, err := runGo(mod, "vet", "-vettool="+bin, "./clean"); err != nil {
+	if out, err := runGo(t, mod, "vet", "-vettool="+bin, "./clean"); err != nil {
 		t.Errorf("go vet failed on the clean package: %v\n%s", err, out)
 	}
 }
@@ -353,7 +387,7 @@ func TestVetTool(t *testing.T) {
 func TestRulesCommand(t *testing.T) {
 	t.Parallel()
 	r := schemalint(t, mod, "rules")
-	if r.code != 0 || strings.Count(r.stdout, "\n") != 13 || !strings.Contains(r.stdout, "SL005  soft-delete") {
+	if r.code != 0 || strings.Count(r.stdout, "\n") != 19 || !strings.Contains(r.stdout, "SL005  soft-delete") {
 		t.Errorf("rules: %d\n%s", r.code, r.stdout)
 	}
 	r = schemalint(t, mod, "rules", "soft-delete")
@@ -361,8 +395,15 @@ func TestRulesCommand(t *testing.T) {
 		t.Errorf("rules soft-delete:\n%s", r.stdout)
 	}
 	r = schemalint(t, mod, "rules", "--format", "json")
-	var rules []struct{ ID, Name, Severity, Summary, Doc, URL string }
-	if err := json.Unmarshal([]byte(r.stdout), &rules); err != nil || len(rules) != 13 {
+	var rules []struct {
+		ID       string `json:"id"`
+		Name     string `json:"name"`
+		Severity string `json:"severity"`
+		Summary  string `json:"summary"`
+		Doc      string `json:"doc"`
+		URL      string `json:"url"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rules); err != nil || len(rules) != 19 {
 		t.Fatalf("rules json: %v %s", err, r.stdout)
 	}
 	for _, rule := range rules {
@@ -406,8 +447,9 @@ func write(t *testing.T, path, content string) {
 	}
 }
 
-func runGo(dir string, args ...string) (string, error) {
-	cmd := exec.Command("go", args...)
+func runGo(t *testing.T, dir string, args ...string) (string, error) {
+	t.Helper()
+	cmd := exec.CommandContext(t.Context(), "go", args...)
 	cmd.Dir = dir
 	out, err := cmd.CombinedOutput()
 	return string(out), err

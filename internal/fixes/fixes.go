@@ -96,7 +96,7 @@ func rewrite(file string, edits []edit) error {
 	out.Write(src[last:])
 	formatted, err := format.Source(out.Bytes())
 	if err != nil {
-		return fmt.Errorf("%s: the fixed file does not parse (%v); left unchanged", file, err)
+		return fmt.Errorf("%s: the fixed file does not parse, left unchanged: %w", file, err)
 	}
 	st, err := os.Stat(file)
 	if err != nil {

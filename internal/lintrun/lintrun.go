@@ -42,11 +42,11 @@ func Load(ctx context.Context, dir string, tests bool, patterns []string) ([]*pa
 		}
 	})
 	if len(msgs) > 0 {
-		const max = 20
+		const limit = 20
 		more := ""
-		if len(msgs) > max {
-			more = fmt.Sprintf("\n\t... and %d more", len(msgs)-max)
-			msgs = msgs[:max]
+		if len(msgs) > limit {
+			more = fmt.Sprintf("\n\t... and %d more", len(msgs)-limit)
+			msgs = msgs[:limit]
 		}
 		return nil, fmt.Errorf("packages do not compile, so they cannot be checked:\n%s%s", strings.Join(msgs, "\n"), more)
 	}

@@ -18,7 +18,8 @@ import (
 func WriteGitHub(w io.Writer, r *Report) error {
 	bw := bufio.NewWriter(w)
 	levels := map[config.Severity]string{config.Error: "error", config.Warning: "warning", config.Info: "notice"}
-	for _, f := range r.Findings {
+	for i := range r.Findings {
+		f := &r.Findings[i]
 		var props []string
 		if f.Pos.File != "" {
 			props = append(props, "file="+escapeProperty(f.Pos.File))

@@ -121,17 +121,17 @@ func (r *Report) Sort() {
 // Counts returns how many findings there are of each severity.
 func (r *Report) Counts() map[config.Severity]int {
 	c := map[config.Severity]int{config.Error: 0, config.Warning: 0, config.Info: 0}
-	for _, f := range r.Findings {
-		c[f.Severity]++
+	for i := range r.Findings {
+		c[r.Findings[i].Severity]++
 	}
 	return c
 }
 
-// AtLeast counts the findings at or above severity min.
-func (r *Report) AtLeast(min config.Severity) int {
+// AtLeast counts the findings at or above severity floor.
+func (r *Report) AtLeast(floor config.Severity) int {
 	n := 0
-	for _, f := range r.Findings {
-		if f.Severity.Rank() >= min.Rank() {
+	for i := range r.Findings {
+		if r.Findings[i].Severity.Rank() >= floor.Rank() {
 			n++
 		}
 	}

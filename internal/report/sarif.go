@@ -40,7 +40,8 @@ func WriteSARIF(w io.Writer, r *Report) error {
 			d.WithHelp(&sarif.MultiformatMessageString{Text: &rule.Summary, Markdown: &rule.Help})
 		}
 	}
-	for _, f := range r.Findings {
+	for i := range r.Findings {
+		f := &r.Findings[i]
 		res := sarif.NewRuleResult(f.Rule).WithLevel(level(f.Severity)).WithMessage(sarif.NewTextMessage(f.Message))
 		if i, ok := index[f.Rule]; ok {
 			res.WithRuleIndex(i)
@@ -66,7 +67,7 @@ func WriteSARIF(w io.Writer, r *Report) error {
 			}))
 		}
 		if f.Subject != "" {
-			res.WithPartialFingerPrints(map[string]interface{}{"schemalintSubject/v1": f.Rule + "|" + f.Subject})
+			res.WithPartialFingerPrints(map[string]any{"schemalintSubject/v1": f.Rule + "|" + f.Subject})
 		}
 		run.AddResult(res)
 	}

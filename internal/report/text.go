@@ -29,7 +29,8 @@ func WriteText(w io.Writer, r *Report, useColor bool) error {
 		return c.Sprint(s)
 	}
 	sevColor := map[config.Severity]color.Attribute{config.Error: color.FgRed, config.Warning: color.FgYellow, config.Info: color.FgCyan}
-	for _, f := range r.Findings {
+	for i := range r.Findings {
+		f := &r.Findings[i]
 		where := f.Pos.String()
 		if where == "" {
 			where = f.Object
@@ -48,7 +49,7 @@ func WriteText(w io.Writer, r *Report, useColor bool) error {
 			fmt.Fprintf(bw, "\t%s: %s\n", rel.Pos, rel.Message)
 		}
 		if f.SQL != "" {
-			for _, line := range strings.Split(strings.TrimRight(f.SQL, "\n"), "\n") {
+			for line := range strings.SplitSeq(strings.TrimRight(f.SQL, "\n"), "\n") {
 				fmt.Fprintf(bw, "\t%s\n", paint(color.Faint, line))
 			}
 		}

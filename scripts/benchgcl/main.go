@@ -9,6 +9,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"log"
@@ -41,20 +42,40 @@ func main() {
 	if *runs < 5 {
 		log.Fatal("-runs must be at least 5")
 	}
-	bin, err := filepath.Abs(*gcl)
-	must(err)
+	if err := bench(context.Background(), *gcl, *n, *runs); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// bench prints the table; its temporary files are removed whatever
+// happens.
+func bench(ctx context.Context, gcl string, n, runs int) error {
+	bin, err := filepath.Abs(gcl)
+	if err != nil {
+		return err
+	}
 	repo, err := os.Getwd()
-	must(err)
+	if err != nil {
+		return err
+	}
 	tmp, err := os.MkdirTemp("", "benchgcl")
-	must(err)
-	defer os.RemoveAll(tmp)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = os.RemoveAll(tmp) }()
 	gen := filepath.Join(tmp, "module")
-	cmd := exec.Command("go", "run", "./scripts/genmodels", "-n", fmt.Sprint(*n), "-out", gen)
+	cmd := exec.CommandContext(ctx, "go", "run", "./scripts/genmodels", "-n", fmt.Sprint(n), "-out", gen)
 	cmd.Stderr = os.Stderr
-	must(cmd.Run())
+	if err := cmd.Run(); err != nil {
+		return err
+	}
 	without, with := filepath.Join(tmp, "without.yml"), filepath.Join(tmp, "with.yml")
-	must(os.WriteFile(without, []byte(base), 0o644))
-	must(os.WriteFile(with, []byte(withSchemalint), 0o644))
+	if err := os.WriteFile(without, []byte(base), 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(with, []byte(withSchemalint), 0o644); err != nil {
+		return err
+	}
 
 	fmt.Printf("| target | standard linters | + schemalint | ratio |\n|---|---|---|---|\n")
 	for _, target := range []struct {
@@ -62,12 +83,18 @@ func main() {
 		pkgs      []string
 	}{
 		{"reference schema (42 models + migrations)", repo, []string{"./schema/...", "./migrations/..."}},
-		{fmt.Sprintf("generated package (%d models)", *n), gen, []string{"./..."}},
+		{fmt.Sprintf("generated package (%d models)", n), gen, []string{"./..."}},
 	} {
 		var a, b []time.Duration
-		for i := 0; i < *runs+1; i++ { // the first round warms the build cache
-			da := measure(bin, target.dir, without, target.pkgs)
-			db := measure(bin, target.dir, with, target.pkgs)
+		for i := 0; i < runs+1; i++ { // the first round warms the build cache
+			da, err := measure(ctx, bin, target.dir, without, target.pkgs)
+			if err != nil {
+				return err
+			}
+			db, err := measure(ctx, bin, target.dir, with, target.pkgs)
+			if err != nil {
+				return err
+			}
 			if i > 0 {
 				a, b = append(a, da), append(b, db)
 			}
@@ -75,33 +102,30 @@ func main() {
 		ma, mb := median(a), median(b)
 		fmt.Printf("| %s | %v | %v | %.2f× |\n", target.name, ma.Round(10*time.Millisecond), mb.Round(10*time.Millisecond), float64(mb)/float64(ma))
 	}
+	return nil
 }
 
-func measure(bin, dir, config string, pkgs []string) time.Duration {
+func measure(ctx context.Context, bin, dir, config string, pkgs []string) (time.Duration, error) {
 	cache, err := os.MkdirTemp("", "gclcache")
-	must(err)
-	defer os.RemoveAll(cache)
+	if err != nil {
+		return 0, err
+	}
+	defer func() { _ = os.RemoveAll(cache) }()
 	args := append([]string{"run", "-c", config}, pkgs...)
-	cmd := exec.Command(bin, args...)
+	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+cache)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()
 	if err := cmd.Run(); err != nil {
-		log.Fatalf("%s %v in %s: %v\n%s", bin, args, dir, err, out.String())
+		return 0, fmt.Errorf("%s %v in %s: %w\n%s", bin, args, dir, err, out.String())
 	}
-	return time.Since(start)
+	return time.Since(start), nil
 }
 
 func median(ds []time.Duration) time.Duration {
 	s := slices.Clone(ds)
 	slices.Sort(s)
 	return s[len(s)/2]
-}
-
-func must(err error) {
-	if err != nil {
-		log.Fatal(err)
-	}
 }

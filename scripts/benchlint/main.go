@@ -9,6 +9,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"log"
@@ -28,33 +29,47 @@ func main() {
 	if *runs < 5 {
 		log.Fatal("-runs must be at least 5")
 	}
-	tmp, err := os.MkdirTemp("", "benchlint")
-	if err != nil {
+	if err := bench(context.Background(), *n, *runs, *keep); err != nil {
 		log.Fatal(err)
 	}
-	if !*keep {
-		defer os.RemoveAll(tmp)
+}
+
+// bench prints the measurements; unless keep is set, its temporary files
+// are removed whatever happens.
+func bench(ctx context.Context, n, runs int, keep bool) error {
+	tmp, err := os.MkdirTemp("", "benchlint")
+	if err != nil {
+		return err
+	}
+	if !keep {
+		defer func() { _ = os.RemoveAll(tmp) }()
 	}
 	mod := filepath.Join(tmp, "module")
-	must(run("", "go", "run", "./scripts/genmodels", "-n", fmt.Sprint(*n), "-out", mod))
 	schemalint, noop := filepath.Join(tmp, "schemalint"), filepath.Join(tmp, "noop")
-	must(run("", "go", "build", "-o", schemalint, "./cmd/schemalint"))
-	must(run("", "go", "build", "-o", noop, "./scripts/benchlint/noop"))
+	for _, args := range [][]string{
+		{"run", "./scripts/genmodels", "-n", fmt.Sprint(n), "-out", mod},
+		{"build", "-o", schemalint, "./cmd/schemalint"},
+		{"build", "-o", noop, "./scripts/benchlint/noop"},
+	} {
+		if err := run(ctx, "", "go", args...); err != nil {
+			return err
+		}
+	}
 
 	// Warm the build cache (export data of Bun and the standard library)
 	// and check both programs succeed, and that the models lint clean.
 	for _, prog := range []string{schemalint, noop} {
-		if out, err := measure(prog, mod); err != nil {
-			log.Fatalf("%s: %v\n%s", filepath.Base(prog), err, out.output)
+		if out, err := measure(ctx, prog, mod); err != nil {
+			return fmt.Errorf("%s: %w\n%s", filepath.Base(prog), err, out.output)
 		}
 	}
 	var lintWall, noopWall []time.Duration
 	var lintRSS, noopRSS []int64
-	for i := 0; i < *runs; i++ {
+	for range runs {
 		for _, prog := range []string{schemalint, noop} {
-			m, err := measure(prog, mod)
+			m, err := measure(ctx, prog, mod)
 			if err != nil {
-				log.Fatalf("%s: %v\n%s", filepath.Base(prog), err, m.output)
+				return fmt.Errorf("%s: %w\n%s", filepath.Base(prog), err, m.output)
 			}
 			if prog == schemalint {
 				lintWall, lintRSS = append(lintWall, m.wall), append(lintRSS, m.rss)
@@ -65,13 +80,14 @@ func main() {
 	}
 	lw, nw := median(lintWall), median(noopWall)
 	lr, nr := median(lintRSS), median(noopRSS)
-	fmt.Printf("models: %d, runs: %d each, alternating\n", *n, *runs)
+	fmt.Printf("models: %d, runs: %d each, alternating\n", n, runs)
 	fmt.Printf("schemalint: wall %v (runs %v), peak RSS %d MiB\n", lw.Round(time.Millisecond), rounded(lintWall), lr>>10)
 	fmt.Printf("no-op:      wall %v (runs %v), peak RSS %d MiB\n", nw.Round(time.Millisecond), rounded(noopWall), nr>>10)
 	fmt.Printf("ratio: wall %.2fx (target <= 1.30x), peak RSS %.2fx (target <= 1.30x)\n", float64(lw)/float64(nw), float64(lr)/float64(nr))
 	fmt.Printf("\n| program | median wall | median peak RSS |\n|---|---|---|\n")
 	fmt.Printf("| schemalint | %v | %d MiB |\n| no-op driver | %v | %d MiB |\n| ratio | %.2f× | %.2f× |\n",
 		lw.Round(time.Millisecond), lr>>10, nw.Round(time.Millisecond), nr>>10, float64(lw)/float64(nw), float64(lr)/float64(nr))
+	return nil
 }
 
 type measurement struct {
@@ -80,8 +96,8 @@ type measurement struct {
 	output string
 }
 
-func measure(prog, dir string) (measurement, error) {
-	cmd := exec.Command(prog, "./...")
+func measure(ctx context.Context, prog, dir string) (measurement, error) {
+	cmd := exec.CommandContext(ctx, prog, "./...")
 	cmd.Dir = dir
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
@@ -111,15 +127,9 @@ func rounded(ds []time.Duration) []time.Duration {
 	return out
 }
 
-func run(dir, name string, args ...string) error {
-	cmd := exec.Command(name, args...)
+func run(ctx context.Context, dir, name string, args ...string) error {
+	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Dir = dir
 	cmd.Stderr = os.Stderr
 	return cmd.Run()
-}
-
-func must(err error) {
-	if err != nil {
-		log.Fatal(err)
-	}
 }

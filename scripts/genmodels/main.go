@@ -9,6 +9,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"go/format"
@@ -123,10 +124,10 @@ func generate(dir string, n, perFile int) error {
 			return err
 		}
 	}
-	tidy := exec.Command("go", "mod", "tidy")
+	tidy := exec.CommandContext(context.Background(), "go", "mod", "tidy")
 	tidy.Dir = dir
 	if out, err := tidy.CombinedOutput(); err != nil {
-		return fmt.Errorf("go mod tidy: %v\n%s", err, out)
+		return fmt.Errorf("go mod tidy: %w\n%s", err, out)
 	}
 	return nil
 }

@@ -1,0 +1,1027 @@
+package declared
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+)
+
+// The interpreter walks a migration function the way it runs, far enough
+// to see which statements reach the database on which dialect. Values are
+// abstract: a constant string, a database handle, a query builder, a list
+// (a variadic parameter or a slice literal), a function, Bun's dialect
+// name, or just a static type. Functions of the package are followed into
+// with their arguments bound (so run(ctx, queries...) and runSQL(ctx, db,
+// "...") helpers are understood); a range over a known list is unrolled;
+// an if or switch on db.Dialect().Name() narrows the set of dialects its
+// branches run on, and a branch that returns takes its dialects away from
+// the statements after it.
+
+type value any
+
+type (
+	vHandle struct{} // a database handle
+	vList   struct{ elems []value }
+	vFunc   struct {
+		lit  *ast.FuncLit
+		decl *ast.FuncDecl
+		env  *env // where a function literal was written, for the variables it captures
+	}
+	vDialect       struct{}                // db.Dialect()
+	vDialectName   struct{}                // db.Dialect().Name()
+	vDialectString struct{}                // db.Dialect().Name().String()
+	vTyped         struct{ t types.Type }  // anything else, known by its type
+	vStr           struct{ expr ast.Expr } // a constant string, with the expression it came from
+	vChainRef      struct{ c *chain }      // a query builder
+	vMigrator      struct{}                // *migrate.Migrator, whose DB() is a handle
+	vUnknown       struct{ why string }    // nothing known
+	vNil           struct{}                // nil
+	vTuple         struct{ elems []value } // a call's results
+)
+
+// chain is a query builder: the method calls made on it, in order. Bun's
+// builders are mutable, so every method call on the same builder appends
+// to the same chain, wherever it happens.
+type chain struct {
+	kind string // "CreateTable", ..., "Raw", "data"
+	// outer is the largest expression of the builder written in one
+	// piece: db.NewCreateTable().Model(...).IfNotExists(); method calls
+	// made on it later through a variable add calls, not text.
+	outer    *ast.CallExpr
+	calls    []call
+	executed bool
+	live     dset // the dialects running where it was started
+}
+
+type call struct {
+	name string
+	expr *ast.CallExpr
+	args []value
+}
+
+// env holds the variables of one function invocation; a function
+// literal's env has the env it was written in as parent.
+type env struct {
+	vars   map[types.Object]value
+	parent *env
+	ret    value
+}
+
+func newEnv() *env { return &env{vars: map[types.Object]value{}} }
+
+func (e *env) lookup(obj types.Object) (value, bool) {
+	for ; e != nil; e = e.parent {
+		if v, ok := e.vars[obj]; ok {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+// set assigns to the variable where it is bound, or binds it here.
+func (e *env) set(obj types.Object, v value) {
+	for x := e; x != nil; x = x.parent {
+		if _, ok := x.vars[obj]; ok {
+			x.vars[obj] = v
+			return
+		}
+	}
+	e.vars[obj] = v
+}
+
+// interp interprets one migration direction.
+type interp struct {
+	x     *extractor
+	mig   *Migration
+	up    bool
+	root  ast.Node // the migration function, for fix sites
+	live  dset
+	stack []ast.Node // the functions being interpreted, innermost last
+	// chains are the builders started, to note those never executed.
+	chains []*chain
+}
+
+const maxDepth = 16
+
+func (in *interp) note(n ast.Node, live dset, format string, args ...any) {
+	in.x.addNote(at{pos: n.Pos(), end: n.End()}, live, in.mig, fmt.Sprintf(format, args...))
+}
+
+// run interprets a migration function value: a function literal, a
+// function of the package, or a package-level variable holding one.
+func (in *interp) run(fn ast.Expr) {
+	in.live = dAll
+	f, ok := in.eval(fn, newEnv()).(vFunc)
+	if !ok {
+		in.note(fn, dAll, "the %s function is not a function literal or a function or variable of this package: what it runs is not seen", in.dir())
+		return
+	}
+	in.root = f.decl
+	if f.lit != nil {
+		in.root = f.lit
+	}
+	in.callFunc(f, nil, nil)
+	for _, c := range in.chains {
+		if !c.executed && c.kind != "data" {
+			in.note(c.span(), c.live, "this query is built but not seen executed (Exec is not called on it where the extraction can follow): it is left out")
+		}
+	}
+}
+
+func (in *interp) dir() string {
+	if in.up {
+		return "up"
+	}
+	return "down"
+}
+
+// span is the builder's expression as written: from the handle to the
+// last method called on it in the same expression.
+func (c *chain) span() *ast.CallExpr { return c.outer }
+
+// callFunc interprets a function with arguments bound to its parameters
+// and returns its (first) result.
+func (in *interp) callFunc(f vFunc, args []value, argExprs []ast.Expr) value {
+	var ftype *ast.FuncType
+	var body *ast.BlockStmt
+	var fn ast.Node
+	name := "the function literal"
+	if f.lit != nil {
+		ftype, body, fn = f.lit.Type, f.lit.Body, f.lit
+	} else {
+		ftype, body, fn, name = f.decl.Type, f.decl.Body, f.decl, f.decl.Name.Name
+	}
+	if slices.Contains(in.stack, fn) {
+		in.note(fn, in.live, "recursive call of %s is not followed", name)
+		return vUnknown{"recursion"}
+	}
+	if len(in.stack) >= maxDepth {
+		in.note(fn, in.live, "calls nested deeper than %d are not followed", maxDepth)
+		return vUnknown{"depth"}
+	}
+	in.stack = append(in.stack, fn)
+	defer func() { in.stack = in.stack[:len(in.stack)-1] }()
+	if body == nil {
+		return vUnknown{"no body"}
+	}
+	e := newEnv()
+	e.parent = f.env
+	in.bindParams(e, ftype, args, argExprs)
+	saved := in.live
+	in.block(body.List, e)
+	in.live = saved
+	if e.ret == nil {
+		return vUnknown{"no result"}
+	}
+	return e.ret
+}
+
+// bindParams binds arguments to parameters; a variadic parameter gets the
+// list of the remaining arguments (or the list spread with ...).
+func (in *interp) bindParams(e *env, ft *ast.FuncType, args []value, argExprs []ast.Expr) {
+	info := in.x.pass.TypesInfo
+	var params []*ast.Ident
+	var variadic bool
+	for i, field := range ft.Params.List {
+		if _, ok := field.Type.(*ast.Ellipsis); ok && i == len(ft.Params.List)-1 {
+			variadic = true
+		}
+		if len(field.Names) == 0 {
+			params = append(params, nil)
+			continue
+		}
+		params = append(params, field.Names...)
+	}
+	for i, id := range params {
+		if id == nil {
+			continue
+		}
+		obj := info.Defs[id]
+		if obj == nil {
+			continue
+		}
+		switch {
+		case variadic && i == len(params)-1:
+			if i < len(args) {
+				if len(args) == i+1 {
+					if l, ok := args[i].(vList); ok && spread(argExprs) {
+						e.vars[obj] = l
+						continue
+					}
+				}
+				e.vars[obj] = vList{elems: args[i:]}
+			} else {
+				e.vars[obj] = vList{}
+			}
+		case i < len(args):
+			e.vars[obj] = args[i]
+		default:
+			e.vars[obj] = in.typed(obj.Type())
+		}
+	}
+}
+
+// spread reports whether the last argument expression was written x...;
+// argExprs carries a nil sentinel at the end for that.
+func spread(argExprs []ast.Expr) bool {
+	return len(argExprs) > 0 && argExprs[len(argExprs)-1] == nil
+}
+
+// typed is the value of something known only by its type: a handle, or
+// anything else.
+func (in *interp) typed(t types.Type) value {
+	if t != nil && isHandle(t) {
+		return vHandle{}
+	}
+	if t != nil && isNamed(t, migratePkg, "Migrator") {
+		return vMigrator{}
+	}
+	return vTyped{t: t}
+}
+
+// block interprets statements while some dialect still runs them.
+func (in *interp) block(stmts []ast.Stmt, e *env) {
+	for _, s := range stmts {
+		if in.live == 0 {
+			return
+		}
+		in.stmt(s, e)
+	}
+}
+
+// stmt interprets a statement; in.live is the set of dialects running
+// after it.
+func (in *interp) stmt(s ast.Stmt, e *env) {
+	info := in.x.pass.TypesInfo
+	switch s := s.(type) {
+	case *ast.ExprStmt:
+		in.eval(s.X, e)
+	case *ast.AssignStmt:
+		in.assign(s.Lhs, s.Rhs, s.Tok, e)
+	case *ast.DeclStmt:
+		if gd, ok := s.Decl.(*ast.GenDecl); ok && gd.Tok == token.VAR {
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				lhs := make([]ast.Expr, len(vs.Names))
+				for i, n := range vs.Names {
+					lhs[i] = n
+				}
+				if len(vs.Values) > 0 {
+					in.assign(lhs, vs.Values, token.DEFINE, e)
+				}
+			}
+		}
+	case *ast.ReturnStmt:
+		var vals []value
+		for _, r := range s.Results {
+			vals = append(vals, in.eval(r, e))
+		}
+		if len(vals) > 0 {
+			if e.ret == nil {
+				e.ret = vals[0]
+			} else if !sameValue(e.ret, vals[0]) {
+				e.ret = vUnknown{"several results"}
+			}
+		}
+		in.live = 0
+	case *ast.IfStmt:
+		if s.Init != nil {
+			in.stmt(s.Init, e)
+		}
+		t, f, known := in.cond(s.Cond, e)
+		entry := in.live
+		before := in.count()
+		in.live = entry & t
+		in.stmt(s.Body, e)
+		thenOut := in.live
+		in.live = entry & f
+		if s.Else != nil {
+			in.stmt(s.Else, e)
+		}
+		elseOut := in.live
+		in.live = thenOut | elseOut
+		if !known && !isErrCheck(info, s.Cond) && in.count() > before {
+			in.note(s.Cond, entry, "statements under this condition are assumed to run: the extraction cannot tell when %s holds", short(s.Cond))
+		}
+	case *ast.BlockStmt:
+		in.block(s.List, e)
+	case *ast.SwitchStmt:
+		in.switchStmt(s, e)
+	case *ast.TypeSwitchStmt:
+		in.typeSwitch(s, e)
+	case *ast.RangeStmt:
+		in.rangeStmt(s, e)
+	case *ast.ForStmt:
+		if s.Init != nil {
+			in.stmt(s.Init, e)
+		}
+		entry := in.live
+		if s.Cond != nil {
+			in.eval(s.Cond, e)
+		}
+		in.stmt(s.Body, e)
+		if s.Post != nil {
+			in.stmt(s.Post, e)
+		}
+		in.live |= entry
+	case *ast.LabeledStmt:
+		in.stmt(s.Stmt, e)
+	case *ast.DeferStmt:
+		in.eval(s.Call, e)
+	case *ast.GoStmt:
+		in.eval(s.Call, e)
+	case *ast.IncDecStmt, *ast.EmptyStmt, *ast.BranchStmt, *ast.SendStmt:
+		// No query runs here. break and continue end the block as it
+		// is walked; nothing after them in it is reached.
+		if b, ok := s.(*ast.BranchStmt); ok && b.Tok == token.GOTO {
+			in.note(s, in.live, "goto is not followed")
+		}
+	case *ast.SelectStmt:
+		for _, c := range s.Body.List {
+			cc := c.(*ast.CommClause)
+			entry := in.live
+			in.block(cc.Body, e)
+			in.live |= entry
+		}
+	}
+}
+
+// assign binds the values of rhs to the variables of lhs.
+func (in *interp) assign(lhs, rhs []ast.Expr, tok token.Token, e *env) {
+	info := in.x.pass.TypesInfo
+	var vals []value
+	for _, r := range rhs {
+		vals = append(vals, in.eval(r, e))
+	}
+	if len(rhs) == 1 && len(lhs) > 1 {
+		if t, ok := vals[0].(vTuple); ok {
+			vals = t.elems
+		} else {
+			vals = nil
+		}
+	}
+	for i, l := range lhs {
+		id, ok := ast.Unparen(l).(*ast.Ident)
+		if !ok || id.Name == "_" {
+			continue
+		}
+		obj := info.Defs[id]
+		if obj == nil {
+			obj = info.Uses[id]
+		}
+		if obj == nil {
+			continue
+		}
+		var v value
+		if i < len(vals) {
+			v = vals[i]
+		} else {
+			v = in.typed(obj.Type())
+		}
+		if tok != token.ASSIGN && tok != token.DEFINE {
+			v = vUnknown{"compound assignment"} // s += "..." and the like
+		}
+		if tok == token.DEFINE {
+			e.vars[obj] = v
+		} else {
+			e.set(obj, v)
+		}
+	}
+}
+
+// count is the number of changes recorded so far, to tell whether a
+// stretch of code ran any statement.
+func (in *interp) count() int { return len(in.mig.Up) + len(in.mig.Down) }
+
+func sameValue(a, b value) bool {
+	switch a := a.(type) {
+	case vChainRef:
+		bb, ok := b.(vChainRef)
+		return ok && bb.c == a.c
+	case vHandle:
+		_, ok := b.(vHandle)
+		return ok
+	}
+	return false
+}
+
+// isErrCheck reports "err != nil", "err == nil" and the like, whose
+// branches are error paths: they need no note.
+func isErrCheck(info *types.Info, cond ast.Expr) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || (b.Op != token.EQL && b.Op != token.NEQ) {
+		return false
+	}
+	isNil := func(x ast.Expr) bool {
+		id, ok := ast.Unparen(x).(*ast.Ident)
+		return ok && id.Name == "nil"
+	}
+	isErr := func(x ast.Expr) bool {
+		t := info.TypeOf(x)
+		return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
+	}
+	return (isNil(b.Y) && isErr(b.X)) || (isNil(b.X) && isErr(b.Y))
+}
+
+func short(e ast.Expr) string {
+	s := types.ExprString(e)
+	if len(s) > 60 {
+		s = s[:57] + "..."
+	}
+	return s
+}
+
+// cond evaluates a condition: t are the dialects on which it may be
+// true, f those on which it may be false; known reports that it depends
+// on the dialect alone.
+func (in *interp) cond(c ast.Expr, e *env) (t, f dset, known bool) {
+	switch c := ast.Unparen(c).(type) {
+	case *ast.UnaryExpr:
+		if c.Op == token.NOT {
+			t, f, known = in.cond(c.X, e)
+			return f, t, known
+		}
+	case *ast.BinaryExpr:
+		switch c.Op {
+		case token.LAND:
+			t1, f1, k1 := in.cond(c.X, e)
+			t2, f2, k2 := in.cond(c.Y, e)
+			return t1 & t2, f1 | f2, k1 && k2
+		case token.LOR:
+			t1, f1, k1 := in.cond(c.X, e)
+			t2, f2, k2 := in.cond(c.Y, e)
+			return t1 | t2, f1 & f2, k1 && k2
+		case token.EQL, token.NEQ:
+			if s, ok := in.dialectCompare(c.X, c.Y, e); ok {
+				if c.Op == token.NEQ {
+					return dAll &^ s, s, true
+				}
+				return s, dAll &^ s, true
+			}
+		}
+	}
+	in.eval(c, e)
+	return dAll, dAll, false
+}
+
+// dialectCompare recognises x == y where one side is the dialect's name
+// (db.Dialect().Name(), or its String()) and the other a constant; it
+// returns the dialects for which they are equal.
+func (in *interp) dialectCompare(x, y ast.Expr, e *env) (dset, bool) {
+	vx, vy := in.eval(x, e), in.eval(y, e)
+	if s, ok := in.dialectMatch(vx, y); ok {
+		return s, true
+	}
+	return in.dialectMatch(vy, x)
+}
+
+func (in *interp) dialectMatch(v value, other ast.Expr) (dset, bool) {
+	tv, ok := in.x.pass.TypesInfo.Types[other]
+	if !ok || tv.Value == nil {
+		return 0, false
+	}
+	switch v.(type) {
+	case vDialectName:
+		if tv.Value.Kind() != constant.Int {
+			return 0, false
+		}
+		n, _ := constant.Int64Val(tv.Value)
+		return in.x.dialectByNumber(n), true
+	case vDialectString:
+		if tv.Value.Kind() != constant.String {
+			return 0, false
+		}
+		return dialectBit(Dialect(constant.StringVal(tv.Value))), true
+	}
+	return 0, false
+}
+
+// switchStmt interprets a switch: on the dialect's name, each clause runs
+// on the dialects its cases name (default on the others).
+func (in *interp) switchStmt(s *ast.SwitchStmt, e *env) {
+	if s.Init != nil {
+		in.stmt(s.Init, e)
+	}
+	var tag value
+	if s.Tag != nil {
+		tag = in.eval(s.Tag, e)
+	}
+	_, byDialect := tag.(vDialectName)
+	if _, ok := tag.(vDialectString); ok {
+		byDialect = true
+	}
+	in.clauses(s.Body, byDialect, e, func(cc *ast.CaseClause) dset {
+		set := dset(0)
+		for _, x := range cc.List {
+			switch {
+			case byDialect:
+				m, ok := in.dialectMatch(tag, x)
+				if !ok {
+					return dAll
+				}
+				set |= m
+			case s.Tag == nil:
+				t, _, _ := in.cond(x, e)
+				set |= t
+			default:
+				in.eval(x, e)
+				set = dAll
+			}
+		}
+		return set
+	})
+}
+
+// clauses runs the clauses of a switch, each on the dialects caseSet
+// gives it; with byDialect, default runs on the dialects no case named.
+// Afterwards the dialects running are those any clause (or, without a
+// default, the switch itself) let through.
+func (in *interp) clauses(body *ast.BlockStmt, byDialect bool, e *env, caseSet func(*ast.CaseClause) dset) {
+	entry := in.live
+	out, covered := dset(0), dset(0)
+	var deflt *ast.CaseClause
+	for _, st := range body.List {
+		cc := st.(*ast.CaseClause)
+		if cc.List == nil {
+			deflt = cc
+			continue
+		}
+		set := caseSet(cc)
+		if byDialect {
+			covered |= set
+		}
+		in.live = entry & set
+		in.block(cc.Body, e)
+		out |= in.live
+	}
+	rest := entry &^ covered
+	if deflt != nil {
+		in.live = rest
+		in.block(deflt.Body, e)
+		out |= in.live
+	} else {
+		out |= rest
+	}
+	in.live = out
+}
+
+// typeSwitch interprets switch db.Dialect().(type): each clause runs on
+// the dialect its case types name.
+func (in *interp) typeSwitch(s *ast.TypeSwitchStmt, e *env) {
+	if s.Init != nil {
+		in.stmt(s.Init, e)
+	}
+	var x ast.Expr
+	switch a := s.Assign.(type) {
+	case *ast.ExprStmt:
+		x = a.X
+	case *ast.AssignStmt:
+		x = a.Rhs[0]
+	}
+	ta, _ := ast.Unparen(x).(*ast.TypeAssertExpr)
+	byDialect := false
+	if ta != nil {
+		_, byDialect = in.eval(ta.X, e).(vDialect)
+	}
+	in.clauses(s.Body, byDialect, e, func(cc *ast.CaseClause) dset {
+		if !byDialect {
+			return dAll
+		}
+		set := dset(0)
+		for _, t := range cc.List {
+			set |= dialectOfType(in.x.pass.TypesInfo.TypeOf(t))
+		}
+		return set
+	})
+}
+
+func dialectOfType(t types.Type) dset {
+	switch {
+	case isNamed(t, pgDialect, "Dialect"):
+		return dPG
+	case isNamed(t, myDialect, "Dialect"):
+		return dMy
+	case isNamed(t, liteDialect, "Dialect"):
+		return dLite
+	}
+	return 0
+}
+
+// rangeStmt unrolls a range over a known list; any other range runs its
+// body once with the element unknown.
+func (in *interp) rangeStmt(s *ast.RangeStmt, e *env) {
+	info := in.x.pass.TypesInfo
+	bind := func(x ast.Expr, v value) {
+		if id, ok := x.(*ast.Ident); ok && id.Name != "_" {
+			obj := info.Defs[id]
+			if obj == nil {
+				obj = info.Uses[id]
+			}
+			if obj != nil {
+				e.vars[obj] = v
+			}
+		}
+	}
+	coll := in.eval(s.X, e)
+	if l, ok := coll.(vList); ok {
+		for _, el := range l.elems {
+			if in.live == 0 {
+				return
+			}
+			if s.Key != nil {
+				bind(s.Key, vTyped{t: info.TypeOf(s.Key)})
+			}
+			if s.Value != nil {
+				bind(s.Value, el)
+			}
+			in.block(s.Body.List, e)
+		}
+		return
+	}
+	if s.Key != nil {
+		bind(s.Key, in.typed(info.TypeOf(s.Key)))
+	}
+	if s.Value != nil {
+		bind(s.Value, vUnknown{"range over an unknown collection"})
+	}
+	entry := in.live
+	in.block(s.Body.List, e)
+	in.live |= entry
+}
+
+// eval evaluates an expression: it runs what the expression runs (calls,
+// builders executed) and returns its abstract value.
+func (in *interp) eval(x ast.Expr, e *env) value {
+	info := in.x.pass.TypesInfo
+	if tv, ok := info.Types[x]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+		return vStr{expr: x}
+	}
+	switch x := x.(type) {
+	case *ast.ParenExpr:
+		return in.eval(x.X, e)
+	case *ast.Ident:
+		obj := info.Uses[x]
+		if obj == nil {
+			obj = info.Defs[x]
+		}
+		if v, ok := e.lookup(obj); ok {
+			return v
+		}
+		switch o := obj.(type) {
+		case *types.Nil:
+			return vNil{}
+		case *types.Func:
+			if d := in.x.decls[o.Origin()]; d != nil {
+				return vFunc{decl: d}
+			}
+		case *types.Var:
+			if o.Parent() == o.Pkg().Scope() {
+				if init := in.x.globals[o]; init != nil {
+					return in.eval(init, newEnv())
+				}
+			}
+		}
+		if obj != nil {
+			return in.typed(obj.Type())
+		}
+		return vUnknown{"unresolved"}
+	case *ast.FuncLit:
+		return vFunc{lit: x, env: e}
+	case *ast.CompositeLit:
+		t := info.TypeOf(x)
+		if t != nil {
+			switch t.Underlying().(type) {
+			case *types.Slice, *types.Array:
+				var l vList
+				for _, el := range x.Elts {
+					if kv, ok := el.(*ast.KeyValueExpr); ok {
+						el = kv.Value
+					}
+					l.elems = append(l.elems, in.eval(el, e))
+				}
+				return l
+			}
+		}
+		for _, el := range x.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				el = kv.Value
+			}
+			if _, isFn := el.(*ast.FuncLit); !isFn {
+				in.eval(el, e)
+			}
+		}
+		return vTyped{t: t}
+	case *ast.CallExpr:
+		return in.call(x, e)
+	case *ast.UnaryExpr:
+		in.eval(x.X, e)
+		return vTyped{t: info.TypeOf(x)}
+	case *ast.BinaryExpr:
+		in.eval(x.X, e)
+		in.eval(x.Y, e)
+		return vTyped{t: info.TypeOf(x)}
+	case *ast.SelectorExpr:
+		if sel := info.Selections[x]; sel != nil && sel.Kind() == types.FieldVal {
+			in.eval(x.X, e)
+		}
+		return in.typed(info.TypeOf(x))
+	case *ast.StarExpr:
+		in.eval(x.X, e)
+		return in.typed(info.TypeOf(x))
+	case *ast.IndexExpr:
+		c := in.eval(x.X, e)
+		in.eval(x.Index, e)
+		if l, ok := c.(vList); ok {
+			if tv, ok := info.Types[x.Index]; ok && tv.Value != nil {
+				if i, ok := constant.Int64Val(tv.Value); ok && i >= 0 && int(i) < len(l.elems) {
+					return l.elems[i]
+				}
+			}
+		}
+		return in.typed(info.TypeOf(x))
+	case *ast.TypeAssertExpr:
+		v := in.eval(x.X, e)
+		if _, ok := v.(vChainRef); ok {
+			return v
+		}
+		return in.typed(info.TypeOf(x))
+	case *ast.SliceExpr:
+		in.eval(x.X, e)
+		return in.typed(info.TypeOf(x))
+	case *ast.KeyValueExpr:
+		return in.eval(x.Value, e)
+	}
+	return in.typed(info.TypeOf(x))
+}
+
+// call evaluates a call expression.
+func (in *interp) call(c *ast.CallExpr, e *env) value {
+	info := in.x.pass.TypesInfo
+	if tv, ok := info.Types[c.Fun]; ok && tv.IsType() {
+		// A conversion: (*schema.User)(nil) is a value of its type.
+		for _, a := range c.Args {
+			in.eval(a, e)
+		}
+		return in.typed(tv.Type)
+	}
+	if id, ok := ast.Unparen(c.Fun).(*ast.Ident); ok {
+		if _, ok := info.Uses[id].(*types.Builtin); ok {
+			for _, a := range c.Args {
+				in.eval(a, e)
+			}
+			if id.Name == "new" && len(c.Args) == 1 {
+				return in.typed(types.NewPointer(info.TypeOf(c.Args[0])))
+			}
+			return in.typed(info.TypeOf(c))
+		}
+	}
+	// A method call: evaluate the receiver first.
+	if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok {
+		if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+			recv := in.eval(sel.X, e)
+			args, argExprs := in.args(c, e)
+			return in.method(c, sel, s.Obj().(*types.Func), recv, args, argExprs, e)
+		}
+	}
+	fn := calledFunc(info, c)
+	args, argExprs := in.args(c, e)
+	if fn == nil {
+		f := in.eval(c.Fun, e)
+		if fv, ok := f.(vFunc); ok {
+			return in.callFunc(fv, args, argExprs)
+		}
+		if handleIn(args) {
+			in.note(c, in.live, "call of the function value %s with the database handle is not followed: what it runs is not seen", short(c.Fun))
+		}
+		return in.typed(info.TypeOf(c))
+	}
+	if d := in.x.decls[fn.Origin()]; d != nil && d.Recv == nil {
+		return in.callFunc(vFunc{decl: d}, args, argExprs)
+	}
+	return in.foreign(c, fn, args)
+}
+
+// args evaluates call arguments. argExprs mirrors them, with a trailing
+// nil when the last one is spread (x...).
+func (in *interp) args(c *ast.CallExpr, e *env) ([]value, []ast.Expr) {
+	var vals []value
+	exprs := append([]ast.Expr(nil), c.Args...)
+	for _, a := range c.Args {
+		vals = append(vals, in.eval(a, e))
+	}
+	if c.Ellipsis.IsValid() {
+		exprs = append(exprs, nil)
+	}
+	return vals, exprs
+}
+
+func handleIn(args []value) bool {
+	for _, a := range args {
+		switch a.(type) {
+		case vHandle, vChainRef:
+			return true
+		}
+	}
+	return false
+}
+
+// foreign handles a call of a function of another package.
+func (in *interp) foreign(c *ast.CallExpr, fn *types.Func, args []value) value {
+	info := in.x.pass.TypesInfo
+	if handleIn(args) && fn.Pkg() != nil && takesHandle(fn) && foreignRuns(in.x.pass, fn) {
+		in.note(c, in.live, "%s.%s may run queries on the database handle, and what it runs is not seen: create schema objects in the migration or in a function of this package",
+			fn.Pkg().Name(), fn.Name())
+	}
+	// Function literals given to other functions (errgroup.Go, a retry
+	// helper) are assumed to run where they are passed.
+	for i, a := range args {
+		if fv, ok := a.(vFunc); ok && fv.lit != nil {
+			before := in.count()
+			in.callFunc(fv, nil, nil)
+			if in.count() > before {
+				in.note(c.Args[i], in.live, "this function literal, given to %s, is assumed to run here", fn.Name())
+			}
+		}
+	}
+	return in.typed(info.TypeOf(c))
+}
+
+// method evaluates a method call on a value.
+func (in *interp) method(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func, recv value, args []value, argExprs []ast.Expr, _ *env) value {
+	info := in.x.pass.TypesInfo
+	name := fn.Name()
+	pkg, recvName := methodOf(fn)
+	switch r := recv.(type) {
+	case vChainRef:
+		return in.chainMethod(c, sel, r.c, name, args)
+	case vDialect:
+		if name == "Name" {
+			return vDialectName{}
+		}
+	case vDialectName:
+		if name == "String" {
+			return vDialectString{}
+		}
+	case vMigrator:
+		if name == "DB" {
+			return vHandle{}
+		}
+	}
+	if isHandle(info.TypeOf(sel.X)) || (pkg == bunPkg && (recvName == "DB" || recvName == "Tx" || recvName == "Conn" || recvName == "IDB" || recvName == "IConn")) {
+		return in.handleMethod(c, name, args)
+	}
+	if pkg == sqlPkg && (recvName == "DB" || recvName == "Tx" || recvName == "Conn") {
+		return in.handleMethod(c, name, args)
+	}
+	if pkg == schemaPkg && name == "Name" && recvName == "Dialect" {
+		return vDialectName{}
+	}
+	if d := in.x.decls[fn.Origin()]; d != nil && d.Body != nil {
+		// A method of this package: followed like a function, its
+		// receiver unknown.
+		return in.callFunc(vFunc{decl: d}, args, argExprs)
+	}
+	if pkg != "" && pkg != sqlPkg && pkg != bunPkg && !strings.HasPrefix(pkg, bunPkg+"/") {
+		return in.foreign(c, fn, append([]value{recv}, args...))
+	}
+	if execMethods[name] {
+		if _, isTyped := recv.(vTyped); isTyped && isBuilderType(info.TypeOf(sel.X)) {
+			in.note(c, in.live, "a query builder that the extraction cannot trace back to where it was built is executed here: what it runs is not seen")
+		}
+	}
+	return in.typed(info.TypeOf(c))
+}
+
+// isBuilderType reports Bun's query builder types.
+func isBuilderType(t types.Type) bool {
+	n := named(t)
+	return n != nil && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == bunPkg && strings.HasSuffix(n.Obj().Name(), "Query")
+}
+
+// handleMethod evaluates a method of a database handle.
+func (in *interp) handleMethod(c *ast.CallExpr, name string, args []value) value {
+	if kind, ok := builderKinds[name]; ok {
+		ch := &chain{kind: kind, outer: c, live: in.live}
+		in.chains = append(in.chains, ch)
+		if kind == "Raw" {
+			ch.calls = append(ch.calls, call{name: name, expr: c, args: args})
+		}
+		return vChainRef{c: ch}
+	}
+	switch name {
+	case "Dialect":
+		return vDialect{}
+	case "ExecContext", "Exec", "QueryContext", "Query", "QueryRowContext", "QueryRow":
+		in.sqlCall(c, name, args)
+		if name == "QueryRow" || name == "QueryRowContext" {
+			return vUnknown{"row"}
+		}
+		return vTuple{elems: []value{vUnknown{"result"}, vUnknown{"error"}}}
+	case "RunInTx":
+		for _, a := range args {
+			if fv, ok := a.(vFunc); ok {
+				return in.callFunc(fv, []value{vTyped{}, vHandle{}}, nil)
+			}
+		}
+		in.note(c, in.live, "the function given to RunInTx is not a function literal or a function of this package: what it runs is not seen")
+	case "BeginTx", "Begin", "Conn":
+		return vTuple{elems: []value{vHandle{}, vUnknown{"error"}}}
+	}
+	return vUnknown{"handle method " + name}
+}
+
+// sqlCall emits the SQL given to ExecContext and its kin.
+func (in *interp) sqlCall(c *ast.CallExpr, name string, args []value) {
+	i := 0
+	if strings.HasSuffix(name, "Context") {
+		i = 1
+	}
+	if i >= len(c.Args) {
+		return
+	}
+	in.emitSQL(c.Args[i], args[i], len(c.Args) > i+1)
+}
+
+// emitSQL records the changes of SQL text on every dialect running it.
+func (in *interp) emitSQL(arg ast.Expr, v value, hasArgs bool) {
+	s, ok := v.(vStr)
+	if !ok {
+		in.note(arg, in.live, "the SQL is not a constant string (a const, a literal, or constants joined with +): its statements are not seen")
+		return
+	}
+	tv := in.x.pass.TypesInfo.Types[s.expr]
+	src := constant.StringVal(tv.Value)
+	if hasArgs && strings.Contains(src, "?") {
+		in.note(arg, in.live, "SQL with ? placeholders and arguments is formatted by Bun at run time: its statements are not seen")
+		return
+	}
+	mapper := in.x.literalMapper(s.expr)
+	for _, d := range in.live.list() {
+		cs, notes := sqlText{d: d, src: src, pos: mapper}.changes()
+		for _, n := range notes {
+			in.x.addNote(n.at, dialectBit(d), in.mig, n.msg)
+		}
+		for _, ch := range cs {
+			in.x.site(in, ch, arg, nil)
+			in.emit(ch)
+		}
+	}
+}
+
+// emit appends a change to the migration direction being interpreted.
+func (in *interp) emit(c *Change) {
+	if in.up {
+		in.mig.Up = append(in.mig.Up, c)
+	} else {
+		in.mig.Down = append(in.mig.Down, c)
+	}
+}
+
+// chainMethod evaluates a method call on a query builder.
+func (in *interp) chainMethod(c *ast.CallExpr, sel *ast.SelectorExpr, ch *chain, name string, args []value) value {
+	if ast.Unparen(sel.X) == ch.outer {
+		ch.outer = c
+	}
+	switch name {
+	case "Exec", "Scan", "ScanAndCount", "Count", "Exists", "Rows":
+		ch.executed = true
+		in.execute(ch)
+		return vTuple{elems: []value{vUnknown{"result"}, vUnknown{"error"}}}
+	case "String", "Operation", "GetTableName", "GetModel", "DB", "Dialect", "AppendQuery", "QueryGen":
+		return vUnknown{"builder accessor"}
+	}
+	ch.calls = append(ch.calls, call{name: name, expr: c, args: args})
+	return vChainRef{c: ch}
+}
+
+// execute records what an executed builder runs on every dialect running
+// it here.
+func (in *interp) execute(ch *chain) {
+	switch ch.kind {
+	case "data":
+		for _, d := range in.live.list() {
+			c := &Change{Kind: Data, Dialect: d, Builder: true}
+			in.x.site(in, c, ch.span(), ch)
+			in.emit(c)
+		}
+		return
+	case "Raw":
+		raw := ch.calls[0]
+		if len(raw.expr.Args) == 0 {
+			return
+		}
+		in.emitSQL(raw.expr.Args[0], raw.args[0], len(raw.expr.Args) > 1)
+		return
+	}
+	for _, d := range in.live.list() {
+		cs := in.x.build(in, ch, d)
+		for _, c := range cs {
+			c.Builder = true
+			in.emit(c)
+		}
+	}
+}

@@ -1,0 +1,2 @@
+DROP VIEW live_orgs;
+DROP TABLE users;
