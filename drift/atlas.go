@@ -346,7 +346,14 @@ func (c *comparer) cloneTable(t *schema.Table) *schema.Table {
 	s := c.fixSchema
 	out := &schema.Table{Name: t.Name, Schema: s, Attrs: append([]schema.Attr(nil), t.Attrs...)}
 	for _, col := range t.Columns {
-		out.AddColumns(cloneColumn(col))
+		cc := cloneColumn(col)
+		if c.dialect == dsn.SQLite && cc.Type.Raw != "" {
+			// A table rebuild declares the columns again: with the
+			// types as declared (varchar(20)), not as Atlas's SQLite
+			// formatter writes them (varchar).
+			cc.Type.Type = withSQLiteSpelling(cc.Type.Type, strings.ToLower(cc.Type.Raw))
+		}
+		out.AddColumns(cc)
 	}
 	if t.PrimaryKey != nil {
 		out.PrimaryKey = cloneIndex(t.PrimaryKey, out)
@@ -375,6 +382,9 @@ func cloneIndex(ix *schema.Index, t *schema.Table) *schema.Index {
 func (c *comparer) cloneFK(fk *schema.ForeignKey, t *schema.Table) *schema.ForeignKey {
 	out := &schema.ForeignKey{Symbol: fk.Symbol, Table: t, OnDelete: fk.OnDelete, OnUpdate: fk.OnUpdate,
 		Attrs: append([]schema.Attr(nil), fk.Attrs...)}
+	if c.dialect == dsn.SQLite && strings.Trim(fk.Symbol, "0123456789") == "" {
+		out.Symbol = "" // SQLite numbers unnamed keys; a rebuild leaves them unnamed
+	}
 	for _, col := range fk.Columns {
 		out.Columns = append(out.Columns, columnOf(dsn.Postgres, t, col.Name))
 	}

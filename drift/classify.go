@@ -202,6 +202,27 @@ func (c *comparer) columnExtra(dt *dTable, lt *schema.Table, lc *schema.Column) 
 	c.findings = append(c.findings, f)
 }
 
+func hasIndexNamed(t *schema.Table, name string) bool {
+	for _, ix := range t.Indexes {
+		if strings.EqualFold(ix.Name, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// takeFK removes from fix, a clone of lt, the clone of lt's key fk: by
+// position, since SQLite's keys have no names to find them by.
+func takeFK(fix, lt *schema.Table, fk *schema.ForeignKey) *schema.ForeignKey {
+	i := slices.Index(lt.ForeignKeys, fk)
+	if i < 0 || i >= len(fix.ForeignKeys) {
+		return nil
+	}
+	out := fix.ForeignKeys[i]
+	fix.ForeignKeys = slices.Delete(fix.ForeignKeys, i, i+1)
+	return out
+}
+
 // take removes the first element of *list that match accepts, and
 // returns it (nil when there is none).
 func take[T any](list *[]*T, match func(*T) bool) *T {
@@ -391,7 +412,7 @@ func (c *comparer) indexMissing(dt *dTable, lt *schema.Table, ix *dIndex) {
 		f.Field = c.fieldOf(dt, f.Column)
 		f.Message = fmt.Sprintf("%s %s of %s is missing on %s; %s's unique tags declare it", what, nameOr(ix.name, ix.describe()), dt.modelName(), lt.Name, dt.modelName())
 	} else {
-		f.Message = fmt.Sprintf("%s %s %s on %s is missing; the migrations declare it", what, nameOr(ix.name, "(unnamed)"), ix.describe(), lt.Name)
+		f.Message = fmt.Sprintf("%s %s on %s is missing; the migrations declare it", what, strings.TrimSpace(ix.name+" "+ix.describe()), lt.Name)
 	}
 	fix := c.cloneTable(lt)
 	add := c.atlasIndex(ix, fix, c.indexName(lt.Name, ix))
@@ -504,11 +525,29 @@ func describeFK(columns []string, refTable string, refCols []string, onDelete, o
 	return s
 }
 
+// fkObject names a foreign key for Object: "sessions:sessions_user_id_fkey",
+// or "sessions:(user_id)" for SQLite's keys, which have numbers, not names.
+func fkObject(table, symbol string, columns []string) string {
+	if symbol == "" || strings.Trim(symbol, "0123456789") == "" {
+		return table + ":(" + strings.Join(columns, ", ") + ")"
+	}
+	return table + ":" + symbol
+}
+
+// symbolPrefix is a key's name and a space for messages, "" for a key
+// without one (or with SQLite's number).
+func symbolPrefix(symbol string) string {
+	if symbol == "" || strings.Trim(symbol, "0123456789") == "" {
+		return ""
+	}
+	return symbol + " "
+}
+
 func (c *comparer) fkMissing(dt *dTable, lt *schema.Table, fk *dFK) {
 	f := c.tableFinding(FKMissing, dt, lt.Name)
 	f.Severity = config.Warning
 	f.Name = fk.name
-	f.Object = lt.Name + ":" + nameOr(fk.name, "("+strings.Join(fk.columns, ", ")+")")
+	f.Object = fkObject(lt.Name, fk.name, fk.columns)
 	if fk.pos.IsValid() {
 		f.Position = fk.pos
 	}
@@ -521,11 +560,7 @@ func (c *comparer) fkMissing(dt *dTable, lt *schema.Table, fk *dFK) {
 		f.Field = fk.relation
 		source = fmt.Sprintf("relation %s.%s implies it (--relation-fks)", dt.modelName(), fk.relation)
 	}
-	name := ""
-	if fk.name != "" {
-		name = fk.name + " "
-	}
-	f.Message = fmt.Sprintf("foreign key %s%s on %s is missing; %s", name,
+	f.Message = fmt.Sprintf("foreign key %s%s on %s is missing; %s", symbolPrefix(fk.name),
 		describeFK(fk.columns, fk.refTable, c.refColumns(fk), strings.ToUpper(fk.onDelete), strings.ToUpper(fk.onUpdate)), lt.Name, source)
 	fix := c.cloneTable(lt)
 	add := c.atlasFK(fk, fix, c.fkName(lt.Name, fk))
@@ -538,14 +573,21 @@ func (c *comparer) fkExtra(dt *dTable, lt *schema.Table, fk *schema.ForeignKey) 
 	l := c.describeLiveFK(fk)
 	f := c.tableFinding(FKExtra, dt, lt.Name)
 	f.Severity = config.Info
-	f.Object, f.Name = lt.Name+":"+fk.Symbol, fk.Symbol
+	f.Object, f.Name = fkObject(lt.Name, fk.Symbol, l.columns), fk.Symbol
 	if len(l.columns) > 0 {
 		f.Column = l.columns[0]
 	}
-	f.Message = fmt.Sprintf("foreign key %s %s on %s is not declared by the migrations", fk.Symbol, describeFK(l.columns, l.refTable, l.refCols, l.onDelete, l.onUpdate), lt.Name)
+	f.Message = fmt.Sprintf("foreign key %s%s on %s is not declared by the migrations", symbolPrefix(fk.Symbol), describeFK(l.columns, l.refTable, l.refCols, l.onDelete, l.onUpdate), lt.Name)
 	fix := c.cloneTable(lt)
-	drop := take(&fix.ForeignKeys, func(x *schema.ForeignKey) bool { return x.Symbol == fk.Symbol })
-	f.SQL, f.Destructive = c.plan(&schema.ModifyTable{T: fix, Changes: []schema.Change{&schema.DropForeignKey{F: drop}}}), true
+	changes := []schema.Change{&schema.DropForeignKey{F: takeFK(fix, lt, fk)}}
+	for _, ix := range lt.Indexes {
+		// The index MySQL made for the key goes with it: drift does not
+		// report it, and nothing else needs it.
+		if li := c.describeLiveIndex(ix); c.implicitFKIndex(&schema.Table{ForeignKeys: []*schema.ForeignKey{fk}}, li) {
+			changes = append(changes, &schema.DropIndex{I: take(&fix.Indexes, func(x *schema.Index) bool { return x.Name == ix.Name })})
+		}
+	}
+	f.SQL, f.Destructive = c.plan(&schema.ModifyTable{T: fix, Changes: changes}), true
 	c.findings = append(c.findings, f)
 }
 
@@ -553,38 +595,50 @@ func (c *comparer) fkDifferent(dt *dTable, lt *schema.Table, fk *schema.ForeignK
 	l := c.describeLiveFK(fk)
 	f := c.tableFinding(FKDifferent, dt, lt.Name)
 	f.Severity = config.Warning
-	f.Object, f.Name = lt.Name+":"+fk.Symbol, fk.Symbol
+	f.Object, f.Name = fkObject(lt.Name, fk.Symbol, l.columns), fk.Symbol
 	if want.pos.IsValid() {
 		f.Position = want.pos
 	}
 	if len(want.columns) > 0 {
 		f.Column = want.columns[0]
+		f.Field = c.fieldOf(dt, f.Column)
 	}
 	wantDelete := canonAction(c.dialect, schema.ReferenceOption(want.onDelete))
 	wantUpdate := canonAction(c.dialect, schema.ReferenceOption(want.onUpdate))
 	var diffs []string
+	var change schema.ChangeKind
 	if !sameIdent(c.dialect, l.refTable, want.refTable) || !sameList(c.dialect, l.refCols, c.refColumns(want)) {
 		diffs = append(diffs, fmt.Sprintf("references %s (%s) instead of %s (%s)", l.refTable, strings.Join(l.refCols, ", "),
 			want.refTable, strings.Join(c.refColumns(want), ", ")))
+		// Atlas's MySQL planner then also drops the index MySQL
+		// creates for a key, named as the key: only when there is one.
+		if c.dialect != dsn.MySQL || hasIndexNamed(lt, fk.Symbol) {
+			change |= schema.ChangeRefTable | schema.ChangeRefColumn
+		}
 	}
 	if l.onDelete != wantDelete {
 		diffs = append(diffs, fmt.Sprintf("has ON DELETE %s instead of %s", l.onDelete, wantDelete))
+		change |= schema.ChangeDeleteAction
 	}
 	if l.onUpdate != wantUpdate {
 		diffs = append(diffs, fmt.Sprintf("has ON UPDATE %s instead of %s", l.onUpdate, wantUpdate))
+		change |= schema.ChangeUpdateAction
+	}
+	if len(diffs) == 0 {
+		diffs = append(diffs, "differs")
 	}
 	source := "the migrations declare"
 	if want.relation != "" {
 		f.Field = want.relation
 		source = fmt.Sprintf("relation %s.%s implies", dt.modelName(), want.relation)
 	}
-	f.Message = fmt.Sprintf("foreign key %s (%s) on %s %s; %s it otherwise", fk.Symbol, strings.Join(l.columns, ", "), lt.Name, strings.Join(diffs, ", "), source)
+	f.Message = fmt.Sprintf("foreign key %s(%s) on %s %s; %s it otherwise", symbolPrefix(fk.Symbol), strings.Join(l.columns, ", "), lt.Name, strings.Join(diffs, ", "), source)
 	fix := c.cloneTable(lt)
-	from := take(&fix.ForeignKeys, func(x *schema.ForeignKey) bool { return x.Symbol == fk.Symbol })
-	to := c.atlasFK(want, fix, fk.Symbol)
+	from := takeFK(fix, lt, fk)
+	to := c.atlasFK(want, fix, from.Symbol)
 	fix.ForeignKeys = append(fix.ForeignKeys, to)
 	f.SQL = c.plan(&schema.ModifyTable{T: fix, Changes: []schema.Change{
-		&schema.ModifyForeignKey{From: from, To: to, Change: schema.ChangeRefTable | schema.ChangeRefColumn | schema.ChangeDeleteAction | schema.ChangeUpdateAction}}})
+		&schema.ModifyForeignKey{From: from, To: to, Change: change}}})
 	c.findings = append(c.findings, f)
 }
 

@@ -244,8 +244,9 @@ func (c *comparer) pair(lt *schema.Table, dt *dTable) {
 	c.from.AddTables(from)
 	c.to.AddTables(to)
 
+	rowid := c.rowidColumn(lt)
 	for _, lc := range lt.Columns {
-		fc := &schema.Column{Name: lc.Name, Type: &schema.ColumnType{Type: cloneType(lc.Type.Type), Null: lc.Type.Null}, Default: lc.Default}
+		fc := &schema.Column{Name: lc.Name, Type: &schema.ColumnType{Type: cloneType(lc.Type.Type), Null: lc.Type.Null && lc != rowid}, Default: lc.Default}
 		c.meta[fc] = &pairMeta{table: dt, live: lt, lcol: lc, col: dt.column(c.dialect, lc.Name)}
 		from.AddColumns(fc)
 	}
@@ -268,6 +269,20 @@ func columnByName(dialect string, t *schema.Table, name string) *schema.Column {
 		if sameIdent(dialect, col.Name, name) {
 			return col
 		}
+	}
+	return nil
+}
+
+// rowidColumn returns a SQLite table's INTEGER PRIMARY KEY column, the
+// rowid: SQLite reports it nullable unless declared NOT NULL, yet it never
+// holds NULL (inserting one assigns the next id).
+func (c *comparer) rowidColumn(t *schema.Table) *schema.Column {
+	if c.dialect != dsn.SQLite || t.PrimaryKey == nil || len(t.PrimaryKey.Parts) != 1 || t.PrimaryKey.Parts[0].C == nil {
+		return nil
+	}
+	col := t.PrimaryKey.Parts[0].C
+	if it, ok := col.Type.Type.(*schema.IntegerType); ok && strings.EqualFold(it.T, "integer") {
+		return col
 	}
 	return nil
 }

@@ -281,9 +281,20 @@ func (c *comparer) desiredTables(view *bunview.View) []*dTable {
 			}
 			t.columns = append(t.columns, &dColumn{name: dcl.Name, decl: dcl, pos: dcl.Pos})
 		}
+	declaredIndex:
 		for _, di := range dt.Indexes {
-			t.indexes = append(t.indexes, &dIndex{name: di.Name, parts: di.Parts, unique: di.Unique,
-				where: di.Where, using: di.Using, pos: di.Pos})
+			ix := &dIndex{name: di.Name, parts: di.Parts, unique: di.Unique, where: di.Where, using: di.Using, pos: di.Pos}
+			// A UNIQUE the migration writes on the columns a unique tag
+			// names is the same constraint, not a second one.
+			for _, have := range t.indexes {
+				if have.fromModel && ix.unique && ix.where == "" && ix.using == "" && sameParts(c.dialect, have.parts, ix.parts) {
+					if have.name == "" {
+						have.name = ix.name
+					}
+					continue declaredIndex
+				}
+			}
+			t.indexes = append(t.indexes, ix)
 		}
 	declaredFK:
 		for _, df := range dt.ForeignKeys {
@@ -327,6 +338,18 @@ func shortModel(m string) string {
 		return m[i+1:]
 	}
 	return m
+}
+
+func sameParts(dialect string, a, b []IndexPart) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Desc != b[i].Desc || a[i].Expr != b[i].Expr || !sameIdent(dialect, a[i].Column, b[i].Column) {
+			return false
+		}
+	}
+	return true
 }
 
 func sameList(dialect string, a, b []string) bool {
