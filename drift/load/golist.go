@@ -126,12 +126,31 @@ type CompileError struct {
 
 // Error is one line: the first problem, and how many more there are.
 func (e *CompileError) Error() string {
-	first := strings.ReplaceAll(e.Problems[0], e.Dir+string(filepath.Separator), "")
-	first = strings.Join(strings.Fields(first), " ")
-	if n := len(e.Problems) - 1; n > 0 {
-		return fmt.Sprintf("%s (and %d more)", first, n)
+	var problems []string
+	seen := map[string]bool{}
+	for _, p := range e.Problems {
+		// go/packages reports compiler output as "-: # pkg\nfile:line:
+		// msg", and the same error once per way it met it.
+		var lines []string
+		for _, line := range strings.Split(p, "\n") {
+			line = strings.TrimPrefix(strings.TrimSpace(line), "-: ")
+			if line != "" && !strings.HasPrefix(line, "# ") {
+				lines = append(lines, line)
+			}
+		}
+		msg := strings.ReplaceAll(strings.Join(lines, " "), e.Dir+string(filepath.Separator), "")
+		if msg != "" && !seen[msg] {
+			seen[msg] = true
+			problems = append(problems, msg)
+		}
 	}
-	return first
+	if len(problems) == 0 {
+		return "packages do not compile"
+	}
+	if n := len(problems) - 1; n > 0 {
+		return fmt.Sprintf("%s (and %d more)", problems[0], n)
+	}
+	return problems[0]
 }
 
 // goCmd runs the go command in dir and returns its standard output; an
