@@ -3,14 +3,17 @@
 //
 //	schemalint [flags] <packages>        lint (the default command)
 //	schemalint lint [flags] <packages>
+//	schemalint drift (--dsn URL | --dsn-env VAR) [flags]
+//	schemalint drift migrations --migrations PATTERN [flags]
 //	schemalint rules [--format text|json|markdown] [ID...]
 //	schemalint hook install [--force] [-- lint flags and packages]
 //	schemalint version
 //
 // It is also a go vet tool: go vet -vettool=$(which schemalint) ./...
 //
-// Exit codes: 0 nothing at or above the fail level, 1 findings, 2 usage,
-// configuration or load error.
+// Exit codes: 0 nothing at or above the fail level, 1 findings (drift: the
+// database drifted), 2 usage, configuration or load error (drift: could
+// not check).
 package main
 
 import (
@@ -83,12 +86,13 @@ given packages against the rules listed by "schemalint rules", configured
 by the nearest .schemalint.yml above each package.
 
 Without a command it lints: "schemalint ./..." is "schemalint lint ./...".
+"schemalint drift" compares the models with a live database instead.
 It also runs as a go vet tool: go vet -vettool=$(which schemalint) ./...
 
 Exit codes: 0 nothing at or above --fail-level, 1 findings, 2 usage,
 configuration or load error.`),
 		FlagSet:     lint.flags,
-		Subcommands: []*ffcli.Command{lint.command(), newRulesCommand(stdout), newHookCommand(stdout), newVersionCommand(stdout)},
+		Subcommands: []*ffcli.Command{lint.command(), newDriftCommand(stdout, stderr), newRulesCommand(stdout), newHookCommand(stdout), newVersionCommand(stdout)},
 		Exec:        lint.exec,
 	}
 	root.UsageFunc = usage

@@ -1,0 +1,448 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/fatih/color"
+	"github.com/peterbourgon/ff/v3/ffcli"
+
+	"github.com/schemalint/schemalint/analyzers/config"
+	"github.com/schemalint/schemalint/drift"
+	"github.com/schemalint/schemalint/drift/load"
+	"github.com/schemalint/schemalint/internal/dsn"
+	"github.com/schemalint/schemalint/internal/report"
+)
+
+// driftFormats are the output formats of drift: lint's, and the repair
+// script.
+var driftFormats = append(append([]string(nil), report.Formats...), "sql")
+
+// driftCommand is schemalint drift and schemalint drift migrations.
+type driftCommand struct {
+	stdout, stderr io.Writer
+
+	dsn, dsnEnv         string
+	devURL, devURLEnv   string
+	mode                string
+	models, migrations  stringList
+	schema              string
+	exclude             stringList
+	relationFKs         bool
+	format              string
+	failOn              string
+	timeout             time.Duration
+	baseline, baseWrite string
+	configFile          string
+	noColor, verbose    bool
+
+	// fsets are the flag sets of drift and drift migrations; set records
+	// the flags given on the command line, which win over the
+	// configuration file.
+	fsets []*flag.FlagSet
+	set   map[string]bool
+	// secrets are the passwords of the URLs in use: whatever is printed
+	// goes through redact first.
+	secrets []string
+}
+
+// stringList is a repeatable flag.
+type stringList []string
+
+func (l *stringList) String() string { return strings.Join(*l, ",") }
+
+func (l *stringList) Set(v string) error {
+	*l = append(*l, v)
+	return nil
+}
+
+func newDriftCommand(stdout, stderr io.Writer) *ffcli.Command {
+	c := &driftCommand{stdout: stdout, stderr: stderr}
+	migrations := &ffcli.Command{
+		Name:       "migrations",
+		ShortUsage: "schemalint drift migrations --models PATTERN --migrations PATTERN [--dev-url URL] [flags]",
+		ShortHelp:  "check that no model changed without a migration (same as drift --mode migrations)",
+		LongHelp: strings.TrimSpace(`
+Apply the migrations to a scratch database and compare it with the models,
+as drift compares a live database: exit 1 when a model changed without a
+migration. The scratch database is a private SQLite file, deleted
+afterwards, unless --dev-url (or --dev-url-env) names an empty PostgreSQL
+or MySQL database to migrate instead (refused when it holds any table; the
+tables drift created are dropped afterwards). This is what CI runs on every
+pull request. It runs the migrations' Go code.`),
+		FlagSet: c.flags("drift migrations"),
+		Exec: func(ctx context.Context, args []string) error {
+			return c.run(ctx, "migrations", args)
+		},
+	}
+	return &ffcli.Command{
+		Name:       "drift",
+		ShortUsage: "schemalint drift (--dsn URL | --dsn-env VAR) [--models PATTERN]... [--migrations PATTERN]... [flags]",
+		ShortHelp:  "compare the models with a live database, read-only",
+		LongHelp: strings.TrimSpace(`
+Compare the schema Bun derives from the models (plus the indexes and
+foreign keys the migrations declare) with a live PostgreSQL, MySQL/MariaDB
+or SQLite database, and report every difference with the SQL that would
+repair it (printed, never executed). Nothing is written to the database:
+it is read in a read-only transaction (SQLite: opened read-only).
+
+  postgres://user:password@host:5432/db?sslmode=disable
+  mysql://user:password@host:3306/db
+  sqlite://path/to/file.db   sqlite:///absolute/path.db
+
+Settings default to the drift: section of the nearest .schemalint.yml.
+Finding IDs: DR001-DR015 (see the README).
+
+Exit codes: 0 nothing at or above --fail-on, 1 drift, 2 could not check
+(the reason on one line).`),
+		FlagSet:     c.flags("drift"),
+		Subcommands: []*ffcli.Command{migrations},
+		Exec: func(ctx context.Context, args []string) error {
+			return c.run(ctx, "", args)
+		},
+	}
+}
+
+// flags returns a flag set bound to c (the command and its subcommand
+// share the settings).
+func (c *driftCommand) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	c.fsets = append(c.fsets, fs)
+	fs.StringVar(&c.dsn, "dsn", "", "database URL (postgres://, mysql://, sqlite://); prefer --dsn-env, which keeps it out of shell history")
+	fs.StringVar(&c.dsnEnv, "dsn-env", "", "name of the environment variable holding the database URL")
+	fs.StringVar(&c.mode, "mode", "live", "live: compare with --dsn; migrations: apply the migrations to a scratch database and compare that")
+	fs.StringVar(&c.devURL, "dev-url", "", "migrations mode: an empty PostgreSQL or MySQL database to migrate instead of a scratch SQLite file")
+	fs.StringVar(&c.devURLEnv, "dev-url-env", "", "migrations mode: name of the environment variable holding --dev-url")
+	fs.Var(&c.models, "models", "package pattern of the models (repeatable; default ./...)")
+	fs.Var(&c.migrations, "migrations", "package pattern of the package registering the Bun migrations (repeatable)")
+	fs.StringVar(&c.schema, "schema", "", "schema (MySQL: database) to compare; default the connection's")
+	fs.Var(&c.exclude, "exclude", "table-name glob to leave out on both sides (repeatable)")
+	fs.BoolVar(&c.relationFKs, "relation-fks", false, "also expect a foreign key for every belongs-to and has-one relation")
+	fs.StringVar(&c.format, "format", "text", "output format: "+strings.Join(driftFormats, ", "))
+	fs.StringVar(&c.failOn, "fail-on", "warning", "exit 1 when a finding is at least this severe: error, warning, info")
+	fs.DurationVar(&c.timeout, "timeout", 30*time.Second, "bound on connecting to the database, and again on reading it")
+	fs.StringVar(&c.baseline, "baseline", "", "report only findings not recorded in this baseline file")
+	fs.StringVar(&c.baseWrite, "baseline-write", "", "record today's findings in this baseline file and exit 0")
+	fs.StringVar(&c.configFile, "config", "", "configuration file (default: the nearest .schemalint.yml)")
+	fs.BoolVar(&c.noColor, "no-color", false, "never colour text output (NO_COLOR does the same)")
+	fs.BoolVar(&c.verbose, "v", false, "print notes (models left out, migrations not followed) and timings to standard error")
+	return fs
+}
+
+// run runs drift in mode ("" for --mode's); every error it returns is one
+// line, redacted.
+func (c *driftCommand) run(ctx context.Context, mode string, args []string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v", r)
+		}
+		if err == nil || err == errFindings {
+			return
+		}
+		code := exitFailure
+		var ee *exitError
+		if errors.As(err, &ee) {
+			code, err = ee.code, ee.err
+		}
+		err = &exitError{code: code, err: errors.New(c.redact(oneLine(err.Error())))}
+	}()
+	if len(args) > 0 {
+		return usageErr("drift takes no arguments (got %q): name packages with --models and --migrations", args[0])
+	}
+	c.set = map[string]bool{}
+	for _, fs := range c.fsets {
+		fs.Visit(func(f *flag.Flag) { c.set[f.Name] = true })
+	}
+	if mode != "" {
+		if c.set["mode"] && c.mode != mode {
+			return usageErr("drift %s: --mode %s contradicts the command", mode, c.mode)
+		}
+		c.mode = mode
+	}
+	if err := c.applyConfig(); err != nil {
+		return err
+	}
+	failOn, err := config.ParseSeverity(c.failOn)
+	if err != nil {
+		return usageErr("--fail-on: %v", err)
+	}
+	if !slices.Contains(driftFormats, c.format) {
+		return usageErr("--format %q: want %s", c.format, strings.Join(driftFormats, ", "))
+	}
+	if c.timeout <= 0 {
+		return usageErr("--timeout must be positive")
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	var res *drift.Result
+	switch c.mode {
+	case "live":
+		res, err = c.live(ctx, cwd)
+	case "migrations":
+		res, err = c.migrationsMode(ctx, cwd)
+	default:
+		return usageErr("--mode %q: want live or migrations", c.mode)
+	}
+	if err != nil {
+		return err
+	}
+	if c.verbose {
+		for _, n := range res.Notes {
+			fmt.Fprintf(c.stderr, "schemalint: note: %s\n", c.redact(n))
+		}
+	}
+	return c.report(res, failOn)
+}
+
+// applyConfig fills the flags not given from the drift: section of the
+// configuration.
+func (c *driftCommand) applyConfig() error {
+	path := c.configFile
+	if path == "" {
+		found, err := config.Find(".")
+		if err != nil {
+			return err
+		}
+		path = found
+	}
+	if path == "" {
+		return nil
+	}
+	cfg, err := config.Load(path)
+	if err != nil {
+		return &exitError{code: exitFailure, err: err}
+	}
+	d := cfg.Drift
+	str := func(flag string, dst *string, v string) {
+		if !c.set[flag] && v != "" {
+			*dst = v
+		}
+	}
+	list := func(flag string, dst *stringList, v []string) {
+		if !c.set[flag] && len(v) > 0 {
+			*dst = v
+		}
+	}
+	list("models", &c.models, d.Models)
+	list("migrations", &c.migrations, d.Migrations)
+	list("exclude", &c.exclude, d.Exclude)
+	str("schema", &c.schema, d.Schema)
+	str("dsn-env", &c.dsnEnv, d.DSNEnv)
+	str("dev-url-env", &c.devURLEnv, d.DevURLEnv)
+	str("fail-on", &c.failOn, string(d.FailOn))
+	str("baseline", &c.baseline, d.Baseline)
+	if !c.set["timeout"] && d.Timeout > 0 {
+		c.timeout = time.Duration(d.Timeout)
+	}
+	if !c.set["relation-fks"] && d.RelationFKs {
+		c.relationFKs = true
+	}
+	return nil
+}
+
+// url returns the URL given directly or through an environment variable,
+// and records its password as a secret.
+func (c *driftCommand) url(flagName, direct, envName string) (dsn.DSN, error) {
+	raw := direct
+	switch {
+	case direct != "" && envName != "" && c.set[flagName] && c.set[flagName+"-env"]:
+		return dsn.DSN{}, usageErr("give --%s or --%s-env, not both", flagName, flagName)
+	case direct == "" && envName != "":
+		raw = os.Getenv(envName)
+		if strings.TrimSpace(raw) == "" {
+			return dsn.DSN{}, usageErr("environment variable %s (--%s-env) is empty or unset", envName, flagName)
+		}
+	case direct == "":
+		return dsn.DSN{}, usageErr("no database: give --%s URL or --%s-env VARIABLE", flagName, flagName)
+	}
+	c.addSecret(raw)
+	d, err := dsn.Parse(raw)
+	if err != nil {
+		return dsn.DSN{}, &exitError{code: exitFailure, err: fmt.Errorf("--%s: %w", flagName, err)}
+	}
+	return d, nil
+}
+
+func (c *driftCommand) loadConfig(cwd string) load.Config {
+	return load.Config{Dir: cwd, Models: c.models, Migrations: c.migrations}
+}
+
+func (c *driftCommand) options() drift.Options {
+	return drift.Options{Schema: c.schema, RelationFKs: c.relationFKs, Exclude: c.exclude}
+}
+
+// live compares the models with the database --dsn names.
+func (c *driftCommand) live(ctx context.Context, cwd string) (*drift.Result, error) {
+	if c.set["dev-url"] || c.set["dev-url-env"] {
+		return nil, usageErr("--dev-url is for --mode migrations")
+	}
+	d, err := c.url("dsn", c.dsn, c.dsnEnv)
+	if err != nil {
+		return nil, err
+	}
+	db, err := connect(ctx, d.ReadOnly(), c.timeout)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = db.Close() }()
+	desired, err := c.desired(ctx, cwd, d.Dialect)
+	if err != nil {
+		return nil, err
+	}
+	return c.check(ctx, db, d, desired)
+}
+
+// desiredSide is what the models and migrations want.
+type desiredSide struct {
+	models   *load.Models
+	declared *drift.Declared
+}
+
+// desired loads the models (and the migrations' declarations) for dialect.
+func (c *driftCommand) desired(ctx context.Context, cwd, dialect string) (*desiredSide, error) {
+	start := time.Now()
+	m, err := load.LoadModels(ctx, c.loadConfig(cwd), dialect)
+	if err != nil {
+		return nil, modelsErr(err)
+	}
+	if c.verbose {
+		how := "cached program"
+		if m.Built {
+			how = fmt.Sprintf("built the program in %v", m.BuildTime.Round(time.Millisecond))
+		}
+		fmt.Fprintf(c.stderr, "schemalint: models read in %v (%s)\n", time.Since(start).Round(time.Millisecond), how)
+	}
+	out := &desiredSide{models: m}
+	if len(c.migrations) > 0 {
+		if out.declared, err = load.LoadDeclared(ctx, c.loadConfig(cwd), dialect); err != nil {
+			return nil, fmt.Errorf("migrations %s: %w", strings.Join(c.migrations, " "), err)
+		}
+	}
+	return out, nil
+}
+
+// modelsErr says that reading the models failed, and why.
+func modelsErr(err error) error {
+	var ce *load.CompileError
+	if errors.As(err, &ce) {
+		return fmt.Errorf("models do not compile: %w", err)
+	}
+	return fmt.Errorf("models: %w", err)
+}
+
+// check inspects db and compares it with the desired side.
+func (c *driftCommand) check(ctx context.Context, db dbCloser, d dsn.DSN, desired *desiredSide) (*drift.Result, error) {
+	opts := c.options()
+	opts.Declared = desired.declared
+	opts.Sources = desired.models.Sources
+	ictx, cancel := context.WithTimeout(ctx, c.timeout)
+	defer cancel()
+	start := time.Now()
+	res, err := drift.Check(ictx, db.SQL(), d.Dialect, desired.models.View, opts)
+	if err != nil {
+		return nil, inspectErr(d, c.schema, c.timeout, err)
+	}
+	if c.verbose {
+		fmt.Fprintf(c.stderr, "schemalint: database read and compared in %v\n", time.Since(start).Round(time.Millisecond))
+	}
+	res.Notes = append(desired.models.Notes, res.Notes...)
+	return res, nil
+}
+
+// report writes the result and decides the exit code.
+func (c *driftCommand) report(res *drift.Result, failOn config.Severity) error {
+	rep := res.Report(version())
+	if c.baseWrite != "" {
+		return writeBaseline(c.stderr, c.baseWrite, rep)
+	}
+	if c.baseline != "" {
+		if err := applyBaseline(c.stderr, c.baseline, rep); err != nil {
+			return &exitError{code: exitFailure, err: err}
+		}
+		res.Findings = keepReported(res.Findings, rep.Findings)
+	}
+	w := &redactingWriter{w: c.stdout, redact: c.redact}
+	if c.format == "sql" {
+		if err := drift.WriteSQL(w, res); err != nil {
+			return err
+		}
+	} else {
+		useColor := c.format == "text" && !c.noColor && !color.NoColor && os.Getenv("NO_COLOR") == ""
+		if err := report.Write(w, c.format, rep, useColor); err != nil {
+			return err
+		}
+	}
+	if rep.AtLeast(failOn) > 0 {
+		return errFindings
+	}
+	return nil
+}
+
+// keepReported keeps the findings whose report form survived the
+// baseline, in order.
+func keepReported(all []drift.Finding, kept []report.Finding) []drift.Finding {
+	var out []drift.Finding
+	i := 0
+	for _, f := range all {
+		if i < len(kept) && f.ReportFinding().Message == kept[i].Message && f.Object == kept[i].Object {
+			out = append(out, f)
+			i++
+		}
+	}
+	return out
+}
+
+// addSecret records the password of a URL.
+func (c *driftCommand) addSecret(raw string) {
+	scheme, rest, ok := strings.Cut(raw, "://")
+	if !ok || scheme == "" {
+		return
+	}
+	at := strings.LastIndex(rest, "@")
+	if at < 0 {
+		return
+	}
+	if _, pw, ok := strings.Cut(rest[:at], ":"); ok && pw != "" {
+		c.secrets = append(c.secrets, pw)
+	}
+}
+
+// redact replaces every secret, raw or URL-decoded, in s.
+func (c *driftCommand) redact(s string) string {
+	for _, pw := range c.secrets {
+		s = strings.ReplaceAll(s, pw, "xxxxx")
+		if dec, err := urlUnescape(pw); err == nil && dec != pw {
+			s = strings.ReplaceAll(s, dec, "xxxxx")
+		}
+	}
+	return s
+}
+
+// redactingWriter redacts what goes through it. Reports are written in
+// one piece, so a secret never straddles two writes.
+type redactingWriter struct {
+	w      io.Writer
+	redact func(string) string
+}
+
+func (r *redactingWriter) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(r.w, r.redact(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// oneLine joins the lines of a message.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+}

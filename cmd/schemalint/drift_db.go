@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"ariga.io/atlas/sql/schema"
+	"github.com/go-sql-driver/mysql"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/schemalint/schemalint/internal/dsn"
+)
+
+// dbCloser is an open database.
+type dbCloser interface {
+	SQL() *sql.DB
+	Close() error
+}
+
+type openDB struct{ db *sql.DB }
+
+func (o openDB) SQL() *sql.DB              { return o.db }
+func (o openDB) Close() error              { return o.db.Close() }
+func urlUnescape(s string) (string, error) { return url.PathUnescape(s) }
+
+// connect opens d and checks, within timeout, that the server answers and
+// lets us in; failures say which of these it was.
+func connect(ctx context.Context, d dsn.DSN, timeout time.Duration) (dbCloser, error) {
+	if d.Dialect == dsn.SQLite && d.Database != ":memory:" {
+		// Opened read-only, a missing file would be an opaque "unable to
+		// open database file".
+		if _, err := os.Stat(d.Database); err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				return nil, fmt.Errorf("database missing: SQLite file %s does not exist", d.Database)
+			}
+			if errors.Is(err, os.ErrPermission) {
+				return nil, fmt.Errorf("permission denied: cannot read SQLite file %s", d.Database)
+			}
+			return nil, fmt.Errorf("cannot read SQLite file %s: %w", d.Database, err)
+		}
+	}
+	db, err := d.Open()
+	if err != nil {
+		return nil, fmt.Errorf("cannot open %s: %w", d, err)
+	}
+	cctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	if err := db.PingContext(cctx); err != nil {
+		_ = db.Close()
+		return nil, connectErr(d, timeout, cctx, err)
+	}
+	return openDB{db}, nil
+}
+
+// connectErr names what failed when connecting: the host, the login, the
+// database, or the right to connect to it.
+func connectErr(d dsn.DSN, timeout time.Duration, ctx context.Context, err error) error {
+	var pgErr *pgconn.PgError
+	var myErr *mysql.MySQLError
+	var netErr net.Error
+	switch {
+	case errors.As(err, &pgErr):
+		switch {
+		case pgErr.Code == "28P01" || pgErr.Code == "28000":
+			return fmt.Errorf("authentication failed for %s: %s", d, pgErr.Message)
+		case pgErr.Code == "3D000":
+			return fmt.Errorf("database missing: %s: %s", d, pgErr.Message)
+		case pgErr.Code == "42501":
+			return fmt.Errorf("permission denied: %s: %s", d, pgErr.Message)
+		}
+		return fmt.Errorf("cannot connect to %s: %s (SQLSTATE %s)", d, pgErr.Message, pgErr.Code)
+	case errors.As(err, &myErr):
+		switch myErr.Number {
+		case 1045:
+			return fmt.Errorf("authentication failed for %s: %s", d, myErr.Message)
+		case 1049:
+			return fmt.Errorf("database missing: %s: %s", d, myErr.Message)
+		case 1044, 1142, 1227:
+			return fmt.Errorf("permission denied: %s: %s", d, myErr.Message)
+		}
+		return fmt.Errorf("cannot connect to %s: %s (error %d)", d, myErr.Message, myErr.Number)
+	case ctx.Err() != nil || errors.Is(err, context.DeadlineExceeded) || errors.As(err, &netErr) && netErr.Timeout():
+		return fmt.Errorf("host unreachable: %s did not answer within %v (--timeout)", d, timeout)
+	case isRefused(err):
+		return fmt.Errorf("host unreachable: %s refused the connection (is the server running?)", d)
+	}
+	return fmt.Errorf("cannot connect to %s: %v", d, err)
+}
+
+func isRefused(err error) bool {
+	var opErr *net.OpError
+	return errors.As(err, &opErr) && strings.Contains(opErr.Err.Error(), "refused") ||
+		strings.Contains(err.Error(), "connection refused")
+}
+
+// inspectErr names what failed while reading the schema.
+func inspectErr(d dsn.DSN, schemaName string, timeout time.Duration, err error) error {
+	var pgErr *pgconn.PgError
+	var myErr *mysql.MySQLError
+	switch {
+	case schema.IsNotExistError(err):
+		name := schemaName
+		if name == "" {
+			name = "of the connection"
+		}
+		return fmt.Errorf("schema missing: %s has no schema %s", d, name)
+	case errors.Is(err, context.DeadlineExceeded):
+		return fmt.Errorf("reading the schema of %s took longer than %v (--timeout)", d, timeout)
+	case errors.As(err, &pgErr) && pgErr.Code == "42501", errors.As(err, &myErr) && (myErr.Number == 1044 || myErr.Number == 1142):
+		return fmt.Errorf("permission denied reading the schema of %s: %w", d, err)
+	}
+	return fmt.Errorf("reading the schema of %s: %w", d, err)
+}
