@@ -308,25 +308,35 @@ type desiredSide struct {
 	declared *drift.Declared
 }
 
-// desired loads the models (and the migrations' declarations) for dialect.
+// desired loads the models and the migrations' declarations for
+// dialect, both at once: each is mostly waiting for the go command and the
+// program it runs.
 func (c *driftCommand) desired(ctx context.Context, cwd, dialect string) (*desiredSide, error) {
 	start := time.Now()
+	out := &desiredSide{}
+	var declErr error
+	declDone := make(chan struct{})
+	go func() {
+		defer close(declDone)
+		if len(c.migrations) > 0 {
+			out.declared, declErr = load.LoadDeclared(ctx, c.loadConfig(cwd), dialect)
+		}
+	}()
 	m, err := load.LoadModels(ctx, c.loadConfig(cwd), dialect)
+	<-declDone
 	if err != nil {
 		return nil, modelsErr(err)
 	}
+	if declErr != nil {
+		return nil, fmt.Errorf("migrations %s: %w", strings.Join(c.migrations, " "), declErr)
+	}
+	out.models = m
 	if c.verbose {
 		how := "cached program"
 		if m.Built {
 			how = fmt.Sprintf("built the program in %v", m.BuildTime.Round(time.Millisecond))
 		}
-		fmt.Fprintf(c.stderr, "schemalint: models read in %v (%s)\n", time.Since(start).Round(time.Millisecond), how)
-	}
-	out := &desiredSide{models: m}
-	if len(c.migrations) > 0 {
-		if out.declared, err = load.LoadDeclared(ctx, c.loadConfig(cwd), dialect); err != nil {
-			return nil, fmt.Errorf("migrations %s: %w", strings.Join(c.migrations, " "), err)
-		}
+		fmt.Fprintf(c.stderr, "schemalint: models and migrations read in %v (%s)\n", time.Since(start).Round(time.Millisecond), how)
 	}
 	return out, nil
 }

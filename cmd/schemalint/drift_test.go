@@ -18,6 +18,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/schemalint/schemalint/drift/live/benchschema"
 	"github.com/schemalint/schemalint/internal/dsn"
 	"github.com/schemalint/schemalint/internal/testdb"
 )
@@ -532,4 +533,32 @@ func mustExec(t *testing.T, db *testdb.DB, stmts ...string) {
 			t.Fatalf("%s: %v", s, err)
 		}
 	}
+}
+
+// TestDriftBenchSchemaIsSilent: the benchmark's generated models and
+// migrations (scripts/benchdrift, at a few tables) describe exactly the
+// schema benchschema creates, on every database; the benchmark measures a
+// run that reports nothing.
+func TestDriftBenchSchemaIsSilent(t *testing.T) {
+	t.Parallel()
+	sum, err := os.ReadFile(filepath.Join(repoRoot, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	testdb.Each(t, func(t *testing.T, db *testdb.DB) {
+		t.Parallel()
+		const n = 3
+		if err := benchschema.Create(context.Background(), db.SQL(), db.Dialect(), n); err != nil {
+			t.Fatal(err)
+		}
+		mod := t.TempDir()
+		if err := benchschema.WriteModule(mod, db.Dialect(), n, sum); err != nil {
+			t.Fatal(err)
+		}
+		r := runDrift(t, mod, map[string]string{"SL_DSN": db.DSN.URL()},
+			"drift", "--dsn-env", "SL_DSN", "--models", "./models", "--migrations", "./migrations")
+		if r.code != 0 || r.stdout != "" || r.stderr != "" {
+			t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+		}
+	})
 }

@@ -32,29 +32,38 @@ func LoadDeclared(ctx context.Context, cfg Config, dialect string) (*drift.Decla
 	if err != nil {
 		return nil, err
 	}
-	file := filepath.Join(c.root, key+".declared.json")
-	var all map[string]*drift.Declared
-	if b, err := os.ReadFile(file); err == nil && json.Unmarshal(b, &all) == nil && all[dialect] != nil {
-		return all[dialect], nil
+	// One file per dialect: a run reads only its own (a third of the
+	// JSON to decode; 3 MB with 1,000 tables).
+	file := func(d string) string { return filepath.Join(c.root, key+"."+d+".declared.json") }
+	var cached drift.Declared
+	if b, err := os.ReadFile(file(dialect)); err == nil && json.Unmarshal(b, &cached) == nil {
+		return &cached, nil
 	}
 	s, err := declared.Load(ctx, cfg.Dir, cfg.Migrations...)
 	if err != nil {
 		return nil, err
 	}
-	all = map[string]*drift.Declared{}
+	all := map[string]*drift.Declared{}
 	for _, d := range declared.AllDialects {
 		all[string(d)] = drift.FromDeclared(s, string(d), cfg.Dir)
-	}
-	if b, err := json.Marshal(all); err == nil {
-		// A failure to cache only costs the next run the extraction;
-		// concurrent runs each write their own file and rename it.
-		if tmp, err := os.CreateTemp(c.root, "declared-*.tmp"); err == nil {
-			_, werr := tmp.Write(b)
-			if cerr := tmp.Close(); werr == nil && cerr == nil {
-				_ = os.Rename(tmp.Name(), file)
-			}
-			_ = os.Remove(tmp.Name())
+		if b, err := json.Marshal(all[string(d)]); err == nil {
+			writeCacheFile(c.root, file(string(d)), b)
 		}
 	}
 	return all[dialect], nil
+}
+
+// writeCacheFile writes b to file through a temporary file renamed into
+// place, so that concurrent runs never read half a file. A failure to
+// cache only costs the next run the work.
+func writeCacheFile(dir, file string, b []byte) {
+	tmp, err := os.CreateTemp(dir, "declared-*.tmp")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.Write(b)
+	if cerr := tmp.Close(); werr == nil && cerr == nil {
+		_ = os.Rename(tmp.Name(), file)
+	}
+	_ = os.Remove(tmp.Name())
 }
