@@ -179,7 +179,11 @@ func describeType(dialect string, t schema.Type) typeInfo {
 			}
 		}
 	case *postgres.SerialType:
+		// A serial is its integer type with a sequence for a default;
+		// whether the database generates values is compared apart
+		// (serial or identity, both do).
 		info.class, info.width = classInt, intWidth(t.T)
+		info.canon = map[int64]string{2: "smallint", 4: "integer", 8: "bigint"}[info.width]
 	case *schema.FloatType:
 		info.class, info.width = classFloat, 8
 		if strings.Contains(strings.ToLower(t.T), "real") && dialect == dsn.Postgres || strings.EqualFold(t.T, "float") {
