@@ -246,7 +246,8 @@ func (c *comparer) desiredTables(view *bunview.View) []*dTable {
 			t.indexes = append(t.indexes, ix)
 		}
 		if c.opts.RelationFKs {
-			for _, ref := range mt.References {
+			for i := range mt.References {
+				ref := &mt.References[i]
 				fk := &dFK{columns: ref.Columns, refTable: ref.RefTable, refColumns: ref.RefColumns,
 					onDelete: ref.OnDelete, onUpdate: ref.OnUpdate, relation: ref.Relation}
 				if t.src != nil {
@@ -282,7 +283,8 @@ func (c *comparer) desiredTables(view *bunview.View) []*dTable {
 			t.columns = append(t.columns, &dColumn{name: dcl.Name, decl: dcl, pos: dcl.Pos})
 		}
 	declaredIndex:
-		for _, di := range dt.Indexes {
+		for i := range dt.Indexes {
+			di := &dt.Indexes[i]
 			ix := &dIndex{name: di.Name, parts: di.Parts, unique: di.Unique, where: di.Where, using: di.Using, pos: di.Pos}
 			// A UNIQUE the migration writes on the columns a unique tag
 			// names is the same constraint, not a second one.
@@ -297,7 +299,8 @@ func (c *comparer) desiredTables(view *bunview.View) []*dTable {
 			t.indexes = append(t.indexes, ix)
 		}
 	declaredFK:
-		for _, df := range dt.ForeignKeys {
+		for i := range dt.ForeignKeys {
+			df := &dt.ForeignKeys[i]
 			fk := &dFK{name: df.Name, columns: df.Columns, refTable: df.RefTable, refColumns: df.RefColumns,
 				onDelete: df.OnDelete, onUpdate: df.OnUpdate, pos: df.Pos}
 			// A declared key replaces one derived from a relation on the

@@ -3,6 +3,7 @@ package drift_test
 import (
 	"context"
 	"database/sql"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,7 +26,7 @@ var (
 	refOnce     sync.Once
 	refDeclared *declared.Schema
 	refSources  *drift.Sources
-	refErr      error
+	errRef      error
 )
 
 // reference returns what the reference migrations declare and where the
@@ -35,13 +36,13 @@ func reference(t *testing.T) (*declared.Schema, *drift.Sources) {
 	t.Helper()
 	refOnce.Do(func() {
 		ctx := context.Background()
-		if refDeclared, refErr = declared.Load(ctx, root, "./migrations"); refErr != nil {
+		if refDeclared, errRef = declared.Load(ctx, root, "./migrations"); errRef != nil {
 			return
 		}
-		refSources, refErr = load.LoadSources(ctx, root, "./schema")
+		refSources, errRef = load.Sources(ctx, root, "./schema")
 	})
-	if refErr != nil {
-		t.Fatal(refErr)
+	if errRef != nil {
+		t.Fatal(errRef)
 	}
 	return refDeclared, refSources
 }
@@ -64,7 +65,8 @@ func compareReference(t *testing.T, db *testdb.DB) *drift.Result {
 
 func logFindings(t *testing.T, fs []drift.Finding) {
 	t.Helper()
-	for _, f := range fs {
+	for i := range fs {
+		f := &fs[i]
 		t.Errorf("%s %s %s %s [%s %s at %s]: %s\n%s", f.Kind.ID(), f.Kind, f.Severity, f.Object, f.Model, f.Field, f.Position, f.Message, f.SQL)
 	}
 }
@@ -130,7 +132,7 @@ var injections = []injection{
 			pg: {"ALTER TABLE users ADD COLUMN legacy_code integer NOT NULL"},
 			my: {"ALTER TABLE users ADD COLUMN legacy_code integer NOT NULL"},
 		},
-		sqlFunc: rebuild(lite, "users", `"id" varchar(20) NOT NULL, `, `"id" varchar(20) NOT NULL, "legacy_code" INTEGER NOT NULL, `)},
+		sqlFunc: rebuild("users", `"id" varchar(20) NOT NULL, `, `"id" varchar(20) NOT NULL, "legacy_code" INTEGER NOT NULL, `)},
 	{name: "narrow a column's type", kind: drift.ColumnType, severity: config.Error, object: "users.name",
 		model: "User", field: "Name", file: "schema/user.go", line: "Name ",
 		sql: map[string][]string{
@@ -138,21 +140,21 @@ var injections = []injection{
 			my: {"ALTER TABLE users MODIFY name varchar(100) NOT NULL DEFAULT ''"},
 		},
 		// SQLite ignores lengths: change the type's affinity instead.
-		sqlFunc: rebuild(lite, "users", `"name" varchar(255) NOT NULL`, `"name" INTEGER NOT NULL`)},
+		sqlFunc: rebuild("users", `"name" varchar(255) NOT NULL`, `"name" INTEGER NOT NULL`)},
 	{name: "make a pointer field's column NOT NULL", kind: drift.ColumnNullability, severity: config.Error, object: "users.phone",
 		model: "User", field: "Phone", file: "schema/user.go", line: "Phone",
 		sql: map[string][]string{
 			pg: {"ALTER TABLE users ALTER COLUMN phone SET NOT NULL"},
 			my: {"ALTER TABLE users MODIFY phone varchar(32) NOT NULL"},
 		},
-		sqlFunc: rebuild(lite, "users", `"phone" varchar(32),`, `"phone" varchar(32) NOT NULL,`)},
+		sqlFunc: rebuild("users", `"phone" varchar(32),`, `"phone" varchar(32) NOT NULL,`)},
 	{name: "let a notnull column be NULL", kind: drift.ColumnNullability, severity: config.Warning, object: "users.email",
 		model: "User", field: "Email", file: "schema/user.go", line: "Email ",
 		sql: map[string][]string{
 			pg: {"ALTER TABLE users ALTER COLUMN email DROP NOT NULL"},
 			my: {"ALTER TABLE users MODIFY email varchar(255) NULL"},
 		},
-		sqlFunc: rebuild(lite, "users", `"email" varchar(255) NOT NULL`, `"email" varchar(255)`)},
+		sqlFunc: rebuild("users", `"email" varchar(255) NOT NULL`, `"email" varchar(255)`)},
 	{name: "drop a default the model relies on", kind: drift.ColumnDefault, severity: config.Error, object: "users.status",
 		model: "User", field: "Status", file: "schema/user.go", line: "Status",
 		sql: map[string][]string{
@@ -167,21 +169,21 @@ var injections = []injection{
 		},
 		// On SQLite Bun writes the default itself, so a missing one is
 		// only a warning too.
-		sqlFunc: rebuild(lite, "users", `"status" varchar(20) NOT NULL DEFAULT 'active'`, `"status" varchar(20) NOT NULL`)},
+		sqlFunc: rebuild("users", `"status" varchar(20) NOT NULL DEFAULT 'active'`, `"status" varchar(20) NOT NULL`)},
 	{name: "drop a primary key", kind: drift.PrimaryKey, severity: config.Error, object: "webhook_deliveries:PRIMARY KEY",
 		model: "WebhookDelivery", file: "schema/webhook_delivery.go", line: "type WebhookDelivery struct",
 		sql: map[string][]string{
 			pg: {"ALTER TABLE webhook_deliveries DROP CONSTRAINT webhook_deliveries_pkey"},
 			my: {"ALTER TABLE webhook_deliveries DROP PRIMARY KEY"},
 		},
-		sqlFunc: rebuild(lite, "webhook_deliveries", `PRIMARY KEY ("id"), `, ``)},
+		sqlFunc: rebuild("webhook_deliveries", `PRIMARY KEY ("id"), `, ``)},
 	{name: "drop a unique constraint of a tag", kind: drift.Unique, severity: config.Warning, object: "app_invitations:(token_hash)",
 		model: "AppInvitation", field: "TokenHash", file: "schema/app_invitation.go", line: "TokenHash",
 		sql: map[string][]string{
 			pg: {"ALTER TABLE app_invitations DROP CONSTRAINT app_invitations_token_hash_key"},
 			my: {"ALTER TABLE app_invitations DROP INDEX token_hash"},
 		},
-		sqlFunc: rebuild(lite, "app_invitations", `, UNIQUE ("token_hash")`, ``)},
+		sqlFunc: rebuild("app_invitations", `, UNIQUE ("token_hash")`, ``)},
 	{name: "drop a declared index", kind: drift.IndexMissing, severity: config.Warning,
 		object: "webhook_deliveries:idx_webhook_deliveries_status_next_attempt", model: "WebhookDelivery",
 		file: "migrations/20260101000011_notifications.go", line: "idx_webhook_deliveries_status_next_attempt",
@@ -211,7 +213,7 @@ var injections = []injection{
 			mysqlFK("webhook_deliveries", "webhook_id", func(name string) []string {
 				return []string{"ALTER TABLE webhook_deliveries DROP FOREIGN KEY " + name}
 			}),
-			rebuild(lite, "webhook_deliveries", `, FOREIGN KEY (webhook_id) REFERENCES webhooks (id) ON DELETE CASCADE`, ``))},
+			rebuild("webhook_deliveries", `, FOREIGN KEY (webhook_id) REFERENCES webhooks (id) ON DELETE CASCADE`, ``))},
 	{name: "add a foreign key", kind: drift.FKExtra, severity: config.Info, objectBy: map[string]string{
 		pg: "users:users_phone_fk", my: "users:users_phone_fk", lite: "users:(phone)"},
 		model: "User", field: "", file: "schema/user.go", line: "type User struct",
@@ -219,7 +221,7 @@ var injections = []injection{
 			pg: {"ALTER TABLE users ADD CONSTRAINT users_phone_fk FOREIGN KEY (phone) REFERENCES users (id)"},
 			my: {"ALTER TABLE users ADD CONSTRAINT users_phone_fk FOREIGN KEY (phone) REFERENCES users (id)"},
 		},
-		sqlFunc: rebuild(lite, "users", `PRIMARY KEY ("id"), `, `PRIMARY KEY ("id"), FOREIGN KEY (phone) REFERENCES users (id), `)},
+		sqlFunc: rebuild("users", `PRIMARY KEY ("id"), `, `PRIMARY KEY ("id"), FOREIGN KEY (phone) REFERENCES users (id), `)},
 	{name: "change a foreign key's ON DELETE", kind: drift.FKDifferent, severity: config.Warning,
 		objectBy: map[string]string{pg: "sessions:sessions_user_id_fkey", lite: "sessions:(user_id)"},
 		model:    "Session", field: "UserID", file: "migrations/20260101000002_core.go", line: "(user_id) REFERENCES users",
@@ -231,7 +233,7 @@ var injections = []injection{
 				return []string{"ALTER TABLE sessions DROP FOREIGN KEY " + name,
 					"ALTER TABLE sessions ADD CONSTRAINT " + name + " FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE NO ACTION"}
 			}),
-			rebuild(lite, "sessions", `FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE`, `FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE NO ACTION`))},
+			rebuild("sessions", `FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE`, `FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE NO ACTION`))},
 }
 
 func all(stmts ...string) map[string][]string {
@@ -241,9 +243,7 @@ func all(stmts ...string) map[string][]string {
 func merge(fs ...map[string]func(*testing.T, *sql.DB) []string) map[string]func(*testing.T, *sql.DB) []string {
 	out := map[string]func(*testing.T, *sql.DB) []string{}
 	for _, f := range fs {
-		for k, v := range f {
-			out[k] = v
-		}
+		maps.Copy(out, f)
 	}
 	return out
 }
@@ -253,7 +253,7 @@ func merge(fs ...map[string]func(*testing.T, *sql.DB) []string) map[string]func(
 func mysqlFK(table, column string, stmts func(name string) []string) map[string]func(*testing.T, *sql.DB) []string {
 	return map[string]func(*testing.T, *sql.DB) []string{my: func(t *testing.T, db *sql.DB) []string {
 		var name string
-		err := db.QueryRow(`SELECT CONSTRAINT_NAME FROM information_schema.KEY_COLUMN_USAGE
+		err := db.QueryRowContext(t.Context(), `SELECT CONSTRAINT_NAME FROM information_schema.KEY_COLUMN_USAGE
 			WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND COLUMN_NAME = ? AND REFERENCED_TABLE_NAME IS NOT NULL`, table, column).Scan(&name)
 		if err != nil {
 			t.Fatalf("foreign key of %s.%s: %v", table, column, err)
@@ -265,17 +265,17 @@ func mysqlFK(table, column string, stmts func(name string) []string) map[string]
 // rebuild recreates an (empty) SQLite table with its CREATE statement
 // edited, and its indexes: SQLite's ALTER TABLE cannot change a column or
 // a constraint.
-func rebuild(dialect, table, old, replacement string) map[string]func(*testing.T, *sql.DB) []string {
-	return map[string]func(*testing.T, *sql.DB) []string{dialect: func(t *testing.T, db *sql.DB) []string {
+func rebuild(table, old, replacement string) map[string]func(*testing.T, *sql.DB) []string {
+	return map[string]func(*testing.T, *sql.DB) []string{lite: func(t *testing.T, db *sql.DB) []string {
 		var create string
-		if err := db.QueryRow(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`, table).Scan(&create); err != nil {
+		if err := db.QueryRowContext(t.Context(), `SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`, table).Scan(&create); err != nil {
 			t.Fatal(err)
 		}
 		edited := strings.Replace(create, old, replacement, 1)
 		if edited == create {
 			t.Fatalf("%q is not in %s", old, create)
 		}
-		rows, err := db.Query(`SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`, table)
+		rows, err := db.QueryContext(t.Context(), `SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`, table)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -287,6 +287,9 @@ func rebuild(dialect, table, old, replacement string) map[string]func(*testing.T
 				t.Fatal(err)
 			}
 			stmts = append(stmts, ix)
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
 		}
 		return append(stmts, "PRAGMA foreign_keys = ON")
 	}}
@@ -355,7 +358,7 @@ func execAll(t *testing.T, db *sql.DB, stmts []string) {
 // ending with a semicolon).
 func splitSQL(s string) []string {
 	var out []string
-	for _, line := range strings.Split(s, "\n") {
+	for line := range strings.SplitSeq(s, "\n") {
 		if line = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(line), ";")); line != "" {
 			out = append(out, line)
 		}

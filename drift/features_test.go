@@ -120,7 +120,7 @@ func TestGeneratedKey(t *testing.T) {
 		createFeatures(t, db)
 		stmts := undo[db.Dialect()]
 		if db.Dialect() == lite {
-			stmts = rebuild(lite, "authors", " AUTOINCREMENT", "")[lite](t, db.SQL())
+			stmts = rebuild("authors", " AUTOINCREMENT", "")[lite](t, db.SQL())
 		}
 		execAll(t, db.SQL(), stmts)
 		fs := compareFeatures(t, db, drift.Options{})

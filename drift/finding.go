@@ -78,7 +78,7 @@ func (f *Finding) ReportSQL() string {
 	}
 	var b strings.Builder
 	b.WriteString("-- destructive, review before running:\n")
-	for _, line := range strings.Split(strings.TrimRight(f.SQL, "\n"), "\n") {
+	for line := range strings.SplitSeq(strings.TrimRight(f.SQL, "\n"), "\n") {
 		b.WriteString("-- " + line + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n")

@@ -286,7 +286,7 @@ func sqliteType(t schema.Type) typeInfo {
 		return typeInfo{canon: "text", class: classString, width: math.MaxInt64}
 	case base == "" || base == "blob":
 		return typeInfo{canon: "blob", class: classBinary, width: math.MaxInt64}
-	case strings.Contains(base, "real") || strings.Contains(base, "floa") || strings.Contains(base, "doub"):
+	case strings.Contains(base, "real") || strings.Contains(base, "float") || strings.Contains(base, "double"):
 		return typeInfo{canon: "real", class: classFloat, width: 8}
 	case base == "boolean" || base == "bool":
 		return typeInfo{canon: "boolean", class: classBool}
@@ -438,8 +438,7 @@ func lastCast(s string) int {
 	// What follows must be a type name: letters, digits, spaces, _,
 	// brackets, and a parenthesised length.
 	for _, r := range s[at+2:] {
-		if !(r == ' ' || r == '_' || r == '[' || r == ']' || r == '(' || r == ')' || r == ',' || r == '"' ||
-			r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+		if !strings.ContainsRune(" _[](),\"", r) && !isIdentRune(r) {
 			return -1
 		}
 	}
@@ -513,16 +512,18 @@ func dropCasts(s string) string {
 	return b.String()
 }
 
-func isIdentByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+func isIdentRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_'
 }
+
+func isIdentByte(c byte) bool { return isIdentRune(rune(c)) }
 
 // startsKeyword reports whether s starts with an operator keyword that
 // can follow a cast (x::text IS NULL, x::text AND ...), so that the cast's
 // multi-word type name ("character varying") stops before it.
 func startsKeyword(s string) bool {
 	w := s
-	if i := strings.IndexFunc(w, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }); i >= 0 {
+	if i := strings.IndexFunc(w, func(r rune) bool { return (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') }); i >= 0 {
 		w = w[:i]
 	}
 	switch strings.ToLower(w) {

@@ -144,12 +144,11 @@ func (c *driftCommand) run(ctx context.Context, mode string, args []string) (err
 		if r := recover(); r != nil {
 			err = fmt.Errorf("internal error: %v", r)
 		}
-		if err == nil || err == errFindings {
+		if err == nil || errors.Is(err, errFindings) {
 			return
 		}
 		code := exitFailure
-		var ee *exitError
-		if errors.As(err, &ee) {
+		if ee, ok := errors.AsType[*exitError](err); ok {
 			code, err = ee.code, ee.err
 		}
 		err = &exitError{code: code, err: errors.New(c.redact(oneLine(err.Error())))}
@@ -200,7 +199,7 @@ func (c *driftCommand) run(ctx context.Context, mode string, args []string) (err
 	// Notes explain drift (a migration the extraction could not follow
 	// may be why an index looks missing): shown when the run fails, and
 	// with -v; a clean nightly run stays silent.
-	if c.verbose || err == errFindings {
+	if c.verbose || errors.Is(err, errFindings) {
 		for _, n := range res.Notes {
 			fmt.Fprintf(c.stderr, "schemalint: note: %s\n", c.redact(n))
 		}
@@ -308,7 +307,7 @@ func (c *driftCommand) live(ctx context.Context, cwd string) (*drift.Result, err
 
 // desiredSide is what the models and migrations want.
 type desiredSide struct {
-	models   *load.Models
+	models   *load.Reflection
 	declared *drift.Declared
 }
 
@@ -323,10 +322,10 @@ func (c *driftCommand) desired(ctx context.Context, cwd, dialect string) (*desir
 	go func() {
 		defer close(declDone)
 		if len(c.migrations) > 0 {
-			out.declared, declErr = load.LoadDeclared(ctx, c.loadConfig(cwd), dialect)
+			out.declared, declErr = load.Declared(ctx, c.loadConfig(cwd), dialect)
 		}
 	}()
-	m, err := load.LoadModels(ctx, c.loadConfig(cwd), dialect)
+	m, err := load.Models(ctx, c.loadConfig(cwd), dialect)
 	<-declDone
 	if err != nil {
 		return nil, modelsErr(err)
@@ -347,8 +346,7 @@ func (c *driftCommand) desired(ctx context.Context, cwd, dialect string) (*desir
 
 // modelsErr says that reading the models failed, and why.
 func modelsErr(err error) error {
-	var ce *load.CompileError
-	if errors.As(err, &ce) {
+	if _, ok := errors.AsType[*load.CompileError](err); ok {
 		return fmt.Errorf("models do not compile: %w", err)
 	}
 	return fmt.Errorf("models: %w", err)
@@ -407,9 +405,9 @@ func (c *driftCommand) report(res *drift.Result, failOn config.Severity) error {
 func keepReported(all []drift.Finding, kept []report.Finding) []drift.Finding {
 	var out []drift.Finding
 	i := 0
-	for _, f := range all {
-		if i < len(kept) && f.ReportFinding().Message == kept[i].Message && f.Object == kept[i].Object {
-			out = append(out, f)
+	for j := range all {
+		if i < len(kept) && all[j].ReportFinding().Message == kept[i].Message && all[j].Object == kept[i].Object {
+			out = append(out, all[j])
 			i++
 		}
 	}

@@ -54,25 +54,25 @@ func connect(ctx context.Context, d dsn.DSN, timeout time.Duration) (dbCloser, e
 	defer cancel()
 	if err := db.PingContext(cctx); err != nil {
 		_ = db.Close()
-		return nil, connectErr(d, timeout, cctx, err)
+		return nil, connectErr(cctx, d, timeout, err)
 	}
 	return openDB{db}, nil
 }
 
 // connectErr names what failed when connecting: the host, the login, the
 // database, or the right to connect to it.
-func connectErr(d dsn.DSN, timeout time.Duration, ctx context.Context, err error) error {
+func connectErr(ctx context.Context, d dsn.DSN, timeout time.Duration, err error) error {
 	var pgErr *pgconn.PgError
 	var myErr *mysql.MySQLError
 	var netErr net.Error
 	switch {
 	case errors.As(err, &pgErr):
-		switch {
-		case pgErr.Code == "28P01" || pgErr.Code == "28000":
+		switch pgErr.Code {
+		case "28P01", "28000":
 			return fmt.Errorf("authentication failed for %s: %s", d, pgErr.Message)
-		case pgErr.Code == "3D000":
+		case "3D000":
 			return fmt.Errorf("database missing: %s: %s", d, pgErr.Message)
-		case pgErr.Code == "42501":
+		case "42501":
 			return fmt.Errorf("permission denied: %s: %s", d, pgErr.Message)
 		}
 		return fmt.Errorf("cannot connect to %s: %s (SQLSTATE %s)", d, pgErr.Message, pgErr.Code)
@@ -91,7 +91,7 @@ func connectErr(d dsn.DSN, timeout time.Duration, ctx context.Context, err error
 	case isRefused(err):
 		return fmt.Errorf("host unreachable: %s refused the connection (is the server running?)", d)
 	}
-	return fmt.Errorf("cannot connect to %s: %v", d, err)
+	return fmt.Errorf("cannot connect to %s: %w", d, err)
 }
 
 func isRefused(err error) bool {

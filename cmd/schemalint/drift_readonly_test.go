@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -28,7 +29,7 @@ func pgLogFile(t *testing.T) string {
 			path = matches[len(matches)-1]
 		}
 	}
-	if f, err := os.Open(path); err == nil { //nolint:gosec // the server log the test is about
+	if f, err := os.Open(path); err == nil {
 		_ = f.Close()
 		return path
 	}
@@ -55,7 +56,7 @@ func TestDriftIsReadOnlyOnPostgres(t *testing.T) {
 	testdb.Reference(t, db)
 	role := fmt.Sprintf("sl_drift_reader_%d", time.Now().UnixNano()%1e9)
 	mustExec(t, db,
-		fmt.Sprintf("CREATE ROLE %s LOGIN PASSWORD '%s' NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT", role, secret),
+		fmt.Sprintf("CREATE ROLE %s LOGIN PASSWORD '%s' NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT", role, mustNotLeak),
 		fmt.Sprintf("ALTER ROLE %s SET default_transaction_read_only = on", role),
 		fmt.Sprintf("ALTER ROLE %s SET log_statement = 'all'", role),
 		fmt.Sprintf("REVOKE ALL ON DATABASE %s FROM PUBLIC", db.DSN.Database),
@@ -66,8 +67,8 @@ func TestDriftIsReadOnlyOnPostgres(t *testing.T) {
 	)
 	t.Cleanup(func() {
 		// Before testdb drops the database, so the grants can go.
-		_, _ = db.SQL().Exec("DROP OWNED BY " + role)
-		_, _ = db.SQL().Exec("DROP ROLE " + role)
+		_, _ = db.SQL().ExecContext(context.Background(), "DROP OWNED BY "+role)
+		_, _ = db.SQL().ExecContext(context.Background(), "DROP ROLE "+role)
 	})
 	info, err := os.Stat(logPath)
 	if err != nil {
@@ -75,7 +76,7 @@ func TestDriftIsReadOnlyOnPostgres(t *testing.T) {
 	}
 	offset := info.Size()
 
-	url := withCredentials(t, testdb.EnvPostgres, role, secret, db.DSN.Database)
+	url := withCredentials(t, testdb.EnvPostgres, role, mustNotLeak, db.DSN.Database)
 	r := runDrift(t, repoRoot, map[string]string{"SL_DSN": url}, referenceArgs...)
 	if r.code != 0 || r.stdout != "" || r.stderr != "" {
 		t.Fatalf("as the read-only role: exit %d\n%s%s", r.code, r.stdout, r.stderr)
@@ -101,7 +102,8 @@ func TestDriftIsReadOnlyOnPostgres(t *testing.T) {
 			t.Errorf("drift sent a statement that writes: %s", s)
 		}
 		up := strings.ToUpper(s)
-		// pgx spells it "begin isolation level repeatable read read only".
+		// pgx spells it "begin isolation level repeatable read, read only"
+		// without the comma.
 		begin = begin || strings.HasPrefix(up, "BEGIN") && strings.Contains(up, "READ ONLY")
 		catalogue = catalogue || strings.Contains(up, "PG_CATALOG") || strings.Contains(up, "INFORMATION_SCHEMA")
 	}
@@ -117,7 +119,7 @@ func TestDriftIsReadOnlyOnPostgres(t *testing.T) {
 // their continuation lines.
 func roleStatements(t *testing.T, path string, offset int64, who string) []string {
 	t.Helper()
-	f, err := os.Open(path) //nolint:gosec // the server log
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,9 +133,9 @@ func roleStatements(t *testing.T, path string, offset int64, who string) []strin
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	for sc.Scan() {
 		line := sc.Text()
-		if strings.HasPrefix(line, "\t") {
+		if rest, ok := strings.CutPrefix(line, "\t"); ok {
 			if current >= 0 {
-				out[current] += "\n" + strings.TrimPrefix(line, "\t")
+				out[current] += "\n" + rest
 			}
 			continue
 		}
@@ -142,11 +144,10 @@ func roleStatements(t *testing.T, path string, offset int64, who string) []strin
 			continue
 		}
 		for _, marker := range []string{"LOG:  statement: ", "LOG:  execute "} {
-			i := strings.Index(line, marker)
-			if i < 0 {
+			_, stmt, found := strings.Cut(line, marker)
+			if !found {
 				continue
 			}
-			stmt := line[i+len(marker):]
 			if marker == "LOG:  execute " {
 				// "execute <name>: SELECT ..."
 				if _, rest, ok := strings.Cut(stmt, ": "); ok {

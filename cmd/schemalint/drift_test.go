@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net"
 	"net/url"
 	"os"
@@ -88,13 +89,20 @@ func TestDriftReferenceIsSilent(t *testing.T) {
 
 type driftJSON struct {
 	Findings []struct {
-		Rule, Name, Severity, Message, Subject, Object, SQL, Package string
-		Position                                                     struct {
-			File string
-			Line int
-		}
-	}
-	Summary map[string]int
+		Rule     string `json:"rule"`
+		Name     string `json:"name"`
+		Severity string `json:"severity"`
+		Message  string `json:"message"`
+		Subject  string `json:"subject"`
+		Object   string `json:"object"`
+		SQL      string `json:"sql"`
+		Package  string `json:"package"`
+		Position struct {
+			File string `json:"file"`
+			Line int    `json:"line"`
+		} `json:"position"`
+	} `json:"findings"`
+	Summary map[string]int `json:"summary"`
 }
 
 // TestDriftReportsDrift: a dropped column is reported in every format,
@@ -105,7 +113,7 @@ func TestDriftReportsDrift(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *testdb.DB) {
 		t.Parallel()
 		testdb.Reference(t, db)
-		if _, err := db.SQL().Exec("ALTER TABLE users DROP COLUMN image"); err != nil {
+		if _, err := db.SQL().ExecContext(t.Context(), "ALTER TABLE users DROP COLUMN image"); err != nil {
 			t.Fatal(err)
 		}
 		env := map[string]string{"SL_DSN": db.DSN.URL()}
@@ -171,7 +179,7 @@ func TestDriftFailOn(t *testing.T) {
 	t.Parallel()
 	db := testdb.SQLite(t)
 	testdb.Reference(t, db)
-	if _, err := db.SQL().Exec("CREATE TABLE legacy_things (id integer PRIMARY KEY)"); err != nil {
+	if _, err := db.SQL().ExecContext(t.Context(), "CREATE TABLE legacy_things (id integer PRIMARY KEY)"); err != nil {
 		t.Fatal(err)
 	}
 	env := map[string]string{"SL_DSN": db.DSN.URL()}
@@ -193,7 +201,7 @@ func TestDriftConfigFile(t *testing.T) {
 	t.Parallel()
 	db := testdb.SQLite(t)
 	testdb.Reference(t, db)
-	if _, err := db.SQL().Exec("CREATE TABLE legacy_things (id integer PRIMARY KEY)"); err != nil {
+	if _, err := db.SQL().ExecContext(t.Context(), "CREATE TABLE legacy_things (id integer PRIMARY KEY)"); err != nil {
 		t.Fatal(err)
 	}
 	abs, err := filepath.Abs(repoRoot)
@@ -273,10 +281,10 @@ func TestDriftMigrationsDevDatabase(t *testing.T) {
 			if d == dsn.MySQL {
 				q = "SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE()"
 			}
-			if err := db.SQL().QueryRow(q).Scan(&n); err != nil || n != 0 {
+			if err := db.SQL().QueryRowContext(t.Context(), q).Scan(&n); err != nil || n != 0 {
 				t.Errorf("%d tables left in the dev database (%v)", n, err)
 			}
-			if _, err := db.SQL().Exec("CREATE TABLE somebody_elses (id integer)"); err != nil {
+			if _, err := db.SQL().ExecContext(t.Context(), "CREATE TABLE somebody_elses (id integer)"); err != nil {
 				t.Fatal(err)
 			}
 			r := runDrift(t, repoRoot, env, args...)
@@ -309,9 +317,9 @@ func adminUser(t *testing.T, env string) string {
 	return u.User.Username()
 }
 
-// secret is the password the bad-input cases put in their URLs; it must
+// mustNotLeak is the password the bad-input cases put in their URLs; it must
 // never be printed.
-const secret = "Dr1ft-S3cr3t-pw"
+const mustNotLeak = "Dr1ft-S3cr3t-pw"
 
 // TestDriftBadInput is the catalogue of what drift cannot check: each is
 // exit 2 and one line naming what failed, and the password of the URL
@@ -336,25 +344,25 @@ func TestDriftBadInput(t *testing.T) {
 			want: "environment variable SL_UNSET_VARIABLE (--dsn-env) is empty or unset"},
 		{name: "both --dsn and --dsn-env", args: []string{"drift", "--dsn", "sqlite://x.db", "--dsn-env", "SL_DSN"},
 			env: map[string]string{"SL_DSN": "sqlite://y.db"}, want: "give --dsn or --dsn-env, not both"},
-		{name: "unknown scheme", args: []string{"drift", "--dsn", "oracle://scott:" + secret + "@db.example.com/orcl"},
+		{name: "unknown scheme", args: []string{"drift", "--dsn", "oracle://scott:" + mustNotLeak + "@db.example.com/orcl"},
 			want: `unknown database URL scheme "oracle"`},
-		{name: "bad URL", args: []string{"drift", "--dsn", "postgres://app:" + secret + "@db.example.com:port/app"},
+		{name: "bad URL", args: []string{"drift", "--dsn", "postgres://app:" + mustNotLeak + "@db.example.com:port/app"},
 			want: "invalid database URL postgres://app:xxxxx@db.example.com:port/app"},
 		{name: "connection refused", args: []string{"drift", "--dsn-env", "SL_DSN", "--timeout", "5s"},
-			env:  map[string]string{"SL_DSN": "postgres://app:" + secret + "@127.0.0.1:1/app?sslmode=disable"},
+			env:  map[string]string{"SL_DSN": "postgres://app:" + mustNotLeak + "@127.0.0.1:1/app?sslmode=disable"},
 			want: "host unreachable: postgres://app:xxxxx@127.0.0.1:1/app?sslmode=disable refused the connection"},
 		{name: "host does not answer", args: []string{"drift", "--dsn-env", "SL_DSN", "--timeout", "1s"},
-			env:  map[string]string{"SL_DSN": "postgres://app:" + secret + "@" + silent + "/app?sslmode=disable"},
+			env:  map[string]string{"SL_DSN": "postgres://app:" + mustNotLeak + "@" + silent + "/app?sslmode=disable"},
 			want: "did not answer within 1s (--timeout)"},
 		{name: "SQLite file missing", args: []string{"drift", "--dsn", "sqlite://" + missingFile},
 			want: "database missing: SQLite file " + missingFile + " does not exist"},
 		{name: "PostgreSQL authentication", args: []string{"drift", "--dsn-env", "SL_DSN"},
 			setup: func(t *testing.T) string {
-				return withCredentials(t, testdb.EnvPostgres, "sl_no_such_role", secret, "postgres")
+				return withCredentials(t, testdb.EnvPostgres, "sl_no_such_role", mustNotLeak, "postgres")
 			}, want: "authentication failed for postgres://sl_no_such_role:xxxxx@"},
 		{name: "MySQL authentication", args: []string{"drift", "--dsn-env", "SL_DSN"},
 			setup: func(t *testing.T) string {
-				return withCredentials(t, testdb.EnvMySQL, adminUser(t, testdb.EnvMySQL), secret, "")
+				return withCredentials(t, testdb.EnvMySQL, adminUser(t, testdb.EnvMySQL), mustNotLeak, "")
 			}, want: "authentication failed for mysql://"},
 		{name: "PostgreSQL database missing", args: []string{"drift", "--dsn-env", "SL_DSN"},
 			setup: func(t *testing.T) string {
@@ -406,7 +414,7 @@ func TestDriftBadInput(t *testing.T) {
 		{name: "bad configuration", args: []string{"drift", "--dsn", "sqlite://x.db"},
 			dir: func(t *testing.T) string {
 				dir := copyDriftMod(t)
-				cfg := "drift:\n  dsn: postgres://app:" + secret + "@db/app\n"
+				cfg := "drift:\n  dsn: postgres://app:" + mustNotLeak + "@db/app\n"
 				if err := os.WriteFile(filepath.Join(dir, ".schemalint.yml"), []byte(cfg), 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -419,9 +427,9 @@ func TestDriftBadInput(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(strings.ReplaceAll(tc.name, " ", "_"), func(t *testing.T) {
 			t.Parallel()
-			env := map[string]string{}
-			for k, v := range tc.env {
-				env[k] = v
+			env := maps.Clone(tc.env)
+			if env == nil {
+				env = map[string]string{}
 			}
 			if tc.setup != nil {
 				env["SL_DSN"] = tc.setup(t)
@@ -436,7 +444,7 @@ func TestDriftBadInput(t *testing.T) {
 				strings.Count(strings.TrimRight(r.stderr, "\n"), "\n") != 0 || !strings.HasPrefix(r.stderr, "schemalint: ") {
 				t.Errorf("exit %d, want 2 and one line with %q\nstdout: %s\nstderr: %s", r.code, tc.want, r.stdout, r.stderr)
 			}
-			for _, s := range []string{secret, url.QueryEscape(secret)} {
+			for _, s := range []string{mustNotLeak, url.QueryEscape(mustNotLeak)} {
 				if strings.Contains(r.stdout+r.stderr, s) {
 					t.Errorf("the password is printed:\n%s%s", r.stdout, r.stderr)
 				}
@@ -452,7 +460,7 @@ func TestDriftBadInput(t *testing.T) {
 // is up but does not speak, so only --timeout ends the attempt.
 func listenSilently(t *testing.T) string {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	l, err := (&net.ListenConfig{}).Listen(t.Context(), "tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -496,15 +504,15 @@ func pgAdminPassword(t *testing.T) string {
 	return pw
 }
 
-// mysqlUser returns a URL of a fresh MySQL user (password secret) for
+// mysqlUser returns a URL of a fresh MySQL user (password mustNotLeak) for
 // database name, dropped when the test ends.
 func mysqlUser(t *testing.T, database string) string {
 	t.Helper()
 	admin := testdb.MySQL(t)
 	user := fmt.Sprintf("sl_drift_%d", time.Now().UnixNano()%1e9)
-	mustExec(t, admin, fmt.Sprintf("CREATE USER '%s'@'%%' IDENTIFIED BY '%s'", user, secret))
-	t.Cleanup(func() { _, _ = admin.SQL().Exec(fmt.Sprintf("DROP USER '%s'@'%%'", user)) })
-	return withCredentials(t, testdb.EnvMySQL, user, secret, database)
+	mustExec(t, admin, fmt.Sprintf("CREATE USER '%s'@'%%' IDENTIFIED BY '%s'", user, mustNotLeak))
+	t.Cleanup(func() { _, _ = admin.SQL().ExecContext(context.Background(), fmt.Sprintf("DROP USER '%s'@'%%'", user)) })
+	return withCredentials(t, testdb.EnvMySQL, user, mustNotLeak, database)
 }
 
 // mysqlNoGrant is a user without any privilege on an existing database.
@@ -520,16 +528,16 @@ func pgNoConnect(t *testing.T) string {
 	t.Helper()
 	db := testdb.Postgres(t)
 	role := fmt.Sprintf("sl_drift_noconn_%d", time.Now().UnixNano()%1e9)
-	mustExec(t, db, fmt.Sprintf("CREATE ROLE %s LOGIN PASSWORD '%s'", role, secret),
+	mustExec(t, db, fmt.Sprintf("CREATE ROLE %s LOGIN PASSWORD '%s'", role, mustNotLeak),
 		fmt.Sprintf("REVOKE ALL ON DATABASE %s FROM PUBLIC", db.DSN.Database))
-	t.Cleanup(func() { _, _ = db.SQL().Exec("DROP ROLE " + role) })
-	return withCredentials(t, testdb.EnvPostgres, role, secret, db.DSN.Database)
+	t.Cleanup(func() { _, _ = db.SQL().ExecContext(context.Background(), "DROP ROLE "+role) })
+	return withCredentials(t, testdb.EnvPostgres, role, mustNotLeak, db.DSN.Database)
 }
 
 func mustExec(t *testing.T, db *testdb.DB, stmts ...string) {
 	t.Helper()
 	for _, s := range stmts {
-		if _, err := db.SQL().Exec(s); err != nil {
+		if _, err := db.SQL().ExecContext(t.Context(), s); err != nil {
 			t.Fatalf("%s: %v", s, err)
 		}
 	}
@@ -552,7 +560,7 @@ func TestDriftBenchSchemaIsSilent(t *testing.T) {
 			t.Fatal(err)
 		}
 		mod := t.TempDir()
-		if err := benchschema.WriteModule(mod, db.Dialect(), n, sum); err != nil {
+		if err := benchschema.WriteModule(t.Context(), mod, db.Dialect(), n, sum); err != nil {
 			t.Fatal(err)
 		}
 		r := runDrift(t, mod, map[string]string{"SL_DSN": db.DSN.URL()},

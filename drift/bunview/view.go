@@ -5,7 +5,8 @@
 // inside the user's module (package drift/models embeds it and rewrites the
 // package clause), so that the library API and the command read models
 // with the very same code. It must therefore import nothing but the
-// standard library and Bun's own packages.
+// standard library and Bun's own packages, and compile with the oldest Go
+// Bun v1.3.0 supports (1.24): it is built with the user's toolchain.
 package bunview
 
 import (
@@ -238,10 +239,10 @@ func m2mNames(types []reflect.Type) map[string]bool {
 			return
 		}
 		seen[t] = true
-		for i := 0; i < t.NumField(); i++ {
+		for i := 0; i < t.NumField(); i++ { //nolint:modernize // Type.Fields is newer than Go 1.24 (see the package doc)
 			f := t.Field(i)
 			tag := f.Tag.Get("bun")
-			for _, opt := range strings.Split(tag, ",") {
+			for opt := range strings.SplitSeq(tag, ",") {
 				if name, ok := strings.CutPrefix(opt, "m2m:"); ok {
 					names[strings.Trim(name, `'"`)] = true
 				}

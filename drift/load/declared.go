@@ -11,11 +11,11 @@ import (
 	"github.com/schemalint/schemalint/drift"
 )
 
-// LoadDeclared returns what the migrations of cfg.Migrations declare on
+// Declared returns what the migrations of cfg.Migrations declare on
 // dialect (package declared reads them statically, without running
 // anything). The extraction loads the packages with full syntax, which
 // takes seconds; its result is cached under a key like the programs'.
-func LoadDeclared(ctx context.Context, cfg Config, dialect string) (*drift.Declared, error) {
+func Declared(ctx context.Context, cfg Config, dialect string) (*drift.Declared, error) {
 	cfg, err := cfg.absolute()
 	if err != nil {
 		return nil, err

@@ -99,7 +99,7 @@ func discover(pkgs []*packages.Package, fset *token.FileSet, dir string) *discov
 				continue
 			}
 			table := reader.Table(named)
-			if table == nil || !(table.IsModel() || hasBunTags(st)) {
+			if table == nil || !table.IsModel() && !hasBunTags(st) {
 				continue
 			}
 			explicit := table.BaseModel != nil && (table.BaseModel.Tag.Name != "" || table.BaseModel.Tag.HasOption("table"))

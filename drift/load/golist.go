@@ -19,31 +19,43 @@ import (
 // listedPackage is what `go list -json` says of a package, the fields
 // drift reads.
 type listedPackage struct {
-	ImportPath string
-	Dir        string
-	Name       string
-	GoFiles    []string
-	CgoFiles   []string
-	EmbedFiles []string
-	Standard   bool
-	DepOnly    bool
-	Module     *listedModule
-	Error      *struct{ Err string }
-	DepsErrors []*struct{ Err string }
+	ImportPath string        `json:"ImportPath"`
+	Dir        string        `json:"Dir"`
+	Name       string        `json:"Name"`
+	GoFiles    []string      `json:"GoFiles"`
+	CgoFiles   []string      `json:"CgoFiles"`
+	EmbedFiles []string      `json:"EmbedFiles"`
+	Standard   bool          `json:"Standard"`
+	DepOnly    bool          `json:"DepOnly"`
+	Module     *listedModule `json:"Module"`
+	Error      *listedError  `json:"Error"`
+	DepsErrors []listedError `json:"DepsErrors"`
+}
+
+type listedError struct {
+	Err string `json:"Err"`
 }
 
 type listedModule struct {
-	Path    string
-	Version string
-	Main    bool
-	Dir     string
-	GoMod   string
-	Replace *listedModule
+	Path    string        `json:"Path"`
+	Version string        `json:"Version"`
+	Main    bool          `json:"Main"`
+	Dir     string        `json:"Dir"`
+	GoMod   string        `json:"GoMod"`
+	Replace *listedModule `json:"Replace"`
 }
 
 // goEnv is the part of `go env` that changes what a build produces.
 type goEnv struct {
-	GOVERSION, GOOS, GOARCH, CGO_ENABLED, GOFLAGS, GOEXPERIMENT, GOAMD64, GOARM64, GOMODCACHE string
+	Version    string `json:"GOVERSION"`
+	OS         string `json:"GOOS"`
+	Arch       string `json:"GOARCH"`
+	CGO        string `json:"CGO_ENABLED"`
+	Flags      string `json:"GOFLAGS"`
+	Experiment string `json:"GOEXPERIMENT"`
+	AMD64      string `json:"GOAMD64"`
+	ARM64      string `json:"GOARM64"`
+	ModCache   string `json:"GOMODCACHE"`
 }
 
 // listing is the package graph of some patterns, as the go command sees
@@ -99,8 +111,8 @@ func goList(ctx context.Context, dir string, patterns []string) (*listing, error
 		if p.Error != nil {
 			problems = append(problems, strings.TrimSpace(p.Error.Err))
 		}
-		for _, e := range p.DepsErrors {
-			problems = append(problems, strings.TrimSpace(e.Err))
+		for i := range p.DepsErrors {
+			problems = append(problems, strings.TrimSpace(p.DepsErrors[i].Err))
 		}
 		if p.Module != nil && p.Module.Main && l.main == nil {
 			l.main = p.Module
@@ -132,7 +144,7 @@ func (e *CompileError) Error() string {
 		// go/packages reports compiler output as "-: # pkg\nfile:line:
 		// msg", and the same error once per way it met it.
 		var lines []string
-		for _, line := range strings.Split(p, "\n") {
+		for line := range strings.SplitSeq(p, "\n") {
 			line = strings.TrimPrefix(strings.TrimSpace(line), "-: ")
 			if line != "" && !strings.HasPrefix(line, "# ") {
 				lines = append(lines, line)
@@ -156,7 +168,7 @@ func (e *CompileError) Error() string {
 // goCmd runs the go command in dir and returns its standard output; an
 // error carries its standard error, on one line.
 func goCmd(ctx context.Context, dir string, args ...string) ([]byte, error) {
-	cmd := exec.CommandContext(ctx, "go", args...)
+	cmd := exec.CommandContext(ctx, "go", args...) //nolint:gosec // the go command, with the user's patterns: what drift is about
 	cmd.Dir = dir
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -183,7 +195,7 @@ func (l *listing) local(p *listedPackage) bool {
 	}
 	r := p.Module.Replace
 	return r != nil && r.Version == "" && r.Dir != "" &&
-		(l.env.GOMODCACHE == "" || !strings.HasPrefix(r.Dir, l.env.GOMODCACHE))
+		(l.env.ModCache == "" || !strings.HasPrefix(r.Dir, l.env.ModCache))
 }
 
 // key hashes everything that can change what a program built from these
@@ -203,7 +215,7 @@ func (l *listing) key(parts ...string) (string, error) {
 	env, _ := json.Marshal(l.env)
 	write(string(env))
 	for _, f := range []string{l.main.GoMod, strings.TrimSuffix(l.main.GoMod, ".mod") + ".sum"} {
-		b, err := os.ReadFile(f)
+		b, err := os.ReadFile(f) //nolint:gosec // the user's go.mod and go.sum, which the key must cover
 		if err != nil && !errors.Is(err, os.ErrNotExist) {
 			return "", err
 		}
@@ -221,7 +233,7 @@ func (l *listing) key(parts ...string) (string, error) {
 		write(p.ImportPath)
 		files := append(append(append([]string(nil), p.GoFiles...), p.CgoFiles...), p.EmbedFiles...)
 		for _, name := range files {
-			b, err := os.ReadFile(filepath.Join(p.Dir, name))
+			b, err := os.ReadFile(filepath.Join(p.Dir, name)) //nolint:gosec // the user's sources, which the key must cover
 			if err != nil {
 				return "", err
 			}

@@ -15,4 +15,8 @@ func mustJSON(t *testing.T, v any) []byte {
 	return b
 }
 
-func errorsAs[T error](err error, target *T) bool { return errors.As(err, target) }
+func errorsAsCompile(err error, target **CompileError) bool {
+	ce, ok := errors.AsType[*CompileError](err)
+	*target = ce
+	return ok
+}

@@ -80,8 +80,8 @@ func (c Config) models() []string {
 	return c.Models
 }
 
-// Models is Bun's view of the models, and where they are declared.
-type Models struct {
+// Reflection is Bun's view of the models, and where they are declared.
+type Reflection struct {
 	View    *bunview.View
 	Sources *drift.Sources
 	// Notes are models left out (unexported, generic, ...).
@@ -119,9 +119,9 @@ func (c Config) cache() (*cache, error) {
 	return openCache(dir)
 }
 
-// LoadModels returns Bun's view of the models on dialect ("pg", "mysql"
-// or "sqlite").
-func LoadModels(ctx context.Context, cfg Config, dialect string) (*Models, error) {
+// Models returns Bun's view of the models on dialect ("pg", "mysql" or
+// "sqlite").
+func Models(ctx context.Context, cfg Config, dialect string) (*Reflection, error) {
 	cfg, err := cfg.absolute()
 	if err != nil {
 		return nil, err
@@ -138,7 +138,7 @@ func LoadModels(ctx context.Context, cfg Config, dialect string) (*Models, error
 	if err != nil {
 		return nil, err
 	}
-	res := &Models{}
+	res := &Reflection{}
 	e, ok := c.lookup(key)
 	if !ok {
 		start := time.Now()
@@ -185,7 +185,7 @@ func genParent(l *listing, models []model, migDir string) string {
 // one line of its standard error, after what (what the program was
 // doing).
 func run(ctx context.Context, what, binary string, env []string, args ...string) ([]byte, error) {
-	cmd := exec.CommandContext(ctx, binary, args...)
+	cmd := exec.CommandContext(ctx, binary, args...) //nolint:gosec // the program schemalint built
 	cmd.Env = append(os.Environ(), env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -309,11 +309,11 @@ func isMigrations(t types.Type) bool {
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == migratePkg && n.Obj().Name() == "Migrations"
 }
 
-// LoadSources finds where the models of the packages patterns match are
+// Sources finds where the models of the packages patterns match are
 // declared (go/packages, no build), for drift.Options.Sources: a test
 // calling drift.Compare gets findings that point at the Go model and
 // field. Positions are relative to dir.
-func LoadSources(ctx context.Context, dir string, patterns ...string) (*drift.Sources, error) {
+func Sources(ctx context.Context, dir string, patterns ...string) (*drift.Sources, error) {
 	cfg, err := Config{Dir: dir, Models: patterns}.absolute()
 	if err != nil {
 		return nil, err

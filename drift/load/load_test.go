@@ -3,6 +3,7 @@ package load
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -25,12 +26,13 @@ func copyApp(t *testing.T) string {
 func snapshot(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+	root := os.DirFS(dir)
+	err := fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		b, err := os.ReadFile(p)
-		out[p] = b
+		b, err := fs.ReadFile(root, p)
+		out[filepath.Join(dir, p)] = b
 		return err
 	})
 	if err != nil {
@@ -39,18 +41,18 @@ func snapshot(t *testing.T, dir string) map[string][]byte {
 	return out
 }
 
-// TestLoadModels: discovery tells tables from embedded and JSON structs,
+// TestModels: discovery tells tables from embedded and JSON structs,
 // notes what it cannot import, and Bun's view comes back with positions;
 // the second run reuses the program, an edit rebuilds it, and the user's
 // module is left exactly as it was.
-func TestLoadModels(t *testing.T) {
+func TestModels(t *testing.T) {
 	t.Parallel()
 	dir := copyApp(t)
 	before := snapshot(t, dir)
 	cfg := Config{Dir: dir, Models: []string{"./internal/models"}, CacheDir: t.TempDir()}
 	ctx := context.Background()
 
-	m, err := LoadModels(ctx, cfg, "mysql")
+	m, err := Models(ctx, cfg, "mysql")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +90,7 @@ func TestLoadModels(t *testing.T) {
 		t.Errorf("positions of User: %+v", src)
 	}
 
-	again, err := LoadModels(ctx, cfg, "pg")
+	again, err := Models(ctx, cfg, "pg")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +116,7 @@ func TestLoadModels(t *testing.T) {
 	if err := os.WriteFile(file, []byte(src2), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	edited, err := LoadModels(ctx, cfg, "mysql")
+	edited, err := Models(ctx, cfg, "mysql")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,9 +134,9 @@ func TestCompileError(t *testing.T) {
 	if err := os.WriteFile(file, append(b, []byte("\nvar broken = undefinedThing\n")...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := LoadModels(context.Background(), Config{Dir: dir, Models: []string{"./internal/models"}, CacheDir: t.TempDir()}, "pg")
+	_, err := Models(context.Background(), Config{Dir: dir, Models: []string{"./internal/models"}, CacheDir: t.TempDir()}, "pg")
 	var ce *CompileError
-	if err == nil || !errorsAs(err, &ce) || strings.Contains(err.Error(), "\n") ||
+	if err == nil || !errorsAsCompile(err, &ce) || strings.Contains(err.Error(), "\n") ||
 		!strings.Contains(err.Error(), "internal/models/models.go:") || !strings.Contains(err.Error(), "undefinedThing") {
 		t.Fatalf("error %v, want a one-line CompileError naming the file and the problem", err)
 	}
@@ -167,7 +169,7 @@ func TestGeneratedProgramIsGofmt(t *testing.T) {
 	if err := generate(dir, spec); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command("gofmt", "-l", dir).CombinedOutput()
+	out, err := exec.CommandContext(t.Context(), "gofmt", "-l", dir).CombinedOutput()
 	if err != nil || len(bytes.TrimSpace(out)) > 0 {
 		t.Errorf("gofmt -l: %s %v", out, err)
 	}

@@ -197,10 +197,10 @@ func generate(dir string, spec programSpec) error {
 		return fmt.Errorf("generated program: %w", err)
 	}
 	view := strings.Replace(bunview.Source, "\npackage bunview\n", "\npackage main\n", 1)
-	if err := os.WriteFile(filepath.Join(dir, "main.go"), main, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "main.go"), main, 0o600); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(dir, "view.go"), []byte(view), 0o644)
+	return os.WriteFile(filepath.Join(dir, "view.go"), []byte(view), 0o600)
 }
 
 // build generates and builds the program for spec inside the user's
@@ -225,7 +225,7 @@ func build(ctx context.Context, l *listing, spec programSpec, genParent, out str
 		return err
 	}
 	if sum, err := os.ReadFile(strings.TrimSuffix(l.main.GoMod, ".mod") + ".sum"); err == nil {
-		if err := os.WriteFile(filepath.Join(tmp, "go.sum"), sum, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(tmp, "go.sum"), sum, 0o600); err != nil { //nolint:gosec // a file in our own temporary directory
 			return err
 		}
 	}
@@ -241,7 +241,8 @@ func build(ctx context.Context, l *listing, spec programSpec, genParent, out str
 	if err != nil {
 		return err
 	}
-	cmd := exec.CommandContext(ctx, "go", "build", "-mod=mod", "-modfile="+modPath, "-buildvcs=false", "-o", out, "./"+filepath.ToSlash(rel))
+	args := []string{"build", "-mod=mod", "-modfile=" + modPath, "-buildvcs=false", "-o", out, "./" + filepath.ToSlash(rel)}
+	cmd := exec.CommandContext(ctx, "go", args...) //nolint:gosec // go build of the program just generated
 	cmd.Dir = l.main.Dir
 	// Workspace mode refuses -modfile; the program builds in the module.
 	cmd.Env = append(os.Environ(), "GOWORK=off")
@@ -257,7 +258,7 @@ func build(ctx context.Context, l *listing, spec programSpec, genParent, out str
 // writeModFile copies go.mod to path, requiring Bun's dialect modules
 // (and the scratch database's driver) at the user's Bun version.
 func writeModFile(src, path, bunVersion, driverDialect string) error {
-	b, err := os.ReadFile(src)
+	b, err := os.ReadFile(src) //nolint:gosec // the user's go.mod, copied, never written
 	if err != nil {
 		return err
 	}
@@ -284,7 +285,7 @@ func writeModFile(src, path, bunVersion, driverDialect string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(path, out, 0o644)
+	return os.WriteFile(path, out, 0o600) //nolint:gosec // the go.mod copy in our own temporary directory
 }
 
 func requires(f *modfile.File, path string) bool {
@@ -299,7 +300,7 @@ func requires(f *modfile.File, path string) bool {
 // oneLine keeps a command's error output on one line.
 func oneLine(msg string, err error) string {
 	var lines []string
-	for _, line := range strings.Split(msg, "\n") {
+	for line := range strings.SplitSeq(msg, "\n") {
 		line = strings.TrimSpace(line)
 		if line != "" && !strings.HasPrefix(line, "#") && !strings.HasPrefix(line, "go: downloading ") {
 			lines = append(lines, line)
@@ -353,7 +354,7 @@ func openCache(dir string) (*cache, error) {
 		}
 		dir = filepath.Join(base, "schemalint", "drift")
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o750); err != nil { //nolint:gosec // the cache directory the user (or their environment) chose
 		return nil, err
 	}
 	return &cache{root: dir}, nil
@@ -408,7 +409,7 @@ func (c *cache) store(key string, meta cachedMeta, buildTo func(binary string) e
 	if err != nil {
 		return nil, err
 	}
-	if err := os.WriteFile(filepath.Join(tmp, "meta.json"), b, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(tmp, "meta.json"), b, 0o600); err != nil {
 		return nil, err
 	}
 	final := filepath.Join(c.root, key)

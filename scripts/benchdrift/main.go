@@ -50,30 +50,39 @@ func main() {
 	if *runs < 3 {
 		log.Fatal("-runs must be at least 3")
 	}
-	ctx := context.Background()
-	tmp, err := os.MkdirTemp("", "benchdrift")
+	rows, err := benchAll(context.Background(), *n, *runs, strings.Split(*dialects, ","), *keep)
 	if err != nil {
 		log.Fatal(err)
-	}
-	if !*keep {
-		defer func() { _ = os.RemoveAll(tmp) }()
-	}
-	bin := filepath.Join(tmp, "schemalint")
-	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/schemalint").CombinedOutput(); err != nil {
-		log.Fatalf("build schemalint: %v\n%s", err, out)
-	}
-	var rows []string
-	for _, d := range strings.Split(*dialects, ",") {
-		row, err := bench(ctx, tmp, bin, d, *n, *runs, *keep)
-		if err != nil {
-			log.Fatalf("%s: %v", d, err)
-		}
-		rows = append(rows, row)
 	}
 	fmt.Printf("\n| database | `schemalint drift`, warm, end to end | its inspection (`live.Inspect`) | Atlas `InspectSchema` | inspection speed-up | cold run (build + extraction) |\n|---|---|---|---|---|---|\n")
 	for _, r := range rows {
 		fmt.Println(r)
 	}
+}
+
+// benchAll builds schemalint and measures each dialect; unless keep is
+// set, its temporary files are removed whatever happens.
+func benchAll(ctx context.Context, n, runs int, dialects []string, keep bool) ([]string, error) {
+	tmp, err := os.MkdirTemp("", "benchdrift")
+	if err != nil {
+		return nil, err
+	}
+	if !keep {
+		defer func() { _ = os.RemoveAll(tmp) }()
+	}
+	bin := filepath.Join(tmp, "schemalint")
+	if out, err := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/schemalint").CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("build schemalint: %w\n%s", err, out)
+	}
+	var rows []string
+	for _, d := range dialects {
+		row, err := bench(ctx, tmp, bin, d, n, runs, keep)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", d, err)
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
 }
 
 // bench measures one dialect and returns its table row.
@@ -100,7 +109,7 @@ func bench(ctx context.Context, tmp, bin, dialect string, n, runs int, keep bool
 	if err != nil {
 		return "", fmt.Errorf("run benchdrift from the repository root: %w", err)
 	}
-	if err := benchschema.WriteModule(mod, dialect, n, sum); err != nil {
+	if err := benchschema.WriteModule(ctx, mod, dialect, n, sum); err != nil {
 		return "", err
 	}
 	cache := filepath.Join(tmp, "cache-"+dialect)
@@ -114,7 +123,7 @@ func bench(ctx context.Context, tmp, bin, dialect string, n, runs int, keep bool
 		err := cmd.Run()
 		elapsed := time.Since(start)
 		if err != nil || out.Len() > 0 {
-			return 0, fmt.Errorf("schemalint drift must report nothing on the benchmark schema: %v\n%s", err, firstLines(out.String(), 20))
+			return 0, fmt.Errorf("schemalint drift must report nothing on the benchmark schema: %w\n%s", err, firstLines(out.String(), 20))
 		}
 		return elapsed, nil
 	}
@@ -124,7 +133,7 @@ func bench(ctx context.Context, tmp, bin, dialect string, n, runs int, keep bool
 	}
 	log.Printf("%s: cold run %v", dialect, cold.Round(time.Millisecond))
 	var ours, inspect, atlas []time.Duration
-	for i := 0; i < runs; i++ {
+	for i := range runs {
 		t, err := drift()
 		if err != nil {
 			return "", err

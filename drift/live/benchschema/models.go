@@ -2,6 +2,7 @@ package benchschema
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"go/format"
 	"os"
@@ -97,7 +98,7 @@ func MigrationsVarSource(pkg string) []byte {
 // of MigrationsSource, requiring Bun v1.3.0 with goSum as its go.sum (a
 // superset will do: this repository's), then completes go.mod with `go
 // mod tidy` (from the module cache, or the module proxy).
-func WriteModule(dir, dialect string, n int, goSum []byte) error {
+func WriteModule(ctx context.Context, dir, dialect string, n int, goSum []byte) error {
 	models, err := ModelsSource("models", dialect, n)
 	if err != nil {
 		return err
@@ -115,17 +116,17 @@ func WriteModule(dir, dialect string, n int, goSum []byte) error {
 	}
 	for name, b := range files {
 		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Dir(p), 0o750); err != nil {
 			return err
 		}
-		if err := os.WriteFile(p, b, 0o644); err != nil {
+		if err := os.WriteFile(p, b, 0o600); err != nil {
 			return err
 		}
 	}
-	cmd := exec.Command("go", "mod", "tidy")
+	cmd := exec.CommandContext(ctx, "go", "mod", "tidy")
 	cmd.Dir = dir
 	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("benchschema: go mod tidy: %v\n%s", err, out)
+		return fmt.Errorf("benchschema: go mod tidy: %w\n%s", err, out)
 	}
 	return nil
 }
