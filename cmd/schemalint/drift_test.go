@@ -253,7 +253,9 @@ func TestDriftMigrations(t *testing.T) {
 	if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r := runDrift(t, dir, nil, append(args, "--mode", "migrations")...)
+	// The same check through the flag rather than the subcommand.
+	flagArgs := []string{"drift", "--mode", "migrations", "--models", "./models", "--migrations", "./migrations"}
+	r := runDrift(t, dir, nil, flagArgs...)
 	if r.code != 1 || !strings.Contains(r.stdout, "models/models.go:14:2 (accounts.name): DR003 error: column accounts.name is missing") {
 		t.Fatalf("a field without a migration: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
@@ -569,4 +571,37 @@ func TestDriftBenchSchemaIsSilent(t *testing.T) {
 			t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
 		}
 	})
+}
+
+// TestDriftPasswordNeverPrinted: run with a password in the URL on a
+// database that drifted, in every format and with -v, the password shows
+// nowhere.
+func TestDriftPasswordNeverPrinted(t *testing.T) {
+	t.Parallel()
+	db := testdb.Postgres(t)
+	testdb.Reference(t, db)
+	role := fmt.Sprintf("sl_drift_pw_%d", time.Now().UnixNano()%1e9)
+	mustExec(t, db,
+		fmt.Sprintf("CREATE ROLE %s LOGIN PASSWORD '%s'", role, mustNotLeak),
+		fmt.Sprintf("GRANT SELECT ON ALL TABLES IN SCHEMA public TO %s", role),
+		"ALTER TABLE users DROP COLUMN image")
+	t.Cleanup(func() {
+		_, _ = db.SQL().ExecContext(context.Background(), "DROP OWNED BY "+role)
+		_, _ = db.SQL().ExecContext(context.Background(), "DROP ROLE "+role)
+	})
+	env := map[string]string{"SL_DSN": withCredentials(t, testdb.EnvPostgres, role, mustNotLeak, db.DSN.Database)}
+	for _, format := range driftFormats {
+		r := runDrift(t, repoRoot, env, append(referenceArgs, "-v", "--format", format)...)
+		if r.code != 1 || r.stdout == "" {
+			t.Errorf("--format %s: exit %d\n%s%s", format, r.code, r.stdout, r.stderr)
+		}
+		if strings.Contains(r.stdout+r.stderr, mustNotLeak) {
+			t.Errorf("--format %s prints the password:\n%s%s", format, r.stdout, r.stderr)
+		}
+	}
+	// And with --dsn on the command line, when the connection fails.
+	r := runDrift(t, repoRoot, nil, "drift", "--dsn", withCredentials(t, testdb.EnvPostgres, role, mustNotLeak, "sl_no_such_db"))
+	if r.code != 2 || strings.Contains(r.stdout+r.stderr, mustNotLeak) || !strings.Contains(r.stderr, ":xxxxx@") {
+		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 }
