@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -54,22 +53,15 @@ func TestDriftIsReadOnlyOnPostgres(t *testing.T) {
 	logPath := pgLogFile(t)
 	db := testdb.Postgres(t)
 	testdb.Reference(t, db)
-	role := fmt.Sprintf("sl_drift_reader_%d", time.Now().UnixNano()%1e9)
-	mustExec(t, db,
-		fmt.Sprintf("CREATE ROLE %s LOGIN PASSWORD '%s' NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT", role, mustNotLeak),
-		fmt.Sprintf("ALTER ROLE %s SET default_transaction_read_only = on", role),
-		fmt.Sprintf("ALTER ROLE %s SET log_statement = 'all'", role),
-		fmt.Sprintf("REVOKE ALL ON DATABASE %s FROM PUBLIC", db.DSN.Database),
-		fmt.Sprintf("GRANT CONNECT ON DATABASE %s TO %s", db.DSN.Database, role),
+	role := pgRole(t, db, "sl_drift_reader",
+		"ALTER ROLE %[1]s SET default_transaction_read_only = on",
+		"ALTER ROLE %[1]s SET log_statement = 'all'",
+		"REVOKE ALL ON DATABASE %[2]s FROM PUBLIC",
+		"GRANT CONNECT ON DATABASE %[2]s TO %[1]s",
 		"REVOKE CREATE ON SCHEMA public FROM PUBLIC",
-		fmt.Sprintf("GRANT USAGE ON SCHEMA public TO %s", role),
-		fmt.Sprintf("GRANT SELECT ON ALL TABLES IN SCHEMA public TO %s", role),
+		"GRANT USAGE ON SCHEMA public TO %[1]s",
+		"GRANT SELECT ON ALL TABLES IN SCHEMA public TO %[1]s",
 	)
-	t.Cleanup(func() {
-		// Before testdb drops the database, so the grants can go.
-		_, _ = db.SQL().ExecContext(context.Background(), "DROP OWNED BY "+role)
-		_, _ = db.SQL().ExecContext(context.Background(), "DROP ROLE "+role)
-	})
 	info, err := os.Stat(logPath)
 	if err != nil {
 		t.Fatal(err)

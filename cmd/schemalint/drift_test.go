@@ -529,11 +529,29 @@ func mysqlNoGrant(t *testing.T) string {
 func pgNoConnect(t *testing.T) string {
 	t.Helper()
 	db := testdb.Postgres(t)
-	role := fmt.Sprintf("sl_drift_noconn_%d", time.Now().UnixNano()%1e9)
-	mustExec(t, db, fmt.Sprintf("CREATE ROLE %s LOGIN PASSWORD '%s'", role, mustNotLeak),
-		fmt.Sprintf("REVOKE ALL ON DATABASE %s FROM PUBLIC", db.DSN.Database))
-	t.Cleanup(func() { _, _ = db.SQL().ExecContext(context.Background(), "DROP ROLE "+role) })
+	role := pgRole(t, db, "sl_drift_noconn", "REVOKE ALL ON DATABASE %[2]s FROM PUBLIC")
 	return withCredentials(t, testdb.EnvPostgres, role, mustNotLeak, db.DSN.Database)
+}
+
+// pgRole creates a login role (password mustNotLeak, name from prefix)
+// and runs setup statements, in which %[1]s is the role and %[2]s the
+// database; the role and its grants go when the test ends, before testdb
+// drops the database.
+func pgRole(t *testing.T, db *testdb.DB, prefix string, setup ...string) string {
+	t.Helper()
+	role := fmt.Sprintf("%s_%d", prefix, time.Now().UnixNano()%1e9)
+	mustExec(t, db, fmt.Sprintf("CREATE ROLE %s LOGIN PASSWORD '%s' NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT", role, mustNotLeak))
+	t.Cleanup(func() {
+		_, _ = db.SQL().ExecContext(context.Background(), "DROP OWNED BY "+role)
+		_, _ = db.SQL().ExecContext(context.Background(), "DROP ROLE "+role)
+	})
+	for _, s := range setup {
+		if strings.Contains(s, "%[") {
+			s = fmt.Sprintf(s, role, db.DSN.Database)
+		}
+		mustExec(t, db, s)
+	}
+	return role
 }
 
 func mustExec(t *testing.T, db *testdb.DB, stmts ...string) {
@@ -580,15 +598,8 @@ func TestDriftPasswordNeverPrinted(t *testing.T) {
 	t.Parallel()
 	db := testdb.Postgres(t)
 	testdb.Reference(t, db)
-	role := fmt.Sprintf("sl_drift_pw_%d", time.Now().UnixNano()%1e9)
-	mustExec(t, db,
-		fmt.Sprintf("CREATE ROLE %s LOGIN PASSWORD '%s'", role, mustNotLeak),
-		fmt.Sprintf("GRANT SELECT ON ALL TABLES IN SCHEMA public TO %s", role),
-		"ALTER TABLE users DROP COLUMN image")
-	t.Cleanup(func() {
-		_, _ = db.SQL().ExecContext(context.Background(), "DROP OWNED BY "+role)
-		_, _ = db.SQL().ExecContext(context.Background(), "DROP ROLE "+role)
-	})
+	role := pgRole(t, db, "sl_drift_pw", "GRANT SELECT ON ALL TABLES IN SCHEMA public TO %[1]s")
+	mustExec(t, db, "ALTER TABLE users DROP COLUMN image")
 	env := map[string]string{"SL_DSN": withCredentials(t, testdb.EnvPostgres, role, mustNotLeak, db.DSN.Database)}
 	for _, format := range driftFormats {
 		r := runDrift(t, repoRoot, env, append(referenceArgs, "-v", "--format", format)...)
