@@ -35,6 +35,10 @@
 //     database once per join-buffer fill (1.3 s), the tables query reads
 //     COLLATIONS and ENGINES the same way (0.1 s). See mysql.go.
 //
+// Options.Views adds what Atlas's open-source inspector leaves out: the
+// schema's views, with their column names (schemalint drift needs to know
+// that a view a model maps to exists). Without it, the result is Atlas's.
+//
 // One difference from Atlas is deliberate: Atlas attaches the constraints
 // backed by a PostgreSQL index (postgres.Constraint attributes) in Go map
 // order, which changes from run to run; Inspect sorts them by name.
