@@ -74,7 +74,9 @@ func usageErr(format string, args ...any) error {
 // report has been printed.
 var errFindings = &exitError{code: exitFindings, err: errors.New("findings")}
 
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// newRootCommand builds the command tree: lint at the root, and the
+// subcommands.
+func newRootCommand(stdout, stderr io.Writer) *ffcli.Command {
 	lint := newLintCommand(stdout, stderr)
 	root := &ffcli.Command{
 		Name:       "schemalint",
@@ -104,6 +106,11 @@ configuration or load error.`),
 		}
 	}
 	setUsage(root.Subcommands)
+	return root
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	root := newRootCommand(stdout, stderr)
 	for _, fs := range []*flag.FlagSet{root.FlagSet} {
 		fs.SetOutput(stderr)
 	}
