@@ -69,7 +69,7 @@ func (r *Reader) inProgress(t types.Type) *Table {
 	tab.Alias = tab.ModelName
 	tab.fieldMap = map[string]*Field{}
 	r.processFields(tab, t.Underlying().(*types.Struct))
-	if tab.Name == "" {
+	if !tab.nameSet {
 		// Bun starts from this default; it is computed last because
 		// inflection is slow and most models name their table.
 		tab.Name = defaultTableName(name)
@@ -121,6 +121,7 @@ func (r *Reader) processFields(t *Table, st *types.Struct) {
 			}
 			if tagstr != "" && (tag.HasOption("inherit") || tag.HasOption("extend")) {
 				t.Name, t.Alias, t.TypeName, t.ModelName = sub.Name, sub.Alias, sub.TypeName, sub.ModelName
+				t.nameSet = true
 			}
 			continue
 		}
@@ -198,15 +199,25 @@ func (r *Reader) processFields(t *Table, st *types.Struct) {
 		slices.SortFunc(t.Fields, byIndex)
 	}
 	t.sortUnique(unique)
+	// Bun gives dialect types only to the fields its FieldMap holds; a
+	// field another field's column (or alt:) displaced keeps no type, and
+	// CREATE TABLE writes none for it.
+	mapped := make(map[*Field]bool, len(t.fieldMap))
+	for _, f := range t.fieldMap {
+		mapped[f] = true
+	}
+	for _, f := range t.Fields {
+		f.unmapped = !mapped[f]
+	}
 }
 
 // processBaseModelTag is Bun's processBaseModelField for the names.
 func (r *Reader) processBaseModelTag(t *Table, tag Tag) {
 	if tag.Name != "" {
-		t.Name = tag.Name
+		t.Name, t.nameSet = tag.Name, true
 	}
 	if s, ok := tag.Option("table"); ok {
-		t.Name = s
+		t.Name, t.nameSet = s, true
 	}
 	if s, ok := tag.Option("alias"); ok {
 		t.Alias = s

@@ -39,6 +39,9 @@ const (
 // OnTable hooks and CreateTableQuery.appendSQLType. ok is false when the
 // type cannot be known statically (a type parameter).
 func (f *Field) CreateTableType(d Dialect) (typ string, ok bool) {
+	if f.unmapped {
+		return "", true
+	}
 	indirect := indirectType(f.Type)
 	if containsTypeParam(indirect) {
 		return "", false

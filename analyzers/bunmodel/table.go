@@ -41,6 +41,7 @@ type Table struct {
 	// while reading (embed: on a non-struct, say).
 	Problems []Problem
 
+	nameSet  bool              // Name came from a tag or from extend
 	all      []*Field          // every field, relations and scanonly included (Bun's allFields)
 	fieldMap map[string]*Field // by column, incl. alt: and scanonly (Bun's FieldMap)
 	done     bool
@@ -115,6 +116,8 @@ type Field struct {
 	UserSQLType string
 	// Relation reports a rel: or m2m: field (not a column).
 	Relation bool
+
+	unmapped bool // displaced from Bun's FieldMap by a later field
 }
 
 // Declared reports whether the model declares the field itself rather
