@@ -3,11 +3,10 @@ package ddl_test
 import (
 	"context"
 	"database/sql"
-	"database/sql/driver"
-	"io"
 	"strings"
-	"sync"
 	"testing"
+
+	"github.com/schemalint/schemalint/internal/sqlrecord"
 
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect/mysqldialect"
@@ -39,7 +38,7 @@ func TestBunMigrationSQL(t *testing.T) {
 		{ddl.SQLite, sqlitedialect.New()},
 	} {
 		t.Run(tc.d.String(), func(t *testing.T) {
-			rec := &recorder{}
+			rec := &sqlrecord.Recorder{}
 			db := bun.NewDB(sql.OpenDB(rec), tc.dialect)
 			defer func() { _ = db.Close() }()
 			migrator := migrate.NewMigrator(db, migrations.Migrations)
@@ -50,13 +49,13 @@ func TestBunMigrationSQL(t *testing.T) {
 					t.Fatalf("up %s: %v", ms[i].Name, err)
 				}
 			}
-			up := len(rec.take())
+			up := len(rec.Take())
 			for i := len(ms) - 1; i >= 0; i-- {
 				if err := ms[i].Down(ctx, migrator, &ms[i]); err != nil {
 					t.Fatalf("down %s: %v", ms[i].Name, err)
 				}
 			}
-			stmts := rec.all
+			stmts := rec.All()
 			if up == 0 || len(stmts) == up {
 				t.Fatalf("recorded %d statements, %d of them up", len(stmts), up)
 			}
@@ -196,60 +195,4 @@ func checkSchema(t *testing.T, d ddl.Dialect, up, down []string) {
 	for name := range tables {
 		t.Errorf("down leaves table %q", name)
 	}
-}
-
-// recorder is a database/sql driver connector whose connections record
-// every statement executed and answer the one query Bun's MySQL dialect
-// sends on start-up.
-type recorder struct {
-	mu   sync.Mutex
-	all  []string
-	seen int
-}
-
-func (r *recorder) take() []string {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	out := r.all[r.seen:]
-	r.seen = len(r.all)
-	return out
-}
-
-func (r *recorder) Connect(context.Context) (driver.Conn, error) { return &recConn{r}, nil }
-func (r *recorder) Driver() driver.Driver                        { return nil }
-
-type recConn struct{ r *recorder }
-
-func (c *recConn) ExecContext(_ context.Context, query string, _ []driver.NamedValue) (driver.Result, error) {
-	c.r.mu.Lock()
-	defer c.r.mu.Unlock()
-	c.r.all = append(c.r.all, query)
-	return driver.RowsAffected(0), nil
-}
-
-func (c *recConn) QueryContext(_ context.Context, query string, _ []driver.NamedValue) (driver.Rows, error) {
-	if query == "SELECT version()" {
-		return &versionRows{}, nil
-	}
-	return nil, io.ErrUnexpectedEOF
-}
-
-func (c *recConn) Prepare(string) (driver.Stmt, error) { return nil, driver.ErrSkip }
-func (c *recConn) Close() error                        { return nil }
-func (c *recConn) Begin() (driver.Tx, error)           { return c, nil }
-func (c *recConn) Commit() error                       { return nil }
-func (c *recConn) Rollback() error                     { return nil }
-
-// versionRows is the answer to SELECT version(): a MySQL 8.0 server.
-type versionRows struct{ done bool }
-
-func (v *versionRows) Columns() []string { return []string{"version"} }
-func (v *versionRows) Close() error      { return nil }
-func (v *versionRows) Next(dest []driver.Value) error {
-	if v.done {
-		return io.EOF
-	}
-	v.done = true
-	dest[0] = "8.0.36"
-	return nil
 }

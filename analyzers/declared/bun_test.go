@@ -3,14 +3,14 @@ package declared
 import (
 	"context"
 	"database/sql"
-	"database/sql/driver"
 	"fmt"
 	"go/token"
-	"io"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/schemalint/schemalint/internal/sqlrecord"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/uptrace/bun"
@@ -78,7 +78,7 @@ func matchBun(t *testing.T, static *Schema, ms *migrate.Migrations) {
 		dialect schema.Dialect
 	}{{PG, pgdialect.New()}, {MySQL, mysqldialect.New()}, {SQLite, sqlitedialect.New()}} {
 		t.Run(string(tc.d), func(t *testing.T) {
-			rec := &recorder{}
+			rec := &sqlrecord.Recorder{}
 			db := bun.NewDB(sql.OpenDB(rec), tc.dialect)
 			defer func() { _ = db.Close() }()
 			migrator := migrate.NewMigrator(db, ms)
@@ -92,7 +92,7 @@ func matchBun(t *testing.T, static *Schema, ms *migrate.Migrations) {
 				if err := sorted[i].Up(ctx, migrator, &sorted[i]); err != nil {
 					t.Fatalf("up %s: %v", sorted[i].Name, err)
 				}
-				got := recorded(t, tc.d, rec.take())
+				got := recorded(t, tc.d, rec.Take())
 				for _, c := range got {
 					dynamic.apply(c)
 				}
@@ -105,7 +105,7 @@ func matchBun(t *testing.T, static *Schema, ms *migrate.Migrations) {
 				if err := sorted[i].Down(ctx, migrator, &sorted[i]); err != nil {
 					t.Fatalf("down %s: %v", sorted[i].Name, err)
 				}
-				compareChanges(t, "down "+sorted[i].Name, ofDialect(static.Migrations[i].Down, tc.d), recorded(t, tc.d, rec.take()))
+				compareChanges(t, "down "+sorted[i].Name, ofDialect(static.Migrations[i].Down, tc.d), recorded(t, tc.d, rec.Take()))
 			}
 			dynamic.finish()
 			if len(dynamic.problems) > 0 {
@@ -225,59 +225,4 @@ func countPrefix(lines []string, prefix string) int {
 		}
 	}
 	return n
-}
-
-// recorder is a database/sql connector whose connections record every
-// statement instead of running it, and answer the version query Bun's
-// MySQL dialect sends on start-up as MySQL 8.
-type recorder struct {
-	mu   sync.Mutex
-	all  []string
-	seen int
-}
-
-func (r *recorder) take() []string {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	out := r.all[r.seen:]
-	r.seen = len(r.all)
-	return out
-}
-
-func (r *recorder) Connect(context.Context) (driver.Conn, error) { return &recConn{r}, nil }
-func (r *recorder) Driver() driver.Driver                        { return nil }
-
-type recConn struct{ r *recorder }
-
-func (c *recConn) ExecContext(_ context.Context, query string, _ []driver.NamedValue) (driver.Result, error) {
-	c.r.mu.Lock()
-	defer c.r.mu.Unlock()
-	c.r.all = append(c.r.all, query)
-	return driver.RowsAffected(0), nil
-}
-
-func (c *recConn) QueryContext(_ context.Context, query string, _ []driver.NamedValue) (driver.Rows, error) {
-	if query == "SELECT version()" {
-		return &versionRows{}, nil
-	}
-	return nil, io.ErrUnexpectedEOF
-}
-
-func (c *recConn) Prepare(string) (driver.Stmt, error) { return nil, driver.ErrSkip }
-func (c *recConn) Close() error                        { return nil }
-func (c *recConn) Begin() (driver.Tx, error)           { return c, nil }
-func (c *recConn) Commit() error                       { return nil }
-func (c *recConn) Rollback() error                     { return nil }
-
-type versionRows struct{ done bool }
-
-func (v *versionRows) Columns() []string { return []string{"version"} }
-func (v *versionRows) Close() error      { return nil }
-func (v *versionRows) Next(dest []driver.Value) error {
-	if v.done {
-		return io.EOF
-	}
-	v.done = true
-	dest[0] = "8.0.36"
-	return nil
 }
