@@ -291,8 +291,11 @@ func (d DSN) OpenBun() (*bun.DB, error) {
 // strings that do not parse as URLs too, so it is safe for error messages.
 func Redact(raw string) string {
 	scheme, rest, ok := strings.Cut(raw, "://")
+	prefix := scheme + "://"
 	if !ok {
-		return raw
+		// No scheme ("postgres//u:pw@h/db", "u:pw@tcp(h)/db"): it may
+		// still hold a password; hide it all the same.
+		prefix, rest = "", raw
 	}
 	at := strings.LastIndex(rest, "@")
 	if at < 0 {
@@ -303,7 +306,7 @@ func Redact(raw string) string {
 	// that contains / or @ is not.
 	userinfo := rest[:at]
 	if user, _, hasPass := strings.Cut(userinfo, ":"); hasPass {
-		return scheme + "://" + user + ":xxxxx@" + rest[at+1:]
+		return prefix + user + ":xxxxx@" + rest[at+1:]
 	}
 	return raw
 }

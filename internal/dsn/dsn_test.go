@@ -1,0 +1,103 @@
+package dsn
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+const secret = "s3cr:t/p@ss"
+
+func TestParse(t *testing.T) {
+	for _, tc := range []struct {
+		raw, dialect, database, redacted, driver string
+	}{
+		{"postgres://u:pw@db.example.com:5432/app?sslmode=require", Postgres, "app",
+			"postgres://u:xxxxx@db.example.com:5432/app?sslmode=require", "postgres://u:pw@db.example.com:5432/app?sslmode=require"},
+		{"postgresql://u@localhost/app", Postgres, "app", "postgres://u@localhost/app", "postgres://u@localhost/app"},
+		{"mysql://root:pw@127.0.0.1:3306/app", MySQL, "app", "mysql://root:xxxxx@127.0.0.1:3306/app",
+			"root:pw@tcp(127.0.0.1:3306)/app?parseTime=true"},
+		{"mariadb://root@db/app", MySQL, "app", "mysql://root@db/app", "root@tcp(db:3306)/app?parseTime=true"},
+		{"mysql://root@/app?socket=/run/mysqld/mysqld.sock", MySQL, "app", "mysql://root@/app?socket=/run/mysqld/mysqld.sock",
+			"root@unix(/run/mysqld/mysqld.sock)/app?parseTime=true"},
+		{"sqlite://data/app.db", SQLite, "data/app.db", "sqlite://data/app.db", ""},
+		{"sqlite:///var/lib/app.db", SQLite, "/var/lib/app.db", "sqlite:///var/lib/app.db", ""},
+	} {
+		d, err := Parse(tc.raw)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", tc.raw, err)
+			continue
+		}
+		if d.Dialect != tc.dialect || d.Database != tc.database || d.Redacted != tc.redacted {
+			t.Errorf("Parse(%q) = %s %q %q", tc.raw, d.Dialect, d.Database, d.Redacted)
+		}
+		if tc.driver != "" && d.driverDSN != tc.driver {
+			t.Errorf("Parse(%q): driver DSN %q, want %q", tc.raw, d.driverDSN, tc.driver)
+		}
+		if got := d.String(); got != d.Redacted {
+			t.Errorf("String() = %q", got)
+		}
+	}
+}
+
+func TestSQLiteReadOnly(t *testing.T) {
+	d, err := Parse("sqlite://app.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.ReadOnly().sqliteDriverDSN(); !strings.Contains(got, "mode=ro") || !strings.HasPrefix(got, "file:app.db?") {
+		t.Errorf("read-only SQLite DSN %q", got)
+	}
+	if got := d.sqliteDriverDSN(); strings.Contains(got, "mode=ro") || !strings.Contains(got, "foreign_keys") {
+		t.Errorf("SQLite DSN %q", got)
+	}
+}
+
+func TestWithDatabase(t *testing.T) {
+	d, err := Parse("postgres://u:" + "pw" + "@h/postgres")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := d.WithDatabase("other"); o.Database != "other" || o.Redacted != "postgres://u:xxxxx@h/other" || d.Database != "postgres" {
+		t.Errorf("WithDatabase: %+v (original %+v)", o, d)
+	}
+}
+
+// TestErrorsNeverShowThePassword feeds malformed URLs holding a password
+// and checks no error repeats it.
+func TestErrorsNeverShowThePassword(t *testing.T) {
+	for _, raw := range []string{
+		"postgres://user:" + secret + "@host:notaport/db",
+		"mysql://user:" + secret + "@host:99999999/db\x7f",
+		"oracle://user:" + secret + "@host/db",
+		"postgres//user:" + secret + "@host/db",
+		"mysql://user:" + secret + "@[::1/db",
+	} {
+		_, err := Parse(raw)
+		if err == nil {
+			t.Errorf("Parse(%q) accepted a malformed URL", raw)
+			continue
+		}
+		if strings.Contains(err.Error(), secret) || strings.Contains(err.Error(), "p@ss") {
+			t.Errorf("error shows the password: %v", err)
+		}
+	}
+	if _, err := Parse("oracle://x"); !errors.Is(err, ErrUnknownScheme) {
+		t.Errorf("unknown scheme: %v", err)
+	}
+}
+
+func TestRedact(t *testing.T) {
+	for raw, want := range map[string]string{
+		"postgres://u:pw@h/db":    "postgres://u:xxxxx@h/db",
+		"postgres://u@h/db":       "postgres://u@h/db",
+		"mysql://u:p/w@d@h/db":    "mysql://u:xxxxx@h/db",
+		"not a url":               "not a url",
+		"sqlite://file.db":        "sqlite://file.db",
+		"postgres://h/db?x=a:b@c": "postgres://h/db?x=a:xxxxx@c",
+	} {
+		if got := Redact(raw); got != want {
+			t.Errorf("Redact(%q) = %q, want %q", raw, got, want)
+		}
+	}
+}
