@@ -1,8 +1,6 @@
 package bunmodel
 
 import (
-	"bytes"
-	"encoding/gob"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -103,32 +101,4 @@ func FuzzParseIndexDirective(f *testing.F) {
 			t.Errorf("ParseIndexDirective(%q) = %+v", s, got)
 		}
 	})
-}
-
-// TestModelFactEncodesDeterministically encodes a fact with several
-// dialect types many times: every encoding must be the same, as drivers
-// require of facts.
-func TestModelFactEncodesDeterministically(t *testing.T) {
-	f := &ModelFact{Table: "t", Columns: []ColumnFact{{Name: "a", CreateType: DialectTypes{"pg": "TEXT", "mysql": "VARCHAR(255)", "sqlite": "VARCHAR"}}},
-		Indexes: []IndexFact{{Name: "i", Parts: "a", Columns: []string{"a"}, Dialects: []string{"pg"}}}}
-	enc := func() string {
-		var b bytes.Buffer
-		if err := gob.NewEncoder(&b).Encode(f); err != nil {
-			t.Fatal(err)
-		}
-		return b.String()
-	}
-	first := enc()
-	for range 50 {
-		if enc() != first {
-			t.Fatal("ModelFact encodes differently from one time to the next")
-		}
-	}
-	var back ModelFact
-	if err := gob.NewDecoder(strings.NewReader(first)).Decode(&back); err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(&back, f) {
-		t.Errorf("decoded %+v, want %+v", back, f)
-	}
 }

@@ -28,10 +28,7 @@ type ColumnFact struct {
 	Name      string
 	FieldPath []string
 	// GoType is the field's type, spelled with full package paths.
-	GoType string
-	// CreateType is the CREATE TABLE type per dialect ("pg", "mysql",
-	// "sqlite"); empty where Bun writes none or it is unknown.
-	CreateType                DialectTypes
+	GoType                    string
 	PK, NotNull, NullZero     bool
 	AutoIncrement, HasDefault bool
 	Default, UserSQLType      string
@@ -60,12 +57,6 @@ func NewModelFact(t *Table) *ModelFact {
 			Name: c.Name, FieldPath: c.FieldPath(), GoType: types.TypeString(c.Type, nil),
 			PK: c.PK, NotNull: c.NotNull, NullZero: c.NullZero, AutoIncrement: c.AutoIncrement,
 			HasDefault: c.HasDefault, Default: c.Default, UserSQLType: c.UserSQLType,
-			CreateType: DialectTypes{},
-		}
-		for _, d := range []Dialect{Postgres, MySQL, SQLite} {
-			if typ, ok := c.CreateTableType(d); ok {
-				cf.CreateType[string(d)] = typ
-			}
 		}
 		f.Columns = append(f.Columns, cf)
 	}

@@ -15,7 +15,7 @@ import (
 
 // Keys is the analyzer that indexes a package's models once for all rules:
 // the models it can see, and every local model's foreign keys. Rules read
-// it through Pass.KnownModels, Pass.ModelForPrefix and Pass.ForeignKeys.
+// it through Pass.KnownModels, Pass.ForeignKeys and Pass.ForeignKeysOf.
 // Doing this per rule made linting quadratic in the number of models.
 var Keys = &analysis.Analyzer{
 	Name:       "schemalint_keys",

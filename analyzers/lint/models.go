@@ -36,11 +36,6 @@ func (k *KnownModel) PK() (bunmodel.ColumnFact, bool) {
 // source order, then imported ones by package and name.
 func (p *Pass) KnownModels() []*KnownModel { return p.keys.known }
 
-// ModelForPrefix returns the model a "<prefix>_id" column refers to by
-// naming convention: its table is the plural of prefix (or prefix itself),
-// or its underscored type name is prefix.
-func (p *Pass) ModelForPrefix(prefix string) *KnownModel { return p.keys.forPrefix(prefix) }
-
 // ForeignKey is a column of a model that refers to another model.
 type ForeignKey struct {
 	Field *bunmodel.Field

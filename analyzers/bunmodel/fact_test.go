@@ -16,8 +16,7 @@ import (
 func TestModelFactDeterministic(t *testing.T) {
 	fact := &bunmodel.ModelFact{Table: "users", Alias: "u", Columns: []bunmodel.ColumnFact{{
 		Name: "id", FieldPath: []string{"ID"}, GoType: "github.com/rs/xid.ID", PK: true,
-		CreateType: bunmodel.DialectTypes{"pg": "varchar(20)", "mysql": "varchar(20)", "sqlite": "varchar(20)", "x": "", "y": "TEXT"},
-	}}}
+	}}, Indexes: []bunmodel.IndexFact{{Name: "i", Parts: "a", Columns: []string{"a"}, Dialects: []string{"pg"}}}}
 	encode := func() []byte {
 		var buf bytes.Buffer
 		if err := gob.NewEncoder(&buf).Encode(fact); err != nil {
