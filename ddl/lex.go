@@ -142,10 +142,12 @@ func (l *lexer) skip() (token, bool) {
 
 // blockComment skips a /* */ comment, nested on PostgreSQL. A MySQL
 // executable comment /*!NNNNN or /*M!NNNNN only has its opening skipped: its
-// body is SQL.
+// body is SQL. Inside one, the server takes another /*! as an opening too,
+// and the first */ closes both (MariaDB 10.11: SELECT 1 /*!, 2 /*!, 3 */
+// returns three columns).
 func (l *lexer) blockComment() (token, bool) {
 	start := l.pos
-	if l.d == MySQL && !l.inExec {
+	if l.d == MySQL {
 		s := l.src[l.pos+2:]
 		n := 0
 		switch {

@@ -40,6 +40,8 @@ var splitCases = []struct {
 	{MySQL, "SELECT 1--1; SELECT 2 -- x;\n;", []string{"SELECT 1--1", "SELECT 2"}},
 	{Postgres, "SELECT 1--1; SELECT 2\n;", []string{"SELECT 1"}},
 	{MySQL, "/*!40101 SET NAMES utf8 */; /*M!100100 SELECT 1 */; SELECT 2", []string{"SET NAMES utf8", "SELECT 1", "SELECT 2"}},
+	// A /*! inside a /*! comment opens it again; the first */ closes both.
+	{MySQL, "/*!CREATE TABLE a (id int); /*!CREATE INDEX i ON a (id)*/; SELECT 2", []string{"CREATE TABLE a (id int)", "CREATE INDEX i ON a (id)", "SELECT 2"}},
 	// Bun's split line.
 	{Postgres, "CREATE TABLE a (x int)\n--bun:split\nCREATE TABLE b (y int)", []string{"CREATE TABLE a (x int)", "CREATE TABLE b (y int)"}},
 	{MySQL, "CREATE TABLE a (x int)\r\n--bun:split\r\nCREATE TABLE b (y int)", []string{"CREATE TABLE a (x int)", "CREATE TABLE b (y int)"}},
