@@ -36,6 +36,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/schemalint/schemalint/internal/boundedread"
 )
 
 // FileName is the name of the configuration file.
@@ -168,12 +170,28 @@ func ParseSeverity(s string) (Severity, error) {
 
 // UnmarshalYAML checks the severity.
 func (s *Severity) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return fmt.Errorf("line %d: a severity is one word (error, warning or info), not a %s", n.Line, nodeKind(n))
+	}
 	sev, err := ParseSeverity(n.Value)
 	if err != nil {
 		return fmt.Errorf("line %d: %w", n.Line, err)
 	}
 	*s = sev
 	return nil
+}
+
+// nodeKind names a YAML node's kind for messages.
+func nodeKind(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.MappingNode:
+		return "mapping"
+	case yaml.AliasNode:
+		return "alias"
+	}
+	return "value"
 }
 
 // Dialects is a list of dialect names, normalised to Bun's: pg, mysql,
@@ -358,7 +376,7 @@ func FromSettings(settings any) (*Config, error) {
 
 // Load reads and decodes a configuration file.
 func Load(file string) (*Config, error) {
-	data, err := os.ReadFile(file)
+	data, err := boundedread.File(file, boundedread.MaxSize)
 	if err != nil {
 		return nil, fmt.Errorf("read configuration: %w", err)
 	}
@@ -375,7 +393,12 @@ func Find(dir string) (string, error) {
 	}
 	for {
 		p := filepath.Join(dir, FileName)
-		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+		if st, err := os.Stat(p); err == nil {
+			// A directory (or a device) under the configuration's name
+			// is a mistake to report, not a file to skip.
+			if !st.Mode().IsRegular() {
+				return "", fmt.Errorf("%s is not a regular file", p)
+			}
 			return p, nil
 		} else if err != nil && !errors.Is(err, os.ErrNotExist) {
 			return "", fmt.Errorf("look for %s: %w", FileName, err)
@@ -396,7 +419,15 @@ func strictDecode(data []byte, dst any) error {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	err := dec.Decode(dst)
-	if err == nil || errors.Is(err, io.EOF) {
+	if err == nil {
+		// A second document would be silently ignored: refuse it.
+		var extra yaml.Node
+		if dec.Decode(&extra) == nil {
+			return fmt.Errorf("line %d: a second YAML document (after ---); the configuration is one document", extra.Line)
+		}
+		return nil
+	}
+	if errors.Is(err, io.EOF) {
 		return nil
 	}
 	if te, ok := errors.AsType[*yaml.TypeError](err); ok {

@@ -54,6 +54,8 @@ func TestParseErrors(t *testing.T) {
 		{"rules:\n  - id: SL001\n    colour: red", `line 3: unknown key "colour"`},
 		{"exclude:\n  - table: [x]", `line 2: unknown key "table"`},
 		{"dialect: {a: b}", `dialect must be a name or a list`},
+		{"rules:\n  - id: SL001\n    severity: [error]", `line 3: a severity is one word (error, warning or info), not a list`},
+		{"dialect: pg\n---\ndialect: mysql\n", `line 2: a second YAML document`},
 	} {
 		_, err := Parse([]byte(tc.yaml), "test.yml")
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -109,6 +111,32 @@ func TestFind(t *testing.T) {
 	}
 	if c, err := Load(got); err != nil || len(c.Dialects()) != 1 || c.Dialects()[0] != "pg" {
 		t.Errorf("empty file: %+v, %v (want the defaults)", c, err)
+	}
+}
+
+// A configuration path that is not a regular file is an error, never
+// skipped, read without bound or waited on.
+func TestFindAndLoadRefuseOddFiles(t *testing.T) {
+	root := t.TempDir()
+	if err := os.Mkdir(filepath.Join(root, FileName), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Find(root); err == nil || !strings.Contains(err.Error(), "is not a regular file") {
+		t.Errorf("a directory named %s: Find error %v", FileName, err)
+	}
+	zero := filepath.Join(t.TempDir(), FileName)
+	if err := os.Symlink("/dev/zero", zero); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(zero); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("a symlink to /dev/zero: Load error %v", err)
+	}
+	big := filepath.Join(t.TempDir(), FileName)
+	if err := os.WriteFile(big, []byte("# "+strings.Repeat("x", 17<<20)+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(big); err == nil || !strings.Contains(err.Error(), "is larger than 16 MiB") {
+		t.Errorf("a 17 MiB configuration: Load error %v", err)
 	}
 }
 

@@ -2,17 +2,19 @@ package declared
 
 import (
 	"errors"
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/schemalint/schemalint/internal/boundedread"
 )
 
 // migReg is a Go migration found in the source.
@@ -367,9 +369,9 @@ func (x *extractor) readSQLFiles(r *registrations) {
 			byName[f.name] = m
 			r.sqlMigs = append(r.sqlMigs, m)
 		}
-		src, tf := x.readFile(f.path)
-		if tf == nil {
-			x.addNote(at{pos: r.discover[0].call.Pos(), end: r.discover[0].call.End()}, dAll, m, "cannot read "+f.path)
+		src, tf, err := x.readFile(f.path)
+		if err != nil {
+			x.addNote(at{pos: r.discover[0].call.Pos(), end: r.discover[0].call.End()}, dAll, m, "cannot read this SQL migration: "+err.Error())
 			continue
 		}
 		if f.up {
@@ -467,21 +469,24 @@ func (x *extractor) embedVar(e ast.Expr, depth int) *types.Var {
 // version) or, since drivers only let analyzers read the package's own
 // listed files and SQL files are never listed, from disk; it adds the file
 // to the file set so that findings can point into it.
-func (x *extractor) readFile(p string) (string, *token.File) {
+func (x *extractor) readFile(p string) (string, *token.File, error) {
 	var b []byte
 	var err error
 	if x.pass.ReadFile != nil {
 		b, err = x.pass.ReadFile(p)
+		if err == nil && len(b) > boundedread.MaxSize {
+			return "", nil, fmt.Errorf("%s is larger than %d MiB, the most schemalint reads", p, boundedread.MaxSize>>20)
+		}
 	}
 	if x.pass.ReadFile == nil || err != nil {
-		b, err = os.ReadFile(p)
+		b, err = boundedread.File(p, boundedread.MaxSize)
 	}
 	if err != nil {
-		return "", nil
+		return "", nil, err
 	}
 	tf := x.pass.Fset.AddFile(p, -1, len(b))
 	tf.SetLinesForContent(b)
-	return string(b), tf
+	return string(b), tf, nil
 }
 
 // sortMigrations orders the migrations as Bun does, by name; SQL files

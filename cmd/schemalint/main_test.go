@@ -11,7 +11,9 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
@@ -453,4 +455,44 @@ func runGo(t *testing.T, dir string, args ...string) (string, error) {
 	cmd.Dir = dir
 	out, err := cmd.CombinedOutput()
 	return string(out), err
+}
+
+// A configuration or baseline that is not a regular file (a committed
+// symlink to /dev/zero, a FIFO, a directory) is a clear error, exit 2,
+// not an out-of-memory crash, a hang or a silently ignored file.
+func TestOddConfigFiles(t *testing.T) {
+	t.Parallel()
+	dir := copyMod(t)
+	cfg := filepath.Join(dir, "clean", ".schemalint.yml")
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		setup func() error
+		args  []string
+		want  string
+	}{
+		{"config symlink to /dev/zero", func() error { return os.Symlink("/dev/zero", cfg) }, []string{"./clean"}, "is not a regular file"},
+		{"config is a FIFO", func() error { return os.Symlink(fifo, cfg) }, []string{"./clean"}, "is not a regular file"},
+		{"config is a directory", func() error { return os.Mkdir(cfg, 0o755) }, []string{"./clean"}, "is not a regular file"},
+		{"--config /dev/zero", func() error { return nil }, []string{"--config", "/dev/zero", "./clean"}, "is not a regular file"},
+		{"--baseline FIFO", func() error { return nil }, []string{"--baseline", fifo, "./clean"}, "is not a regular file"},
+	} {
+		if err := os.RemoveAll(cfg); err != nil {
+			t.Fatal(err)
+		}
+		if err := tc.setup(); err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		r := schemalint(t, dir, tc.args...)
+		if r.code != 2 || !strings.Contains(r.stderr, tc.want) || strings.Count(r.stderr, "\n") > 2 {
+			t.Errorf("%s: exit %d, stderr %q; want 2 and %q", tc.name, r.code, r.stderr, tc.want)
+		}
+		if d := time.Since(start); d > time.Minute {
+			t.Errorf("%s: took %v", tc.name, d)
+		}
+	}
 }

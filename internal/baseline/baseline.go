@@ -18,6 +18,7 @@ import (
 	"os"
 	"sort"
 
+	"github.com/schemalint/schemalint/internal/boundedread"
 	"github.com/schemalint/schemalint/internal/report"
 )
 
@@ -99,7 +100,7 @@ func (b *File) Write(path string) error {
 
 // Read reads a baseline file.
 func Read(path string) (*File, error) {
-	data, err := os.ReadFile(path)
+	data, err := boundedread.File(path, boundedread.MaxSize)
 	if err != nil {
 		return nil, fmt.Errorf("read baseline: %w", err)
 	}

@@ -1,7 +1,10 @@
 package baseline
 
 import (
+	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/schemalint/schemalint/internal/report"
@@ -64,6 +67,21 @@ func TestReadErrors(t *testing.T) {
 		}
 		if _, err := Read(path); err == nil {
 			t.Errorf("%s: no error", name)
+		}
+	}
+	// A committed symlink to /dev/zero or a FIFO is refused at once, not
+	// read until memory runs out or waited on.
+	zero := filepath.Join(dir, "zero.json")
+	if err := os.Symlink("/dev/zero", zero); err != nil {
+		t.Fatal(err)
+	}
+	fifo := filepath.Join(dir, "fifo.json")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{zero, fifo} {
+		if _, err := Read(p); err == nil || !strings.Contains(err.Error(), "is not a regular file") {
+			t.Errorf("%s: error %v", p, err)
 		}
 	}
 }

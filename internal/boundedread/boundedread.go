@@ -1,0 +1,83 @@
+// Package boundedread reads files that a repository controls (the
+// configuration, a baseline, SQL migrations) without trusting them: only
+// regular files, and only up to a size cap. A committed symlink to
+// /dev/zero or a FIFO would otherwise exhaust memory or hang the run.
+package boundedread
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+// MaxSize is the cap for the files schemalint reads: far above any real
+// configuration, baseline or migration file.
+const MaxSize = 16 << 20
+
+// File reads path, following symlinks, if it is a regular file of at most
+// max bytes. The errors name the path and say what is wrong with it.
+func File(path string, max int64) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := check(path, st, max); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path) //nolint:gosec // the caller names the file; this package bounds what it reads
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close() //nolint:errcheck // read-only
+	// The file may have been replaced or grown since Stat: check again on
+	// what is open, and never read past the cap.
+	if st, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if err := check(path, st, max); err != nil {
+		return nil, err
+	}
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > max {
+		return nil, tooLarge(path, max)
+	}
+	return b, nil
+}
+
+func check(path string, st os.FileInfo, max int64) error {
+	switch {
+	case st.IsDir():
+		return &os.PathError{Op: "read", Path: path, Err: errors.New("is a directory, not a file")}
+	case !st.Mode().IsRegular():
+		return &os.PathError{Op: "read", Path: path, Err: fmt.Errorf("is not a regular file (%s)", kind(st.Mode()))}
+	case st.Size() > max:
+		return tooLarge(path, max)
+	}
+	return nil
+}
+
+func tooLarge(path string, max int64) error {
+	limit := fmt.Sprintf("%d bytes", max)
+	if max >= 1<<20 {
+		limit = fmt.Sprintf("%d MiB", max>>20)
+	}
+	return &os.PathError{Op: "read", Path: path, Err: fmt.Errorf("is larger than %s, the most schemalint reads", limit)}
+}
+
+func kind(m os.FileMode) string {
+	switch {
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeCharDevice != 0:
+		return "a character device"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	}
+	return m.Type().String()
+}
