@@ -95,6 +95,19 @@ type tagParser struct {
 	item TagItem // the item being read
 }
 
+// MaxItemsTagSize bounds the tags whose Items are recorded: Items serve
+// diagnostics and fixes, and a megabyte tag of half a million options
+// would cost hundreds of megabytes in them. Name and Options are exact at
+// any size; tagsyntax reports such a tag instead of checking it.
+const MaxItemsTagSize = 16 << 10
+
+// keep records the item just read.
+func (p *tagParser) keep() {
+	if len(p.s) <= MaxItemsTagSize {
+		p.tag.Items = append(p.tag.Items, p.item)
+	}
+}
+
 func (p *tagParser) setName(name string) {
 	if p.seenName {
 		p.addOption(name, "", false)
@@ -103,7 +116,7 @@ func (p *tagParser) setName(name string) {
 	p.seenName = true
 	p.tag.Name = name
 	p.item.Key, p.item.IsName = name, true
-	p.tag.Items = append(p.tag.Items, p.item)
+	p.keep()
 }
 
 func (p *tagParser) addOption(key, value string, hasValue bool) {
@@ -112,7 +125,7 @@ func (p *tagParser) addOption(key, value string, hasValue bool) {
 		// Bun ignores an empty key; keep the item so "join:" style
 		// mistakes can still be pointed at.
 		p.item.Value, p.item.HasValue = value, hasValue
-		p.tag.Items = append(p.tag.Items, p.item)
+		p.keep()
 		return
 	}
 	if p.tag.Options == nil {
@@ -120,7 +133,7 @@ func (p *tagParser) addOption(key, value string, hasValue bool) {
 	}
 	p.tag.Options[key] = append(p.tag.Options[key], value)
 	p.item.Key, p.item.Value, p.item.HasValue = key, value, hasValue
-	p.tag.Items = append(p.tag.Items, p.item)
+	p.keep()
 }
 
 func (p *tagParser) parse() {

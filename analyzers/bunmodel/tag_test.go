@@ -2,6 +2,7 @@ package bunmodel
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -63,4 +64,19 @@ func FuzzParseTag(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkAgainstBun(t, s)
 	})
+}
+
+// A tag over MaxItemsTagSize keeps Bun's exact name and options but no
+// items, so a megabyte of options does not cost hundreds of megabytes.
+func TestParseTagHuge(t *testing.T) {
+	s := "id,pk" + strings.Repeat(",x", 512*1024) + ",type:varchar(20)"
+	checkAgainstBun(t, s)
+	got := parseTag(s)
+	if got.Items != nil || len(got.Options["x"]) != 512*1024 || got.Options["type"][0] != "varchar(20)" {
+		t.Errorf("huge tag: %d items, %d x options, type %v", len(got.Items), len(got.Options["x"]), got.Options["type"])
+	}
+	small := "id," + strings.Repeat("x,", (MaxItemsTagSize-4)/2)
+	if len(small) > MaxItemsTagSize || len(parseTag(small).Items) == 0 {
+		t.Errorf("a tag of %d bytes must keep its items", len(small))
+	}
 }

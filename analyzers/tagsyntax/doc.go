@@ -26,7 +26,10 @@
 //   - options in the wrong place: join: and the other relation options
 //     on a column, column options on a relation, on_delete on a has-many,
 //     tags on unexported fields;
-//   - embed: on a field that is not a struct (Bun panics).
+//   - embed: on a field that is not a struct (Bun panics);
+//   - a tag over 16 KiB, reported once and not checked item by item (real
+//     tags are a few hundred bytes; a megabyte of options would cost
+//     seconds and a finding each).
 //
 // A struct of this package embedded by several models is reported once,
 // at its own field. A struct of another package is reported at the field

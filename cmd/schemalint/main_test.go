@@ -496,3 +496,34 @@ func TestOddConfigFiles(t *testing.T) {
 		}
 	}
 }
+
+// A 1 MB bun tag of half a million options is reported once and costs about
+// what the same model with a short tag costs (it took 14 s and 1.2 GB).
+func TestHugeTag(t *testing.T) {
+	t.Parallel()
+	dir := copyMod(t)
+	model := func(opts string) string {
+		return "package huge\n\nimport \"github.com/uptrace/bun\"\n\ntype Thing struct {\n\tbun.BaseModel `bun:\"table:things,alias:t\"`\n\tID string `bun:\"id,pk" + opts + "\"`\n}\n"
+	}
+	run := func(opts string) (result, int64) {
+		write(t, filepath.Join(dir, "huge", "m.go"), model(opts))
+		cmd := exec.CommandContext(t.Context(), bin, "./huge")
+		cmd.Dir = dir
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		if _, ok := errors.AsType[*exec.ExitError](err); err != nil && !ok {
+			t.Fatal(err)
+		}
+		rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux
+		return result{stdout.String(), stderr.String(), cmd.ProcessState.ExitCode()}, rss
+	}
+	_, smallRSS := run("")
+	r, hugeRSS := run(strings.Repeat(",x", 512*1024))
+	if r.code != 1 || strings.Count(r.stdout, "SL100") != 1 || !strings.Contains(r.stdout, "this bun tag is 1048581 bytes; schemalint checks tags of at most 16384 bytes") {
+		t.Errorf("exit %d, output %q", r.code, r.stdout)
+	}
+	if hugeRSS > smallRSS+150<<10 {
+		t.Errorf("peak RSS %d MiB with a 1 MB tag, %d MiB without", hugeRSS>>10, smallRSS>>10)
+	}
+}
