@@ -33,6 +33,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/schemalint/schemalint/analyzers"
+	"github.com/schemalint/schemalint/analyzers/bunmodel"
 	"github.com/schemalint/schemalint/analyzers/config"
 	"github.com/schemalint/schemalint/analyzers/lint"
 )
@@ -58,6 +59,7 @@ func New(settings any) (register.LinterPlugin, error) {
 			return nil, fmt.Errorf("schemalint: %w", err)
 		}
 		env.Static = cfg
+		bunmodel.UseConfig(cfg)
 		if _, err := env.ConfigFor(""); err != nil {
 			return nil, fmt.Errorf("schemalint: %w", err)
 		}

@@ -10,13 +10,14 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// Analyzer finds the Bun models of a package: named struct types that
-// embed bun.BaseModel, directly or through embedded structs. Its result is
+// Analyzer finds the Bun models of a package, as Discover decides them
+// (structs embedding bun.BaseModel, structs the package uses as models,
+// and with models: {tagged: true} every struct with bun tags). Its result is
 // a *Result; it exports a *ModelFact on each model's type name so packages
 // importing the models (migrations) can see them.
 var Analyzer = &analysis.Analyzer{
 	Name:       "bunmodel",
-	Doc:        "reads Bun models (structs embedding bun.BaseModel) as Bun's reflection would",
+	Doc:        "reads Bun models (structs embedding bun.BaseModel or used as models) as Bun's reflection would",
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{(*ModelFact)(nil)},
@@ -32,6 +33,10 @@ type Result struct {
 	// Imported are the models of the packages this one depends on, as
 	// their facts describe them, by package path and name.
 	Imported []Imported
+	// Verdicts are the decisions on every struct type of the package
+	// that embeds bun.BaseModel or has bun tags: the models, and the
+	// structs left out with the reason.
+	Verdicts []Verdict
 	// StrayDirectives are //schemalint:index comments that do not stand in
 	// the doc comment of a model, so they declare nothing.
 	StrayDirectives []DirectiveError
@@ -71,10 +76,19 @@ func (r *Result) FieldNode(v *types.Var) *ast.Field { return r.fields[v] }
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{Reader: NewReader(), pkg: pass.Pkg, fields: map[*types.Var]*ast.Field{}}
-	if !importsBun(pass.Pkg) {
-		// No struct here can embed bun.BaseModel: skip the syntax walk,
-		// which matters when drivers run this on every dependency.
+	if !importsBun(pass.Pkg) && !declaresBunTags(pass.Pkg) {
+		// No struct here can be a model: skip the syntax walk, which
+		// matters when drivers run this on every dependency.
 		return res, nil
+	}
+	opts, err := discoverOptions(pass)
+	if err != nil {
+		return nil, err
+	}
+	res.Verdicts = Discover(pass.Fset, pass.Files, pass.TypesInfo, res.Reader, opts)
+	isModel := map[*types.TypeName]bool{}
+	for _, v := range res.Verdicts {
+		isModel[v.Obj] = v.Model
 	}
 	directives := map[*ast.Comment]bool{} // index directives; true once a model claims one
 	for _, file := range pass.Files {
@@ -94,7 +108,7 @@ func run(pass *analysis.Pass) (any, error) {
 						if doc == nil && len(n.Specs) == 1 {
 							doc = n.Doc
 						}
-						res.typeSpec(pass, file, ts, doc)
+						res.typeSpec(pass, file, ts, doc, isModel)
 					}
 				}
 			case *ast.StructType:
@@ -142,12 +156,12 @@ func run(pass *analysis.Pass) (any, error) {
 	return res, nil
 }
 
-func (r *Result) typeSpec(pass *analysis.Pass, file *ast.File, ts *ast.TypeSpec, doc *ast.CommentGroup) {
+func (r *Result) typeSpec(pass *analysis.Pass, file *ast.File, ts *ast.TypeSpec, doc *ast.CommentGroup, isModel map[*types.TypeName]bool) {
 	if ts.Assign.IsValid() {
 		return // an alias declares no new model
 	}
 	obj, ok := pass.TypesInfo.Defs[ts.Name].(*types.TypeName)
-	if !ok {
+	if !ok || !isModel[obj] {
 		return
 	}
 	named, ok := obj.Type().(*types.Named)
@@ -158,7 +172,7 @@ func (r *Result) typeSpec(pass *analysis.Pass, file *ast.File, ts *ast.TypeSpec,
 		return
 	}
 	table := r.Reader.Table(named)
-	if table == nil || !table.IsModel() {
+	if table == nil {
 		return
 	}
 	r.Models = append(r.Models, &Model{Table: table, Obj: obj, Spec: ts, Doc: doc, File: file})
@@ -208,3 +222,17 @@ func importsBun(pkg *types.Package) bool {
 }
 
 var importsBunMemo sync.Map // *types.Package -> bool
+
+// declaresBunTags reports whether a package-level struct of pkg has a bun
+// tag: a package of tag-only models need not import Bun.
+func declaresBunTags(pkg *types.Package) bool {
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		if tn, ok := scope.Lookup(name).(*types.TypeName); ok {
+			if st, ok := tn.Type().Underlying().(*types.Struct); ok && hasOwnBunTags(st) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -55,10 +55,22 @@ type Config struct {
 	Rules []Rule `yaml:"rules"`
 	// Drift configures schemalint drift.
 	Drift Drift `yaml:"drift"`
+	// Models configures which structs are models.
+	Models Models `yaml:"models"`
 
 	// Source is where the configuration came from: a file path, a
 	// description of the plugin settings, or "" for the defaults.
 	Source string `yaml:"-"`
+}
+
+// Models configures model discovery. By default a struct is a model when
+// it embeds bun.BaseModel or its package uses it as one (Model,
+// NewCreateTable, RegisterModel, a relation).
+type Models struct {
+	// Tagged also counts every struct with bun tags (not only embedded,
+	// not stored as JSON): for code whose models are used only from
+	// other packages.
+	Tagged bool `yaml:"tagged"`
 }
 
 // Exclusion drops the findings of Rules (all rules when empty) on tables

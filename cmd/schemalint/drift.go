@@ -366,6 +366,9 @@ func (c *driftCommand) check(ctx context.Context, db dbCloser, d dsn.DSN, desire
 	}
 	if c.verbose {
 		fmt.Fprintf(c.stderr, "schemalint: database read and compared in %v\n", time.Since(start).Round(time.Millisecond))
+		for _, x := range desired.models.Excluded {
+			fmt.Fprintf(c.stderr, "schemalint: %s\n", x)
+		}
 	}
 	res.Notes = append(desired.models.Notes, res.Notes...)
 	return res, nil

@@ -13,6 +13,7 @@ import (
 	"github.com/peterbourgon/ff/v3/ffcli"
 
 	"github.com/schemalint/schemalint/analyzers"
+	"github.com/schemalint/schemalint/analyzers/bunmodel"
 	"github.com/schemalint/schemalint/analyzers/config"
 	"github.com/schemalint/schemalint/internal/baseline"
 	"github.com/schemalint/schemalint/internal/fixes"
@@ -87,6 +88,7 @@ func (c *lintCommand) exec(ctx context.Context, patterns []string) error {
 			return &exitError{code: exitFailure, err: err}
 		}
 		env.Static = cfg
+		bunmodel.UseConfig(cfg)
 	}
 	cwd, err := os.Getwd()
 	if err != nil {

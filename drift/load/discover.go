@@ -6,7 +6,6 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
-	"reflect"
 	"sort"
 	"strings"
 
@@ -31,6 +30,9 @@ type discovery struct {
 	Models  []model       `json:"models"`
 	Sources drift.Sources `json:"sources"`
 	Notes   []string      `json:"notes,omitempty"`
+	// Excluded lists the structs with bun tags that are not models, each
+	// with the reason, for -v.
+	Excluded []string `json:"excluded,omitempty"`
 }
 
 const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedTypes |
@@ -57,24 +59,14 @@ func loadPackages(ctx context.Context, dir string, patterns []string) ([]*packag
 	return pkgs, fset, nil
 }
 
-// discover finds the model types of the packages:
-//
-//   - named struct types declared at package level that embed
-//     bun.BaseModel (directly or through embedded structs), or that have
-//     a field with a bun tag other than "-" (Bun maps those too, naming
-//     the table after the type);
-//   - except structs that other structs of the packages embed, or keep
-//     in a field Bun stores as JSON (a struct, slice or map field that is
-//     not a relation): those are parts of tables, not tables, unless
-//     their BaseModel tag names a table;
-//   - unexported types (the generated program cannot import them),
-//     generic types and types of package main are left out with a note.
-//
+// discover finds the model types of the packages as lint does
+// (bunmodel.Discover, with each package's configuration), leaving out
+// with a note the models the generated program cannot use: unexported
+// types (it cannot import them), generic types and types of package main.
 // Positions are made relative to dir.
-func discover(pkgs []*packages.Package, fset *token.FileSet, dir string) *discovery {
+func discover(pkgs []*packages.Package, fset *token.FileSet, dir string) (*discovery, error) {
 	d := &discovery{Sources: drift.Sources{Models: map[string]*drift.ModelSource{}}}
 	reader := bunmodel.NewReader()
-	embedded, jsonValue := usages(pkgs, reader)
 	rel := func(pos token.Pos) drift.Position {
 		p := fset.Position(pos)
 		file := p.Filename
@@ -84,30 +76,22 @@ func discover(pkgs []*packages.Package, fset *token.FileSet, dir string) *discov
 		return drift.Position{File: file, Line: p.Line, Column: p.Column}
 	}
 	for _, p := range pkgs {
-		scope := p.Types.Scope()
-		for _, name := range scope.Names() {
-			tn, ok := scope.Lookup(name).(*types.TypeName)
-			if !ok || tn.IsAlias() {
+		opts, err := bunmodel.OptionsFor(packageDir(p))
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range bunmodel.Discover(fset, p.Syntax, p.TypesInfo, reader, opts) {
+			tn, table := v.Obj, v.Table
+			where := fmt.Sprintf("%s.%s", p.PkgPath, tn.Name())
+			if !v.Model {
+				d.Excluded = append(d.Excluded, fmt.Sprintf("%s is not a model: %s", where, v.Reason))
 				continue
 			}
-			named, ok := tn.Type().(*types.Named)
-			if !ok {
-				continue
-			}
-			st, ok := named.Underlying().(*types.Struct)
-			if !ok {
-				continue
-			}
-			table := reader.Table(named)
-			if table == nil || !table.IsModel() && !hasBunTags(st) {
-				continue
-			}
-			explicit := table.BaseModel != nil && (table.BaseModel.Tag.Name != "" || table.BaseModel.Tag.HasOption("table"))
-			if !explicit && (embedded[tn] || jsonValue[tn]) {
-				continue
-			}
-			where := fmt.Sprintf("%s.%s", p.PkgPath, name)
+			named := tn.Type().(*types.Named)
 			switch {
+			case tn.Parent() != tn.Pkg().Scope():
+				d.Notes = append(d.Notes, fmt.Sprintf("model %s is not compared: it is declared inside a function, and the program schemalint builds cannot name it", where))
+				continue
 			case !tn.Exported():
 				d.Notes = append(d.Notes, fmt.Sprintf("model %s is not compared: it is unexported, and the program schemalint builds cannot import it", where))
 				continue
@@ -118,8 +102,8 @@ func discover(pkgs []*packages.Package, fset *token.FileSet, dir string) *discov
 				d.Notes = append(d.Notes, fmt.Sprintf("model %s is not compared: package main cannot be imported", where))
 				continue
 			}
-			d.Models = append(d.Models, model{Package: p.PkgPath, Name: name, Dir: packageDir(p)})
-			src := &drift.ModelSource{Package: p.PkgPath, Name: name, Pos: rel(tn.Pos()),
+			d.Models = append(d.Models, model{Package: p.PkgPath, Name: tn.Name(), Dir: packageDir(p)})
+			src := &drift.ModelSource{Package: p.PkgPath, Name: tn.Name(), Pos: rel(tn.Pos()),
 				Columns: map[string]drift.Position{}, Fields: map[string]drift.Position{}}
 			for _, f := range table.Fields {
 				src.Columns[f.Name] = rel(f.Var.Pos())
@@ -136,7 +120,24 @@ func discover(pkgs []*packages.Package, fset *token.FileSet, dir string) *discov
 		}
 		return d.Models[i].Name < d.Models[j].Name
 	})
-	return d
+	return d, nil
+}
+
+// discoveryKey is the part of a cache key that the configuration of
+// discovery (models: in each package's .schemalint.yml) decides.
+func (l *listing) discoveryKey() (string, error) {
+	var b strings.Builder
+	for _, p := range l.pkgs {
+		if !l.local(p) {
+			continue
+		}
+		opts, err := bunmodel.OptionsFor(p.Dir)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(&b, "%s=%v;", p.ImportPath, opts.Tagged)
+	}
+	return b.String(), nil
 }
 
 func packageDir(p *packages.Package) string {
@@ -144,83 +145,4 @@ func packageDir(p *packages.Package) string {
 		return filepath.Dir(p.GoFiles[0])
 	}
 	return ""
-}
-
-// hasBunTags reports whether a struct declares a field with a bun tag
-// that does not just say "-".
-func hasBunTags(st *types.Struct) bool {
-	for i := 0; i < st.NumFields(); i++ {
-		if tag, ok := reflect.StructTag(st.Tag(i)).Lookup("bun"); ok && tag != "-" {
-			return true
-		}
-	}
-	return false
-}
-
-// usages finds the struct types that the packages' structs embed, and
-// those that their Bun models (and bun-tagged structs) hold in fields Bun
-// stores as JSON: exported fields that are not relations.
-func usages(pkgs []*packages.Package, reader *bunmodel.Reader) (embedded, jsonValue map[*types.TypeName]bool) {
-	embedded, jsonValue = map[*types.TypeName]bool{}, map[*types.TypeName]bool{}
-	for _, p := range pkgs {
-		scope := p.Types.Scope()
-		for _, name := range scope.Names() {
-			tn, ok := scope.Lookup(name).(*types.TypeName)
-			if !ok {
-				continue
-			}
-			named, ok := types.Unalias(tn.Type()).(*types.Named)
-			if !ok {
-				continue
-			}
-			s, ok := named.Underlying().(*types.Struct)
-			if !ok {
-				continue
-			}
-			table := reader.Table(named)
-			bunStruct := table != nil && (table.IsModel() || hasBunTags(s))
-			for i := 0; i < s.NumFields(); i++ {
-				v := s.Field(i)
-				held := structName(v.Type())
-				if held == nil {
-					continue
-				}
-				tag := reflect.StructTag(s.Tag(i)).Get("bun")
-				switch {
-				case v.Anonymous():
-					embedded[held] = true
-				case !bunStruct || tag == "-" || strings.Contains(tag, "rel:") || strings.Contains(tag, "m2m:"):
-				case v.Exported():
-					jsonValue[held] = true
-				}
-			}
-		}
-	}
-	return embedded, jsonValue
-}
-
-// structName returns the named struct type a field holds, through
-// pointers, slices, arrays and map values; nil for anything else.
-func structName(t types.Type) *types.TypeName {
-	for {
-		switch u := types.Unalias(t).(type) {
-		case *types.Pointer:
-			t = u.Elem()
-			continue
-		case *types.Slice:
-			t = u.Elem()
-			continue
-		case *types.Array:
-			t = u.Elem()
-			continue
-		case *types.Map:
-			t = u.Elem()
-			continue
-		case *types.Named:
-			if _, ok := u.Underlying().(*types.Struct); ok {
-				return u.Obj()
-			}
-		}
-		return nil
-	}
 }

@@ -212,6 +212,11 @@ func (l *listing) key(parts ...string) (string, error) {
 	for _, p := range parts {
 		write(p)
 	}
+	dk, err := l.discoveryKey()
+	if err != nil {
+		return "", err
+	}
+	write(dk)
 	env, _ := json.Marshal(l.env)
 	write(string(env))
 	for _, f := range []string{l.main.GoMod, strings.TrimSuffix(l.main.GoMod, ".mod") + ".sum"} {

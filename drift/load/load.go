@@ -86,6 +86,9 @@ type Reflection struct {
 	Sources *drift.Sources
 	// Notes are models left out (unexported, generic, ...).
 	Notes []string
+	// Excluded are the structs with bun tags that are not models, each
+	// with the reason (printed with -v).
+	Excluded []string
 	// Built reports that the program had to be built (a cold run), and
 	// BuildTime how long that took.
 	Built     bool
@@ -146,7 +149,10 @@ func Models(ctx context.Context, cfg Config, dialect string) (*Reflection, error
 		if err != nil {
 			return nil, err
 		}
-		d := discover(pkgs, fset, cfg.Dir)
+		d, err := discover(pkgs, fset, cfg.Dir)
+		if err != nil {
+			return nil, err
+		}
 		if len(d.Models) == 0 {
 			return nil, fmt.Errorf("no Bun models in %s (structs embedding bun.BaseModel, or with bun tags)", strings.Join(cfg.models(), " "))
 		}
@@ -167,7 +173,7 @@ func Models(ctx context.Context, cfg Config, dialect string) (*Reflection, error
 		return nil, fmt.Errorf("the program that reads the models printed something else than JSON: %w", err)
 	}
 	src := e.meta.Discovery.Sources
-	res.View, res.Sources, res.Notes = &v, &src, e.meta.Discovery.Notes
+	res.View, res.Sources, res.Notes, res.Excluded = &v, &src, e.meta.Discovery.Notes, e.meta.Discovery.Excluded
 	return res, nil
 }
 
@@ -236,7 +242,10 @@ func Migrate(ctx context.Context, cfg Config, dialect, driverDSN string) (time.D
 		if err != nil {
 			return 0, err
 		}
-		d := discover(pkgs, fset, cfg.Dir)
+		d, err := discover(pkgs, fset, cfg.Dir)
+		if err != nil {
+			return 0, err
+		}
 		migPkg, migVar, migDir, err := findMigrations(ctx, cfg.Dir, cfg.Migrations)
 		if err != nil {
 			return 0, err
@@ -322,6 +331,9 @@ func Sources(ctx context.Context, dir string, patterns ...string) (*drift.Source
 	if err != nil {
 		return nil, err
 	}
-	d := discover(pkgs, fset, cfg.Dir)
+	d, err := discover(pkgs, fset, cfg.Dir)
+	if err != nil {
+		return nil, err
+	}
 	return &d.Sources, nil
 }

@@ -223,3 +223,10 @@ var All = map[string]any{
 	"Types": (*Types)(nil), "Author": (*Author)(nil), "Profile": (*Profile)(nil), "Book": (*Book)(nil),
 	"Tag": (*Tag)(nil), "BookTag": (*BookTag)(nil), "ImplicitJoin": (*ImplicitJoin)(nil), "Groups": (*Groups)(nil),
 }
+
+// Register hands the structs that are models only by use to Bun: an
+// extending struct and one that embeds another model are tables because
+// the code uses them as such.
+func Register(db *bun.DB) {
+	db.RegisterModel((*Child)(nil), (*Deep)(nil))
+}

@@ -35,10 +35,23 @@ type Clash struct { // want `alias u is also the alias of User`
 	ID            xid.ID `bun:"id,pk,type:varchar(20)"`
 }
 
-// Admin embeds User without extend: a table of its own, admins.
+// Admin embeds User without extend and the code uses it as a model: a
+// table of its own, admins.
 type Admin struct { // want `Admin gets bun.BaseModel from User without extend, so Bun maps it to table admins`
 	User
 	Level int
+}
+
+// AdminRow embeds User plus a computed column and is never used as a
+// model: a scan struct, not a table, so it draws no table finding.
+type AdminRow struct {
+	User
+	Logins int `bun:"logins,scanonly"`
+}
+
+// ListAdmins uses Admin as a model.
+func ListAdmins(db *bun.DB) *bun.SelectQuery {
+	return db.NewSelect().Model((*Admin)(nil))
 }
 
 // Extended embeds User with extend: same table and alias, by design.
