@@ -32,15 +32,23 @@ var placeholderRE = regexp.MustCompile(placeholderPrefix + `[0-9]+_`)
 // referenced tables with the inspected schema, which must not change).
 type namer struct {
 	dialect   string
-	byText    map[string]string // original → placeholder
-	orig      map[string]string // placeholder → original
+	byText    map[swapKey]string // original → placeholder
+	orig      map[string]string  // placeholder → original
+	text      map[string]bool    // placeholders of comment texts, not names
 	undo      []func()
 	seen      map[any]bool
 	collision bool // a name already holds the placeholder prefix
 }
 
+// swapKey tells a name from a comment text with the same spelling.
+type swapKey struct {
+	s    string
+	text bool
+}
+
 func newNamer(dialect string) *namer {
-	return &namer{dialect: dialect, byText: map[string]string{}, orig: map[string]string{}, seen: map[any]bool{}}
+	return &namer{dialect: dialect, byText: map[swapKey]string{}, orig: map[string]string{},
+		text: map[string]bool{}, seen: map[any]bool{}}
 }
 
 // risky reports whether s cannot be written by Atlas as it is.
@@ -48,7 +56,12 @@ func risky(s string) bool {
 	return strings.ContainsAny(s, "\"`'\\") || unprintable(s)
 }
 
-func (n *namer) swap(p *string) {
+func (n *namer) swap(p *string) { n.swapAs(p, false) }
+
+// swapText swaps a comment's text, which Atlas writes as a string.
+func (n *namer) swapText(p *string) { n.swapAs(p, true) }
+
+func (n *namer) swapAs(p *string, text bool) {
 	s := *p
 	if strings.Contains(s, placeholderPrefix) {
 		n.collision = true
@@ -56,7 +69,8 @@ func (n *namer) swap(p *string) {
 	if !risky(s) {
 		return
 	}
-	ph, ok := n.byText[s]
+	key := swapKey{s, text}
+	ph, ok := n.byText[key]
 	if !ok {
 		ph = placeholderPrefix + strconv.Itoa(len(n.byText)) + "_"
 		if strings.HasPrefix(s, "sqlite_autoindex_") {
@@ -64,7 +78,8 @@ func (n *namer) swap(p *string) {
 			// this prefix.
 			ph = "sqlite_autoindex_" + ph
 		}
-		n.byText[s], n.orig[ph] = ph, s
+		n.byText[key], n.orig[ph] = ph, s
+		n.text[ph] = text
 	}
 	*p = ph
 	n.undo = append(n.undo, func() { *p = s })
@@ -218,7 +233,7 @@ func (n *namer) attrs(attrs []schema.Attr) {
 		}
 		switch a := a.(type) {
 		case *schema.Comment:
-			n.swap(&a.Text)
+			n.swapText(&a.Text)
 		case *schema.Check:
 			n.swap(&a.Name)
 		case *postgres.Constraint:
@@ -282,13 +297,20 @@ func (n *namer) restoreToken(t token, text string) (string, string) {
 		return "", "Atlas wrote a name drift did not give it"
 	}
 	q := t.quote
-	switch {
-	case t.kind == tokIdent && (q == '"' || q == '`'):
-	case t.kind == tokString && (q == '\'' || q == '"') && !(t.escapes && n.dialect != dsn.MySQL):
-	default:
+	inner := text[1 : len(text)-1]
+	// Names go back into identifiers; a comment's text goes back into a
+	// string that holds nothing else.
+	ok := true
+	for _, ph := range placeholderRE.FindAllString(text, -1) {
+		if n.text[ph] {
+			ok = ok && t.kind == tokString && inner == ph && (q == '\'' || q == '"') && !(t.escapes && n.dialect != dsn.MySQL)
+		} else {
+			ok = ok && t.kind == tokIdent && (q == '"' || q == '`')
+		}
+	}
+	if !ok {
 		return "", "Atlas writes the name " + strconv.Quote(names[0]) + " where drift cannot quote it"
 	}
-	inner := text[1 : len(text)-1]
 	if strings.ContainsRune(inner, '\\') && t.escapes || strings.Contains(inner, string(q)) {
 		// Atlas writes placeholders plainly; anything else in the token
 		// would have to be unescaped first.
