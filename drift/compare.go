@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -114,16 +115,62 @@ func Diff(dialect string, view *bunview.View, inspected *schema.Schema, opts Opt
 // the message, and names with control or invisible characters reach no
 // message, object or note raw (they are escaped as Go escapes them).
 func (c *comparer) sanitize() {
+	// The database's unprintable names are shown Go-quoted, so that the
+	// reader sees where they start and end; whatever else is unprintable
+	// is escaped in place.
+	var pairs []string
+	for _, name := range c.unprintableNames() {
+		pairs = append(pairs, name, showName(name))
+	}
+	show := strings.NewReplacer(pairs...)
+	clean := func(s string) string { return escapeUnprintable(show.Replace(s)) }
 	for i := range c.findings {
 		f := &c.findings[i]
 		if why, ok := strings.CutPrefix(f.SQL, refusedPrefix); ok {
 			f.Message += "; " + why
 		}
-		f.Message, f.Fix, f.Object = escapeUnprintable(f.Message), escapeUnprintable(f.Fix), escapeUnprintable(f.Object)
+		f.Message, f.Fix, f.Object = clean(f.Message), clean(f.Fix), clean(f.Object)
 	}
 	for i, n := range c.notes {
-		c.notes[i] = escapeUnprintable(n)
+		c.notes[i] = clean(n)
 	}
+}
+
+// unprintableNames lists the inspected schema's unprintable names, longest
+// first (so that a name containing another is replaced whole).
+func (c *comparer) unprintableNames() []string {
+	var out []string
+	add := func(names ...string) {
+		for _, n := range names {
+			if unprintable(n) && !slices.Contains(out, n) {
+				out = append(out, n)
+			}
+		}
+	}
+	add(c.live.Name)
+	for _, t := range c.live.Tables {
+		add(t.Name)
+		for _, col := range t.Columns {
+			add(col.Name)
+		}
+		if t.PrimaryKey != nil {
+			add(t.PrimaryKey.Name)
+		}
+		for _, ix := range t.Indexes {
+			add(ix.Name)
+		}
+		for _, fk := range t.ForeignKeys {
+			add(fk.Symbol)
+		}
+	}
+	for _, v := range c.live.Views {
+		add(v.Name)
+		for _, col := range v.Columns {
+			add(col.Name)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b string) int { return len(b) - len(a) })
+	return out
 }
 
 // comparer holds one comparison.

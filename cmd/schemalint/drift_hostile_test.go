@@ -147,6 +147,9 @@ func hostileNames(t *testing.T, db *testdb.DB, newline bool) {
 			t.Errorf("%s output holds the name with a line break raw:\n%s", name, out)
 		}
 	}
+	if newline && !strings.Contains(text.stdout, `index "ix\nDROP TABLE apps; --" (created_at) on devices`) {
+		t.Errorf("the text output does not show the name with a line break quoted:\n%s", text.stdout)
+	}
 	var report driftJSON
 	if err := json.Unmarshal([]byte(js.stdout), &report); err != nil {
 		t.Fatalf("%v\n%s", err, js.stdout)
