@@ -217,3 +217,22 @@ func TestHandWrittenSQLEscapes(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// TestPlanSharedAttr: an attribute two objects share (the clones share
+// the inspected ones) is swapped once, and restored after planning.
+func TestPlanSharedAttr(t *testing.T) {
+	s := &schema.Schema{}
+	tbl := hostileTable(s, "`")
+	comment := &schema.Comment{Text: `it's "x"`}
+	from := &schema.Column{Name: "c", Type: &schema.ColumnType{Type: &schema.IntegerType{T: "int"}}, Attrs: []schema.Attr{comment}}
+	to := &schema.Column{Name: "c", Type: &schema.ColumnType{Type: &schema.IntegerType{T: "bigint"}}, Attrs: []schema.Attr{comment}}
+	tbl.AddColumns(to)
+	c := &comparer{dialect: dsn.MySQL, fixSchema: s}
+	got := c.plan(&schema.ModifyTable{T: tbl, Changes: []schema.Change{&schema.ModifyColumn{From: from, To: to, Change: schema.ChangeType}}})
+	if want := "ALTER TABLE `t``; DROP TABLE apps; --` MODIFY COLUMN `c` bigint NOT NULL COMMENT \"it's \"\"x\"\"\";"; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if comment.Text != `it's "x"` {
+		t.Errorf("comment left as %q", comment.Text)
+	}
+}

@@ -62,6 +62,10 @@ func (n *namer) swap(p *string) { n.swapAs(p, false) }
 func (n *namer) swapText(p *string) { n.swapAs(p, true) }
 
 func (n *namer) swapAs(p *string, text bool) {
+	if n.seen[p] {
+		return // an attribute shared by two objects, swapped already
+	}
+	n.seen[p] = true
 	s := *p
 	if strings.Contains(s, placeholderPrefix) {
 		n.collision = true
@@ -92,6 +96,7 @@ func (n *namer) restoreAll() {
 	n.undo = nil
 }
 
+// once reports whether x (a pointer) is seen for the first time.
 func (n *namer) once(x any) bool {
 	if x == nil || n.seen[x] {
 		return false
@@ -181,9 +186,6 @@ func (n *namer) column(col *schema.Column) {
 // typ swaps the names of user-defined types, which PostgreSQL's planner
 // writes with %q.
 func (n *namer) typ(t schema.Type) {
-	if t == nil || !n.once(t) {
-		return
-	}
 	switch t := t.(type) {
 	case *schema.EnumType:
 		n.swap(&t.T)
@@ -228,9 +230,6 @@ func (n *namer) fk(fk *schema.ForeignKey) {
 
 func (n *namer) attrs(attrs []schema.Attr) {
 	for _, a := range attrs {
-		if !n.once(a) {
-			continue
-		}
 		switch a := a.(type) {
 		case *schema.Comment:
 			n.swapText(&a.Text)
