@@ -316,8 +316,13 @@ func (n *namer) restoreToken(t token, text string) (string, string) {
 		return "", "Atlas wrote a name drift cannot restore"
 	}
 	for _, name := range names {
-		if unprintable(name) && (t.kind == tokIdent || n.dialect != dsn.MySQL) {
+		switch {
+		case t.kind == tokIdent && unprintable(name):
 			return "", "the name " + strconv.Quote(name) + " contains control or invisible characters; rename it first"
+		case t.kind == tokString && n.dialect != dsn.MySQL && (unprintable(name) || strings.ContainsRune(name, '\\')):
+			// A backslash escapes in PostgreSQL's strings when
+			// standard_conforming_strings is off.
+			return "", "the comment " + strconv.Quote(name) + " holds characters drift cannot write safely"
 		}
 	}
 	inner = placeholderRE.ReplaceAllStringFunc(inner, func(ph string) string { return n.orig[ph] })
