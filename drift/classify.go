@@ -643,22 +643,33 @@ func (c *comparer) fkDifferent(dt *dTable, lt *schema.Table, fk *schema.ForeignK
 }
 
 // plan returns the statements Atlas's planner writes for changes, one per
-// line, each ending with a semicolon. When Atlas cannot plan them, the
-// result is a comment saying why.
+// line, each ending with a semicolon, with every name escaped (see
+// namer). When Atlas cannot plan them, or a name cannot be written
+// safely, the result is a comment saying why.
 func (c *comparer) plan(changes ...schema.Change) (sqlText string) {
+	n := newNamer(c.dialect)
+	defer n.restoreAll()
 	defer func() {
 		if r := recover(); r != nil {
-			sqlText = fmt.Sprintf("-- Atlas cannot plan this repair: %v", r)
+			sqlText = "-- Atlas cannot plan this repair: " + n.showText(fmt.Sprint(r))
 		}
 	}()
+	n.changes(changes)
+	if n.collision {
+		return refusedPrefix + "a name contains " + placeholderPrefix + ", which drift uses internally"
+	}
 	_, planner := atlasFor(c.dialect)
 	p, err := planner.PlanChanges(context.Background(), "drift", changes)
 	if err != nil {
-		return "-- Atlas cannot plan this repair: " + err.Error()
+		return "-- Atlas cannot plan this repair: " + n.showText(err.Error())
 	}
 	var b strings.Builder
 	for _, ch := range p.Changes {
-		b.WriteString(strings.TrimSpace(ch.Cmd))
+		stmt, why := n.restore(strings.TrimSpace(ch.Cmd))
+		if why != "" {
+			return refusedPrefix + why
+		}
+		b.WriteString(stmt)
 		b.WriteString(";\n")
 	}
 	return strings.TrimRight(b.String(), "\n")

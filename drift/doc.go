@@ -29,7 +29,9 @@
 //     of Atlas's planner (DefaultPlan) for the dialect, planned on a copy
 //     of the database's table with only that change applied, so that a
 //     SQLite table rebuild keeps everything else as it is. The SQL is
-//     printed, never executed.
+//     printed, never executed. Atlas does not escape names, so risky
+//     names go to the planner as placeholders and come back escaped
+//     (safeplan.go); a name with control characters gets no SQL.
 //
 // Compare runs all of it for models given as Go values (a test's
 // (*User)(nil)); Check starts from Bun's view of the models; Diff from an
