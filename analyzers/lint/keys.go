@@ -40,7 +40,7 @@ func runKeys(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[bunmodel.Analyzer].(*bunmodel.Result)
 	x := &KeyIndex{byTable: map[string]*KnownModel{}, byName: map[string]*KnownModel{},
 		byType: map[types.Type]*KnownModel{}, fks: map[*bunmodel.Model][]ForeignKey{}, plurals: map[string]string{}}
-	if len(res.Models) == 0 {
+	if len(res.Models) == 0 && len(res.Imported) == 0 {
 		return x, nil
 	}
 	for _, m := range res.Models {
