@@ -27,7 +27,8 @@
 //
 // A tenant column that is a foreign key (app_id of a package with an App
 // model) has its nullability checked by SL003 instead, so it is reported
-// once. The fix adds notnull to a value-typed column. A missing column is
+// once; but an optional one (a pointer without notnull), which SL003
+// accepts as an optional reference, is reported here. The fix adds notnull to a value-typed column. A missing column is
 // reported without a fix: adding one needs a migration and a backfill.
 //
 // # Options

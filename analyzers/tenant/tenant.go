@@ -74,7 +74,9 @@ func run(p *lint.Pass) error {
 		return nil
 	}
 	for _, m := range p.Models.Models {
-		// Nullability of a foreign key is SL003's to report.
+		// Nullability of a foreign key is SL003's to report, except an
+		// optional (pointer, nullable) one, which SL003 accepts as an
+		// optional reference but a tenant column must not be.
 		fks := map[string]bool{}
 		keys := p.ForeignKeys(m)
 		for i := range keys {
@@ -88,7 +90,7 @@ func run(p *lint.Pass) error {
 			switch {
 			case f == nil:
 				missing = append(missing, col)
-			case fks[col]:
+			case fks[col] && !(f.Pointer() && !f.NotNull):
 			case f.Pointer():
 				p.ReportField(m, f, fmt.Sprintf("tenant column %s is optional (%s): %s, NOT NULL", col, lint.TypeString(f.Type), what))
 			case !f.NotNull:

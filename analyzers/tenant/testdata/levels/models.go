@@ -11,6 +11,13 @@ type App struct {
 	ID            xid.ID `bun:"id,pk,type:varchar(20)"`
 }
 
+// Organization is global here; it makes organization_id a foreign key
+// (known by name), which must not hide that a tenant column is optional.
+type Organization struct {
+	bun.BaseModel `bun:"table:organizations,alias:o"`
+	ID            xid.ID `bun:"id,pk,type:varchar(20)"`
+}
+
 // User is environment-level, and may carry an optional organization.
 type User struct {
 	bun.BaseModel  `bun:"table:users,alias:u"`
