@@ -81,10 +81,10 @@ func run(pass *analysis.Pass) (any, error) {
 		// matters when drivers run this on every dependency.
 		return res, nil
 	}
-	opts, err := discoverOptions(pass)
-	if err != nil {
-		return nil, err
-	}
+	// A configuration that cannot be read is reported by the rules of
+	// the packages it governs (lint.Env); discovery then keeps its
+	// defaults rather than failing every importer too.
+	opts, _ := discoverOptions(pass)
 	res.Verdicts = Discover(pass.Fset, pass.Files, pass.TypesInfo, res.Reader, opts)
 	isModel := map[*types.TypeName]bool{}
 	for _, v := range res.Verdicts {

@@ -39,13 +39,19 @@
 // # SL003 fk-nullability
 //
 // A required foreign key is a value with notnull; an optional one is a
-// pointer without notnull. Never a pointer with notnull (a nil pointer is
-// written as NULL and rejected), nor a value without notnull (the column
+// pointer without notnull. Never a value without notnull (the column
 // accepts NULL, which a value cannot hold: a missing reference goes
-// unnoticed until it is read).
+// unnoticed until it is read), nor a pointer with notnull and no default.
+//
+// The last holds for every column, foreign key or not: Bun leaves a nil
+// pointer of a notnull field out of a single-row INSERT (a bulk insert
+// sends DEFAULT, or NULL on SQLite), so the database's default decides,
+// and without a default: the insert fails.
 //
 //	UserID  xid.ID  `bun:"user_id,type:varchar(20)"`          // reported, fixed: adds notnull
 //	OwnerID *xid.ID `bun:"owner_id,notnull,type:varchar(20)"` // reported
+//	Bio     *string `bun:"bio,notnull"`                        // reported
+//	Theme   *string `bun:"theme,notnull,default:'light'"`      // good: nil takes the default
 //	UserID  xid.ID  `bun:"user_id,notnull,type:varchar(20)"`  // good, required
 //	OwnerID *xid.ID `bun:"owner_id,type:varchar(20)"`         // good, optional
 package keys

@@ -145,11 +145,29 @@ func runFKType(p *lint.Pass) error {
 func runFKNull(p *lint.Pass) error {
 	for _, m := range p.Models.Models {
 		fks := p.ForeignKeys(m)
+		isFK := map[*bunmodel.Field]bool{}
+		for i := range fks {
+			isFK[fks[i].Field] = true
+		}
+		// Any column: Bun leaves a nil pointer out of a single-row INSERT
+		// of a notnull field (and sends DEFAULT, or NULL where the
+		// dialect has no DEFAULT placeholder, in a bulk one), so without a
+		// database default the insert fails.
+		for _, f := range m.Fields {
+			if !f.Pointer() || !f.NotNull || f.HasDefault || f.PK || f.AutoIncrement || f.Identity {
+				continue
+			}
+			what := fmt.Sprintf("column %s (%s.%s, %s)", f.Name, m.TypeName, f.GoName, lint.TypeString(f.Type))
+			advice := "make it a value, add a default:, or drop notnull"
+			if isFK[f] {
+				what = "foreign key " + f.GoName
+				advice = "make it a value (required) or drop notnull (optional)"
+			}
+			p.ReportField(m, f, fmt.Sprintf("%s is a pointer with notnull and no default: Bun leaves a nil pointer out of INSERT (a bulk insert sends DEFAULT or NULL), so inserting nil fails; %s", what, advice))
+		}
 		for i := range fks {
 			f := fks[i].Field
 			switch ptr := f.Pointer(); {
-			case ptr && f.NotNull:
-				p.ReportField(m, f, fmt.Sprintf("foreign key %s is a pointer with notnull: a nil pointer is written as NULL and rejected; make it a value (required) or drop notnull (optional)", f.GoName))
 			case !ptr && !f.NotNull:
 				fix, ok := lint.TagFix("add notnull", p.FieldNode(f), lint.AddTagOptions("notnull"))
 				p.ReportField(m, f, fmt.Sprintf("foreign key %s is a value but the column is nullable: add notnull (required), or make it %s (optional)",

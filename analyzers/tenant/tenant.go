@@ -91,7 +91,7 @@ func run(p *lint.Pass) error {
 			case f == nil:
 				missing = append(missing, col)
 			case fks[col] && !(f.Pointer() && !f.NotNull):
-			case f.Pointer():
+			case f.Pointer() && !f.NotNull:
 				p.ReportField(m, f, fmt.Sprintf("tenant column %s is optional (%s): %s, NOT NULL", col, lint.TypeString(f.Type), what))
 			case !f.NotNull:
 				fix, ok := lint.TagFix("add notnull", p.FieldNode(f), lint.AddTagOptions("notnull"))

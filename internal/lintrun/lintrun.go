@@ -69,15 +69,17 @@ func Analyze(env *lint.Env, as []*analysis.Analyzer, pkgs []*packages.Package, c
 	seen := map[string]bool{}
 	var errs []string
 	for act := range graph.All() {
-		if !act.IsRoot {
-			continue
-		}
 		if act.Err != nil {
-			// An analyzer whose prerequisite failed repeats that failure.
+			// An analyzer whose prerequisite failed repeats that failure;
+			// the prerequisite (bunmodel, say) is not a root, so errors
+			// are taken from every action.
 			if msg := act.Err.Error(); !strings.HasPrefix(msg, "failed prerequisites") && !seen["err:"+msg] {
 				seen["err:"+msg] = true
 				errs = append(errs, msg)
 			}
+			continue
+		}
+		if !act.IsRoot {
 			continue
 		}
 		for _, d := range act.Diagnostics {

@@ -23,3 +23,14 @@ type Member struct {
 	ParentOrg     *Org    `bun:"rel:belongs-to,join:parent_org_id=id"`
 	OwnerOrg      *Org    `bun:"rel:belongs-to,join:owner_org_id=id"`
 }
+
+// Profile has pointer columns with notnull: Bun leaves a nil pointer out of
+// a single-row INSERT (and sends DEFAULT or NULL in a bulk one), so only a
+// column with a default survives it.
+type Profile struct {
+	bun.BaseModel `bun:"table:profiles,alias:p"`
+	ID            xid.ID  `bun:"id,pk,type:varchar(20)"`
+	Nickname      *string `bun:"nickname,notnull"` // want `column nickname \(Profile.Nickname, \*string\) is a pointer with notnull and no default`
+	Theme         *string `bun:"theme,notnull,default:'light'"`
+	OrgID         *xid.ID `bun:"org_id,notnull,default:'none',type:varchar(20)"`
+}
