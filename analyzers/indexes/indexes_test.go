@@ -11,7 +11,9 @@ import (
 // requiring the real Bun): // want comments give the findings, .golden
 // files the source after the fixes.
 
-func TestFKIndex(t *testing.T) { linttest.Run(t, indexes.FKIndex, "./fk", "./fkdirective", "./fkimported/...") }
+func TestFKIndex(t *testing.T) {
+	linttest.Run(t, indexes.FKIndex, "./fk", "./fkdirective", "./fkimported/...")
+}
 
 func TestSoftDeleteUnique(t *testing.T) { linttest.Run(t, indexes.SoftDeleteUnique, "./softdelete") }
 
