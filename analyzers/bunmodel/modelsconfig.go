@@ -21,8 +21,8 @@ var (
 )
 
 type modelsLookup struct {
-	opts DiscoverOptions
-	err  error
+	cfg *config.Config
+	err error
 }
 
 // UseConfig makes cfg configure discovery in every package, as
@@ -41,36 +41,41 @@ func discoverOptions(pass *analysis.Pass) (DiscoverOptions, error) {
 	return OptionsFor(filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name()))
 }
 
-// OptionsFor returns the discovery options for a package in dir: those
-// of the configuration UseConfig installed, else of the nearest
-// .schemalint.yml above dir (the defaults when there is none).
+// OptionsFor returns the discovery options for a package in dir.
 func OptionsFor(dir string) (DiscoverOptions, error) {
+	cfg, err := ConfigFor(dir)
+	if err != nil {
+		return DiscoverOptions{}, err
+	}
+	return DiscoverOptions{Tagged: cfg.Models.Tagged}, nil
+}
+
+// ConfigFor returns the configuration governing a package in dir: the one
+// UseConfig installed, else the nearest .schemalint.yml above dir (an
+// empty one when there is none). Analyzers that are not rules (discovery,
+// the key index) read their settings through it.
+func ConfigFor(dir string) (*config.Config, error) {
 	staticMu.Lock()
 	s := static
 	staticMu.Unlock()
 	if s != nil {
-		return DiscoverOptions{Tagged: s.Models.Tagged}, nil
+		return s, nil
 	}
 	if dir == "" {
-		return DiscoverOptions{}, nil
+		return &config.Config{}, nil
 	}
 	if v, ok := byDir.Load(dir); ok {
 		l := v.(modelsLookup)
-		return l.opts, l.err
+		return l.cfg, l.err
 	}
-	var l modelsLookup
+	l := modelsLookup{cfg: &config.Config{}}
 	file, err := config.Find(dir)
 	switch {
 	case err != nil:
 		l.err = err
 	case file != "":
-		cfg, err := config.Load(file)
-		if err != nil {
-			l.err = err
-		} else {
-			l.opts = DiscoverOptions{Tagged: cfg.Models.Tagged}
-		}
+		l.cfg, l.err = config.Load(file)
 	}
 	byDir.Store(dir, l)
-	return l.opts, l.err
+	return l.cfg, l.err
 }

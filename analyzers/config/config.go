@@ -57,6 +57,10 @@ type Config struct {
 	Drift Drift `yaml:"drift"`
 	// Models configures which structs are models.
 	Models Models `yaml:"models"`
+	// ForeignKeys declares foreign keys that neither a relation nor the
+	// <model>_id naming shows (parent_id, inviter_id), or columns that
+	// look like one and are not (device_id holding a fingerprint).
+	ForeignKeys []ForeignKeyPattern `yaml:"foreign_keys"`
 
 	// Source is where the configuration came from: a file path, a
 	// description of the plugin settings, or "" for the defaults.
@@ -71,6 +75,25 @@ type Models struct {
 	// not stored as JSON): for code whose models are used only from
 	// other packages.
 	Tagged bool `yaml:"tagged"`
+}
+
+// ForeignKeyPattern says what the columns matching Column (a glob, as in
+// path.Match) reference: a table name, "self" (the column's own table) or
+// "none" (not a foreign key, whatever its name suggests).
+type ForeignKeyPattern struct {
+	Column     string `yaml:"column"`
+	References string `yaml:"references"`
+}
+
+// ForeignKeyFor returns what the first pattern matching column says it
+// references, or "".
+func (c *Config) ForeignKeyFor(column string) string {
+	for _, p := range c.ForeignKeys {
+		if ok, _ := path.Match(p.Column, column); ok {
+			return p.References
+		}
+	}
+	return ""
 }
 
 // Exclusion drops the findings of Rules (all rules when empty) on tables
@@ -367,6 +390,14 @@ func Parse(data []byte, source string) (*Config, error) {
 	for i := range c.Rules {
 		if strings.TrimSpace(c.Rules[i].ID) == "" {
 			return nil, fmt.Errorf("%s: rules[%d] has no id", source, i)
+		}
+	}
+	for i, fk := range c.ForeignKeys {
+		if _, err := path.Match(fk.Column, ""); err != nil || fk.Column == "" {
+			return nil, fmt.Errorf("%s: foreign_keys[%d]: column %q is not a glob of column names", source, i, fk.Column)
+		}
+		if strings.TrimSpace(fk.References) == "" {
+			return nil, fmt.Errorf("%s: foreign_keys[%d]: references is empty: give a table, self or none", source, i)
 		}
 	}
 	return c, nil

@@ -56,6 +56,9 @@ func TestParseErrors(t *testing.T) {
 		{"dialect: {a: b}", `dialect must be a name or a list`},
 		{"rules:\n  - id: SL001\n    severity: [error]", `line 3: a severity is one word (error, warning or info), not a list`},
 		{"dialect: pg\n---\ndialect: mysql\n", `line 2: a second YAML document`},
+		{"foreign_keys:\n  - column: \"[\"\n    references: users", `foreign_keys[0]: column "[" is not a glob of column names`},
+		{"foreign_keys:\n  - column: parent_id", `foreign_keys[0]: references is empty: give a table, self or none`},
+		{"models:\n  taged: true", `line 2: unknown key "taged"`},
 	} {
 		_, err := Parse([]byte(tc.yaml), "test.yml")
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

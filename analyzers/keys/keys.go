@@ -132,8 +132,8 @@ func runFKType(p *lint.Pass) error {
 			wantType, wantCol := fk.TargetColumn.GoType, fk.TargetColumn.UserSQLType
 			elem, _ := lint.Deref(f.Type)
 			if wantType != "" && types.TypeString(elem, nil) != wantType {
-				p.ReportField(m, f, fmt.Sprintf("foreign key %s is %s, but %s.%s is %s", f.GoName,
-					lint.TypeString(f.Type), fk.Target.Table, fk.TargetColumn.Name, shortType(wantType)))
+				p.ReportField(m, f, fmt.Sprintf("foreign key %s is %s, but %s.%s is %s%s", f.GoName,
+					lint.TypeString(f.Type), fk.Target.Table, fk.TargetColumn.Name, shortType(wantType), inferred(fk)))
 				continue
 			}
 			checkColumnType(p, m, f, wantCol, "foreign key", fk.Target.Table+"."+fk.TargetColumn.Name)
@@ -176,6 +176,17 @@ func runFKNull(p *lint.Pass) error {
 		}
 	}
 	return nil
+}
+
+// inferred explains, for a foreign key known only by its column's name,
+// where that came from and how to say otherwise: a type mismatch on a
+// name alone may be a column that only looks like a key.
+func inferred(fk *lint.ForeignKey) string {
+	if fk.Via != "name" {
+		return ""
+	}
+	return fmt.Sprintf(" (taken for a foreign key to %s from its name alone; if it is not one, add foreign_keys: [{column: %s, references: none}] to .schemalint.yml)",
+		fk.Target.Table, fk.Field.Name)
 }
 
 // sameSQLType compares SQL types ignoring case and spaces.

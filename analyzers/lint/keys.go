@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/schemalint/schemalint/analyzers/bunmodel"
+	"github.com/schemalint/schemalint/analyzers/config"
 )
 
 // Keys is the analyzer that indexes a package's models once for all rules:
@@ -34,6 +35,8 @@ type KeyIndex struct {
 	fks       map[*bunmodel.Model][]ForeignKey
 	pluralsMu sync.Mutex
 	plurals   map[string]string
+	// cfg declares foreign keys by column name (foreign_keys:).
+	cfg *config.Config
 }
 
 func runKeys(pass *analysis.Pass) (any, error) {
@@ -42,6 +45,11 @@ func runKeys(pass *analysis.Pass) (any, error) {
 		byType: map[types.Type]*KnownModel{}, fks: map[*bunmodel.Model][]ForeignKey{}, plurals: map[string]string{}}
 	if len(res.Models) == 0 && len(res.Imported) == 0 {
 		return x, nil
+	}
+	// An unreadable configuration is reported by the rules (Env).
+	x.cfg, _ = bunmodel.ConfigFor(packageDir(pass))
+	if x.cfg == nil {
+		x.cfg = &config.Config{}
 	}
 	for _, m := range res.Models {
 		x.add(&KnownModel{TypeName: m.Obj.Name(), Pkg: pass.Pkg.Path(), Table: m.Name, Alias: m.Alias, Local: m, Fact: m.Fact, Obj: m.Obj})
@@ -82,6 +90,14 @@ func (x *KeyIndex) forPrefix(prefix string) *KnownModel {
 		return k
 	}
 	return x.byName[prefix]
+}
+
+// declared returns what foreign_keys: says a column references, or "".
+func (x *KeyIndex) declared(column string) string {
+	if x.cfg == nil {
+		return ""
+	}
+	return x.cfg.ForeignKeyFor(column)
 }
 
 // plural memoizes inflection.Plural, which runs a list of regexps.
@@ -166,6 +182,24 @@ func (x *KeyIndex) foreignKeys(t *bunmodel.Table, has map[*types.Named][]hasRel)
 		}
 	}
 	for _, f := range t.Fields {
+		if ref := x.declared(f.Name); ref != "" {
+			// foreign_keys: in the configuration decides, over the name.
+			var target *KnownModel
+			switch ref {
+			case "none":
+				continue
+			case "self":
+				target = x.modelOfTable(t)
+			default:
+				target = x.byTable[ref]
+			}
+			if target != nil {
+				if pk, ok := target.PK(); ok {
+					add(f, target, pk.Name, "configuration")
+				}
+			}
+			continue
+		}
 		prefix, ok := strings.CutSuffix(f.Name, "_id")
 		if !ok || prefix == "" {
 			continue
