@@ -49,6 +49,13 @@ func (e *Env) newPass(ap *analysis.Pass, r *Rule) (*Pass, error) {
 	return p, nil
 }
 
+// RuleEnabled reports whether another rule runs on this package: a rule
+// leaves a mistake to the rule that owns it, so it is reported once.
+func (p *Pass) RuleEnabled(id string) bool {
+	_, on := p.env.Severity(p.Config, id)
+	return on
+}
+
 // Options returns the rule's decoded options: a pointer of the type the
 // rule's Options func returns.
 func (p *Pass) Options() any { return p.options }

@@ -17,7 +17,9 @@
 //   - a belongs-to without join: whose model has no <field>_<pk> column:
 //     Bun then silently joins on the model's own primary key;
 //   - join columns whose Go types differ, a pointer or a sql.Null wrapper
-//     aside (*xid.ID with xid.ID is fine, int64 with xid.ID is not);
+//     aside (*xid.ID with xid.ID is fine, int64 with xid.ID is not),
+//     unless SL002 runs and reports the foreign key column of a
+//     belongs-to itself;
 //   - an m2m: join table no model of the package or its imports has; a
 //     join model without the fields join:Left=Right names (by default the
 //     two type names), or with one that is no belongs-to relation; join

@@ -89,6 +89,11 @@ func implicitPK(p *lint.Pass, m *bunmodel.Model, rel *bunmodel.Relation) {
 
 // joinTypes reports join columns whose Go types differ (pointers aside).
 func joinTypes(p *lint.Pass, m *bunmodel.Model, rel *bunmodel.Relation) {
+	if rel.Kind == bunmodel.BelongsTo && p.RuleEnabled("SL002") && isForeignKey(p, m, rel) {
+		// SL002 reports the foreign key column's type: one cause, one
+		// finding.
+		return
+	}
 	for i, base := range rel.BaseColumns {
 		target := rel.TargetColumns[i]
 		bt, tt := valueType(base.Type), valueType(target.Type)
@@ -99,6 +104,18 @@ func joinTypes(p *lint.Pass, m *bunmodel.Model, rel *bunmodel.Relation) {
 			"%s joins %s.%s (%s) to %s.%s (%s): both sides of a join need one Go type (a pointer or sql.Null wrapper aside); otherwise the database compares them through a cast, if at all, and Bun may not match the rows it loads to their parents",
 			rel.Field.GoName, m.Obj.Name(), base.Name, lint.TypeString(base.Type), goName(rel.Target), target.Name, lint.TypeString(target.Type)))
 	}
+}
+
+// isForeignKey reports whether every join column of a belongs-to is a
+// foreign key SL002 checks.
+func isForeignKey(p *lint.Pass, m *bunmodel.Model, rel *bunmodel.Relation) bool {
+	fks := p.ForeignKeys(m)
+	for _, base := range rel.BaseColumns {
+		if !slices.ContainsFunc(fks, func(fk lint.ForeignKey) bool { return fk.Field == base }) {
+			return false
+		}
+	}
+	return true
 }
 
 // goName names a table's struct as the source spells it (Bun's TypeName

@@ -527,3 +527,40 @@ func TestHugeTag(t *testing.T) {
 		t.Errorf("peak RSS %d MiB with a 1 MB tag, %d MiB without", hugeRSS>>10, smallRSS>>10)
 	}
 }
+
+// One cause, one finding: a belongs-to whose foreign key has the wrong Go
+// type is SL002's (on the column), not also SL102's (on the relation).
+func TestOneCauseOneFinding(t *testing.T) {
+	t.Parallel()
+	dir := copyMod(t)
+	write(t, filepath.Join(dir, "onecause", "models.go"), `package onecause
+
+import (
+	"time"
+
+	"github.com/rs/xid"
+	"github.com/uptrace/bun"
+)
+
+type User struct {
+	bun.BaseModel `+"`bun:\"table:users,alias:u\"`"+`
+	ID            xid.ID    `+"`bun:\"id,pk,type:varchar(20)\"`"+`
+	CreatedAt     time.Time `+"`bun:\"created_at,notnull,default:current_timestamp\"`"+`
+	UpdatedAt     time.Time `+"`bun:\"updated_at,notnull,default:current_timestamp\"`"+`
+}
+
+type Post struct {
+	bun.BaseModel `+"`bun:\"table:posts,alias:p\"`"+`
+	ID            xid.ID    `+"`bun:\"id,pk,type:varchar(20)\"`"+`
+	ReviewerID    int64     `+"`bun:\"reviewer_id,notnull\"`"+`
+	Reviewer      *User     `+"`bun:\"rel:belongs-to,join:reviewer_id=id\"`"+`
+	CreatedAt     time.Time `+"`bun:\"created_at,notnull,default:current_timestamp\"`"+`
+	UpdatedAt     time.Time `+"`bun:\"updated_at,notnull,default:current_timestamp\"`"+`
+}
+`)
+	write(t, filepath.Join(dir, "onecause", ".schemalint.yml"), "exclude:\n  - rules: [SL005, SL006]\n")
+	r := schemalint(t, dir, "./onecause")
+	if r.code != 1 || strings.Count(r.stdout, "SL002") != 1 || strings.Contains(r.stdout, "SL102") {
+		t.Errorf("exit %d, output:\n%s", r.code, r.stdout)
+	}
+}
