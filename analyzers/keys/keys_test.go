@@ -9,6 +9,6 @@ import (
 
 func TestPrimaryKey(t *testing.T) { linttest.Run(t, keys.PrimaryKey, "./pk") }
 
-func TestFKType(t *testing.T) { linttest.Run(t, keys.FKType, "./fktype", "./fkpattern") }
+func TestFKType(t *testing.T) { linttest.Run(t, keys.FKType, "./fktype", "./fkpattern", "./fknatural") }
 
 func TestFKNullability(t *testing.T) { linttest.Run(t, keys.FKNullability, "./fknull") }

@@ -92,6 +92,14 @@ func (x *KeyIndex) forPrefix(prefix string) *KnownModel {
 	return x.byName[prefix]
 }
 
+// naturalKey reports whether the target table has a column of the
+// column's own name (aws_vpc.vpc_id for a vpc_id): the name then points at
+// that column, an identifier from elsewhere, not at the primary key.
+func naturalKey(target *KnownModel, column string) bool {
+	c, ok := target.Fact.Column(column)
+	return ok && !c.PK
+}
+
 // declared returns what foreign_keys: says a column references, or "".
 func (x *KeyIndex) declared(column string) string {
 	if x.cfg == nil {
@@ -164,6 +172,15 @@ func (x *KeyIndex) foreignKeys(t *bunmodel.Table, has map[*types.Named][]hasRel)
 		seen[f] = true
 		out = append(out, ForeignKey{Field: f, Target: target, TargetColumn: tc, Via: via})
 	}
+	// A column a relation of the model joins on is what that relation
+	// says, not what its name suggests: join:vpc_id=vpc_id joins the
+	// target's vpc_id, not its primary key.
+	joined := map[*bunmodel.Field]bool{}
+	for _, rel := range t.Relations {
+		for _, c := range rel.BaseColumns {
+			joined[c] = true
+		}
+	}
 	for _, rel := range t.Relations {
 		if rel.Kind != bunmodel.BelongsTo || rel.Target == nil || len(rel.Problems) > 0 {
 			continue
@@ -201,10 +218,10 @@ func (x *KeyIndex) foreignKeys(t *bunmodel.Table, has map[*types.Named][]hasRel)
 			continue
 		}
 		prefix, ok := strings.CutSuffix(f.Name, "_id")
-		if !ok || prefix == "" {
+		if !ok || prefix == "" || joined[f] {
 			continue
 		}
-		if target := x.forPrefix(prefix); target != nil && target.Table != t.Name {
+		if target := x.forPrefix(prefix); target != nil && target.Table != t.Name && !naturalKey(target, f.Name) {
 			if pk, ok := target.PK(); ok {
 				add(f, target, pk.Name, "name")
 			}
