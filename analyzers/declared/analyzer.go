@@ -281,6 +281,15 @@ func (x *extractor) visibleModels() {
 // addNote records a note, merging the dialects of one already made at the
 // same place with the same text.
 func (x *extractor) addNote(a at, live dset, mig *Migration, msg string) {
+	x.addNoteUnseen(a, live, mig, msg, false)
+}
+
+// addUnseen records a note on code or SQL that may hide statements.
+func (x *extractor) addUnseen(a at, live dset, mig *Migration, msg string) {
+	x.addNoteUnseen(a, live, mig, msg, true)
+}
+
+func (x *extractor) addNoteUnseen(a at, live dset, mig *Migration, msg string, unseen bool) {
 	if live == 0 {
 		return
 	}
@@ -290,6 +299,7 @@ func (x *extractor) addNote(a at, live dset, mig *Migration, msg string) {
 	}
 	key := strconv.Itoa(int(a.pos)) + "|" + msg
 	if n := x.noteKey[key]; n != nil {
+		n.Unseen = n.Unseen || unseen
 		for _, d := range live.list() {
 			if !containsDialect(n.Dialects, d) {
 				n.Dialects = append(n.Dialects, d)
@@ -298,7 +308,7 @@ func (x *extractor) addNote(a at, live dset, mig *Migration, msg string) {
 		sortDialects(n.Dialects)
 		return
 	}
-	n := &Note{Dialects: live.list(), Migration: name, Message: msg, at: a}
+	n := &Note{Dialects: live.list(), Migration: name, Message: msg, Unseen: unseen, at: a}
 	x.noteKey[key] = n
 	x.notes = append(x.notes, n)
 }

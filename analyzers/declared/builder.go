@@ -51,7 +51,7 @@ type bld struct {
 // fail records why the builder's statement is not seen on this dialect.
 func (b *bld) fail(n ast.Node, format string, args ...any) {
 	b.failed = true
-	b.x.addNote(at{pos: n.Pos(), end: n.End()}, dialectBit(b.d), b.in.mig, fmt.Sprintf(format, args...))
+	b.x.addUnseen(at{pos: n.Pos(), end: n.End()}, dialectBit(b.d), b.in.mig, fmt.Sprintf(format, args...))
 }
 
 // str returns argument i of a call as a constant string.

@@ -164,7 +164,11 @@ func dump(s *Schema) string {
 		}
 	}
 	for _, n := range s.Notes {
-		fmt.Fprintf(&b, "note %v %s: %s @%s\n", n.Dialects, n.Migration, n.Message, pos(n.Pos))
+		kind := "note"
+		if n.Unseen {
+			kind = "unseen"
+		}
+		fmt.Fprintf(&b, "%s %v %s: %s @%s\n", kind, n.Dialects, n.Migration, n.Message, pos(n.Pos))
 	}
 	return b.String()
 }

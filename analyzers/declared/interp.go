@@ -111,13 +111,18 @@ func (in *interp) note(n ast.Node, live dset, format string, args ...any) {
 	in.x.addNote(at{pos: n.Pos(), end: n.End()}, live, in.mig, fmt.Sprintf(format, args...))
 }
 
+// unseen notes code that is not followed: what it runs is not seen.
+func (in *interp) unseen(n ast.Node, live dset, format string, args ...any) {
+	in.x.addUnseen(at{pos: n.Pos(), end: n.End()}, live, in.mig, fmt.Sprintf(format, args...))
+}
+
 // run interprets a migration function value: a function literal, a
 // function of the package, or a package-level variable holding one.
 func (in *interp) run(fn ast.Expr) {
 	in.live = dAll
 	f, ok := in.eval(fn, newEnv()).(vFunc)
 	if !ok {
-		in.note(fn, dAll, "the %s function is not a function literal or a function or variable of this package: what it runs is not seen", in.dir())
+		in.unseen(fn, dAll, "the %s function is not a function literal or a function or variable of this package: what it runs is not seen", in.dir())
 		return
 	}
 	in.root = f.decl
@@ -156,11 +161,11 @@ func (in *interp) callFunc(f vFunc, args []value, argExprs []ast.Expr) value {
 		ftype, body, fn, name = f.decl.Type, f.decl.Body, f.decl, f.decl.Name.Name
 	}
 	if slices.Contains(in.stack, fn) {
-		in.note(fn, in.live, "recursive call of %s is not followed", name)
+		in.unseen(fn, in.live, "recursive call of %s is not followed", name)
 		return vUnknown{"recursion"}
 	}
 	if len(in.stack) >= maxDepth {
-		in.note(fn, in.live, "calls nested deeper than %d are not followed", maxDepth)
+		in.unseen(fn, in.live, "calls nested deeper than %d are not followed", maxDepth)
 		return vUnknown{"depth"}
 	}
 	in.stack = append(in.stack, fn)
@@ -338,7 +343,7 @@ func (in *interp) stmt(s ast.Stmt, e *env) {
 		// No query runs here. break and continue end the block as it
 		// is walked; nothing after them in it is reached.
 		if b, ok := s.(*ast.BranchStmt); ok && b.Tok == token.GOTO {
-			in.note(s, in.live, "goto is not followed")
+			in.unseen(s, in.live, "goto is not followed")
 		}
 	case *ast.SelectStmt:
 		for _, c := range s.Body.List {
@@ -795,7 +800,7 @@ func (in *interp) call(c *ast.CallExpr, e *env) value {
 			return in.callFunc(fv, args, argExprs)
 		}
 		if handleIn(args) {
-			in.note(c, in.live, "call of the function value %s with the database handle is not followed: what it runs is not seen", short(c.Fun))
+			in.unseen(c, in.live, "call of the function value %s with the database handle is not followed: what it runs is not seen", short(c.Fun))
 		}
 		return in.typed(info.TypeOf(c))
 	}
@@ -833,7 +838,7 @@ func handleIn(args []value) bool {
 func (in *interp) foreign(c *ast.CallExpr, fn *types.Func, args []value) value {
 	info := in.x.pass.TypesInfo
 	if handleIn(args) && fn.Pkg() != nil && takesHandle(fn) && foreignRuns(in.x.pass, fn) {
-		in.note(c, in.live, "%s.%s may run queries on the database handle, and what it runs is not seen: create schema objects in the migration or in a function of this package",
+		in.unseen(c, in.live, "%s.%s may run queries on the database handle, and what it runs is not seen: create schema objects in the migration or in a function of this package",
 			fn.Pkg().Name(), fn.Name())
 	}
 	// Function literals given to other functions (errgroup.Go, a retry
@@ -890,7 +895,7 @@ func (in *interp) method(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func,
 	}
 	if execMethods[name] {
 		if _, isTyped := recv.(vTyped); isTyped && isBuilderType(info.TypeOf(sel.X)) {
-			in.note(c, in.live, "a query builder that the extraction cannot trace back to where it was built is executed here: what it runs is not seen")
+			in.unseen(c, in.live, "a query builder that the extraction cannot trace back to where it was built is executed here: what it runs is not seen")
 		}
 	}
 	return in.typed(info.TypeOf(c))
@@ -927,7 +932,7 @@ func (in *interp) handleMethod(c *ast.CallExpr, name string, args []value) value
 				return in.callFunc(fv, []value{vTyped{}, vHandle{}}, nil)
 			}
 		}
-		in.note(c, in.live, "the function given to RunInTx is not a function literal or a function of this package: what it runs is not seen")
+		in.unseen(c, in.live, "the function given to RunInTx is not a function literal or a function of this package: what it runs is not seen")
 	case "BeginTx", "Begin", "Conn":
 		return vTuple{elems: []value{vHandle{}, vUnknown{"error"}}}
 	}
@@ -950,20 +955,20 @@ func (in *interp) sqlCall(c *ast.CallExpr, name string, args []value) {
 func (in *interp) emitSQL(arg ast.Expr, v value, hasArgs bool) {
 	s, ok := v.(vStr)
 	if !ok {
-		in.note(arg, in.live, "the SQL is not a constant string (a const, a literal, or constants joined with +): its statements are not seen")
+		in.unseen(arg, in.live, "the SQL is not a constant string (a const, a literal, or constants joined with +): its statements are not seen")
 		return
 	}
 	tv := in.x.pass.TypesInfo.Types[s.expr]
 	src := constant.StringVal(tv.Value)
 	if hasArgs && strings.Contains(src, "?") {
-		in.note(arg, in.live, "SQL with ? placeholders and arguments is formatted by Bun at run time: its statements are not seen")
+		in.unseen(arg, in.live, "SQL with ? placeholders and arguments is formatted by Bun at run time: its statements are not seen")
 		return
 	}
 	mapper := in.x.literalMapper(s.expr)
 	for _, d := range in.live.list() {
 		cs, notes := sqlText{d: d, src: src, pos: mapper}.changes()
 		for _, n := range notes {
-			in.x.addNote(n.at, dialectBit(d), in.mig, n.msg)
+			in.x.addNoteUnseen(n.at, dialectBit(d), in.mig, n.msg, n.unseen)
 		}
 		for _, ch := range cs {
 			in.x.site(in, ch, arg, nil)

@@ -182,7 +182,7 @@ func (x *extractor) discovery(call *ast.CallExpr, file string) discovery {
 	}
 	d.dir, d.ok = x.fsDir(call.Args[0], dir, 0)
 	if !d.ok {
-		x.addNote(at{pos: call.Args[0].Pos(), end: call.Args[0].End()}, dAll, nil,
+		x.addUnseen(at{pos: call.Args[0].Pos(), end: call.Args[0].End()}, dAll, nil,
 			"the file system given to Discover is not an embed.FS variable, fs.Sub of one, or os.DirFS of a constant path: its SQL migrations are not seen")
 	}
 	return d
@@ -358,7 +358,7 @@ func (x *extractor) readSQLFiles(r *registrations) {
 			return nil
 		})
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			x.addNote(at{pos: d.call.Pos(), end: d.call.End()}, dAll, nil, "reading the SQL migrations: "+err.Error())
+			x.addUnseen(at{pos: d.call.Pos(), end: d.call.End()}, dAll, nil, "reading the SQL migrations: "+err.Error())
 		}
 	}
 	byName := map[string]*Migration{}
@@ -371,7 +371,7 @@ func (x *extractor) readSQLFiles(r *registrations) {
 		}
 		src, tf, err := x.readFile(f.path)
 		if err != nil {
-			x.addNote(at{pos: r.discover[0].call.Pos(), end: r.discover[0].call.End()}, dAll, m, "cannot read this SQL migration: "+err.Error())
+			x.addUnseen(at{pos: r.discover[0].call.Pos(), end: r.discover[0].call.End()}, dAll, m, "cannot read this SQL migration: "+err.Error())
 			continue
 		}
 		if f.up {
@@ -383,7 +383,7 @@ func (x *extractor) readSQLFiles(r *registrations) {
 			size := len(src)
 			cs, notes := sqlText{d: d, src: src, file: true, pos: func(off int) token.Pos { return tf.Pos(min(max(off, 0), size)) }}.changes()
 			for _, n := range notes {
-				x.addNote(n.at, dialectBit(d), m, n.msg)
+				x.addNoteUnseen(n.at, dialectBit(d), m, n.msg, n.unseen)
 			}
 			for _, c := range cs {
 				if f.up {

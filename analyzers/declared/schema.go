@@ -511,5 +511,9 @@ type Note struct {
 	// Migration is the migration name, "" outside one.
 	Migration string `json:"migration,omitempty"`
 	Message   string `json:"message"`
+	// Unseen reports code or SQL the extraction could not read, where
+	// statements (a CREATE TABLE, an index) may hide: the schema may
+	// lack what they make, so no rule may claim its absence.
+	Unseen bool `json:"unseen,omitempty"`
 	at
 }

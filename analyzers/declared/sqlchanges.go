@@ -41,7 +41,7 @@ func (t sqlText) changes() ([]*Change, []noteAt) {
 		cs, msg := t.statement(st)
 		if msg != "" {
 			p := st.Position()
-			notes = append(notes, noteAt{at: at{pos: t.pos(p.Offset), end: t.pos(p.End)}, msg: msg})
+			notes = append(notes, noteAt{at: at{pos: t.pos(p.Offset), end: t.pos(p.End)}, msg: msg, unseen: mayHideSchema(st)})
 		}
 		out = append(out, cs...)
 	}
@@ -52,6 +52,34 @@ func (t sqlText) changes() ([]*Change, []noteAt) {
 type noteAt struct {
 	at
 	msg string
+	// unseen: the statement may create or change tables or indexes.
+	unseen bool
+}
+
+// mayHideSchema reports whether a statement the extraction does not
+// model may create or change a table or an index: a statement on a TABLE
+// or INDEX, a procedural block (DO, CALL, EXECUTE), or one it cannot
+// read at all. Views, functions, triggers, types, comments and grants
+// cannot.
+func mayHideSchema(st ddl.Statement) bool {
+	var kw string
+	switch st := st.(type) {
+	case *ddl.Unknown:
+		kw = st.Keywords
+	case *ddl.Invalid:
+		kw = st.Keywords
+	default:
+		return true // a modelled statement with a part that is not
+	}
+	kw = strings.ToUpper(kw)
+	first, _, _ := strings.Cut(kw, " ")
+	switch {
+	case kw == "", strings.Contains(kw, "TABLE"), strings.Contains(kw, "INDEX"):
+		return true
+	case first == "DO", first == "CALL", first == "EXECUTE", first == "EXEC":
+		return true
+	}
+	return false
 }
 
 // statement converts one statement; msg is set when something in it is

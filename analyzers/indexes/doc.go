@@ -136,7 +136,12 @@
 // given the database handle, a statement the SQL reader does not model. Their
 // targets go unchecked and drift cannot see what they create: write them
 // as constants or builders in the migration, or suppress the finding with
-// //schemalint:ignore SL203 and the reason.
+// //schemalint:ignore SL203 and the reason. These notes say what was not
+// checked, not what is wrong: by default they are one summary per package
+// at info severity (the count and the first places); notes_each: true
+// reports each at the rule's severity. Where such a place may hide
+// statements, no rule claims that a table or index is missing on its
+// account (SL204 and SL205 stay silent there).
 //
 // Why: such a migration fails when it runs (a missing column), or, worse,
 // runs and leaves a schema no one intended.
@@ -147,7 +152,8 @@
 //
 // Options:
 //
-//	notes: true   # report what the extraction could not read
+//	notes: true        # report what the extraction could not read
+//	notes_each: false  # one finding per place instead of one summary
 //
 // # SL204 unmigrated-model
 //
@@ -155,6 +161,9 @@
 // directly has its table created by the migrations, on every configured
 // dialect; every table the migrations create is described by a model the
 // package can see. Bun's own models (migrate.Migration) are left out.
+// Where parts of the migrations are not seen (SL203's notes), a model's
+// table is not called missing: one info finding says how many tables are
+// unknown and why.
 //
 // Why: a model without a table fails on its first query, in production;
 // a table without a model is one Bun cannot query and drift cannot check.
@@ -168,7 +177,9 @@
 //
 // What: each down migration drops every table its up migration creates
 // and every index it creates on a table the down migration does not drop
-// (dropping a table drops its indexes), per dialect.
+// (dropping a table drops its indexes), per dialect. A table left behind
+// is reported once, not again for each of its indexes; a migration with
+// code or SQL the extraction does not see (SL203) is not judged.
 //
 // Why: a migration that cannot be rolled back cleanly fails when it is
 // migrated up again after a rollback (CREATE TABLE of a table that is

@@ -29,6 +29,19 @@ func runDown(p *lint.Pass) error {
 		return nil
 	}
 	opts := p.Options().(*MigrationDownOptions)
+	// A migration with code or SQL the extraction does not see may drop
+	// in it what looks left behind: nothing is claimed for it there.
+	unseen := map[string]map[declared.Dialect]bool{}
+	for _, n := range v.s.Notes {
+		if n.Unseen && n.Migration != "" {
+			if unseen[n.Migration] == nil {
+				unseen[n.Migration] = map[declared.Dialect]bool{}
+			}
+			for _, d := range n.Dialects {
+				unseen[n.Migration][d] = true
+			}
+		}
+	}
 	var g group
 	for _, m := range v.s.Migrations {
 		if !m.HasDown {
@@ -38,7 +51,20 @@ func runDown(p *lint.Pass) error {
 			continue
 		}
 		for _, d := range v.dialects {
-			for _, u := range leftBehind(d, m) {
+			if unseen[m.Name][d] {
+				continue
+			}
+			left := leftBehind(d, m)
+			tables := map[string]bool{}
+			for _, u := range left {
+				if u.index == "" {
+					tables[strings.ToLower(u.table)] = true
+				}
+			}
+			for _, u := range left {
+				if u.index != "" && tables[strings.ToLower(u.table)] {
+					continue // one cause: the table is left behind, with its indexes
+				}
 				key := m.Name + ":" + strings.ToLower(u.table) + ":" + strings.ToLower(u.index)
 				g.add(key, d, func() *entry { return &entry{data: u} })
 			}

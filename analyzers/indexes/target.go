@@ -2,10 +2,12 @@ package indexes
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/schemalint/schemalint/analyzers/bunmodel"
+	"github.com/schemalint/schemalint/analyzers/config"
 	"github.com/schemalint/schemalint/analyzers/declared"
 	"github.com/schemalint/schemalint/analyzers/lint"
 )
@@ -16,6 +18,10 @@ type IndexTargetOptions struct {
 	// SQL string, a helper of another package given the handle, ...):
 	// statements whose targets go unchecked, and that drift cannot see.
 	Notes bool `yaml:"notes"`
+	// NotesEach reports every note as a finding of its own; by default
+	// one summary per package lists them (they say what was not
+	// checked, not what is wrong).
+	NotesEach bool `yaml:"notes_each"`
 }
 
 func runTarget(p *lint.Pass) error {
@@ -40,7 +46,7 @@ func runTarget(p *lint.Pass) error {
 	})
 	v.checkDown()
 	if opts.Notes {
-		v.reportNotes()
+		v.reportNotes(opts.NotesEach)
 	}
 	return nil
 }
@@ -82,8 +88,15 @@ func (v *view) checkDown() {
 
 func (v *view) configured(d declared.Dialect) bool { return slices.Contains(v.dialects, d) }
 
-// reportNotes reports each note on the configured dialects it concerns.
-func (v *view) reportNotes() {
+// reportNotes reports the notes on the configured dialects: each as a
+// finding of its own, or (the default) one summary at info severity
+// naming the first places.
+func (v *view) reportNotes(each bool) {
+	type placed struct {
+		n  *declared.Note
+		ds []declared.Dialect
+	}
+	var notes []placed
 	for _, n := range v.s.Notes {
 		var ds []declared.Dialect
 		for _, d := range n.Dialects {
@@ -91,13 +104,48 @@ func (v *view) reportNotes() {
 				ds = append(ds, d)
 			}
 		}
-		if len(ds) == 0 {
-			continue
+		if len(ds) > 0 {
+			notes = append(notes, placed{n, ds})
 		}
-		pos, end := v.where(n, n)
-		v.p.Report(lint.Finding{Pos: pos, End: end, Subject: "note",
-			Message: "not checked" + v.on(ds) + ": " + n.Message})
 	}
+	if len(notes) == 0 {
+		return
+	}
+	if each {
+		for _, pn := range notes {
+			pos, end := v.where(pn.n, pn.n)
+			v.p.Report(lint.Finding{Pos: pos, End: end, Subject: "note",
+				Message: "not checked" + v.on(pn.ds) + ": " + pn.n.Message})
+		}
+		return
+	}
+	const shown = 3
+	var places []string
+	unseen := 0
+	for _, pn := range notes {
+		if pn.n.Unseen {
+			unseen++
+		}
+		if len(places) < shown {
+			start, _ := v.where(pn.n, pn.n)
+			p := v.p.Fset.Position(start)
+			places = append(places, fmt.Sprintf("%s:%d: %s", filepath.Base(p.Filename), p.Line, pn.n.Message))
+		}
+	}
+	more := ""
+	if len(notes) > shown {
+		more = fmt.Sprintf("; and %d more", len(notes)-shown)
+	}
+	what := fmt.Sprintf("%d places of the migrations are not checked", len(notes))
+	if len(notes) == 1 {
+		what = "1 place of the migrations is not checked"
+	}
+	if unseen > 0 {
+		what += fmt.Sprintf(" (%d may hide statements, so no rule claims that a table or index they could make is missing)", unseen)
+	}
+	pos, end := v.s.RegistrySpan()
+	v.p.Report(lint.Finding{Pos: pos, End: end, Subject: "notes", Severity: config.Info,
+		Message: what + ": " + strings.Join(places, "; ") + more + "; set notes_each: true on SL203 to list each"})
 }
 
 // checkDirectives reports the //schemalint:index directives of the

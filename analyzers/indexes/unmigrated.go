@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/schemalint/schemalint/analyzers/config"
 	"github.com/schemalint/schemalint/analyzers/declared"
 	"github.com/schemalint/schemalint/analyzers/lint"
 )
@@ -50,6 +51,21 @@ func runUnmigrated(p *lint.Pass) error {
 	for _, imp := range p.Pkg.Imports() {
 		direct[imp.Path()] = true
 	}
+	// Where parts of the migrations are not seen, a table they may
+	// create cannot be called missing: those dialects are left out, and
+	// one summary says how many tables are unknown.
+	unseen := map[declared.Dialect]*declared.Note{}
+	for _, n := range v.s.Notes {
+		if !n.Unseen {
+			continue
+		}
+		for _, d := range n.Dialects {
+			if unseen[d] == nil {
+				unseen[d] = n
+			}
+		}
+	}
+	var unknown []string
 	seen := map[string]bool{}
 	for _, m := range v.res.Models() {
 		// The models of this package and of the packages it imports
@@ -64,10 +80,18 @@ func runUnmigrated(p *lint.Pass) error {
 		}
 		seen[strings.ToLower(table)] = true
 		var missing []declared.Dialect
+		unsure := false
 		for _, d := range v.dialects {
 			if v.s.For(d).Table(table) == nil {
+				if unseen[d] != nil {
+					unsure = true
+					continue
+				}
 				missing = append(missing, d)
 			}
+		}
+		if unsure {
+			unknown = append(unknown, table)
 		}
 		if len(missing) == 0 {
 			continue
@@ -78,6 +102,20 @@ func runUnmigrated(p *lint.Pass) error {
 			Message: fmt.Sprintf("model %s's table %s is not created by any migration%s: every query on it fails; create it with db.NewCreateTable().Model((*%s)(nil))",
 				modelName(m), table, v.on(missing), modelName(m)),
 			Related: []analysis.RelatedInformation{{Pos: tpos, Message: "model " + modelName(m) + " is declared here"}}})
+	}
+	if len(unknown) > 0 {
+		var first *declared.Note
+		for _, d := range v.dialects {
+			if n := unseen[d]; n != nil && (first == nil || n.Pos.Line < first.Pos.Line) {
+				first = n
+			}
+		}
+		pos, end := v.s.RegistrySpan()
+		npos, _ := v.where(first, first)
+		v.p.Report(lint.Finding{Pos: pos, End: end, Subject: "unknown", Severity: config.Info,
+			Message: fmt.Sprintf("whether the migrations create %s is unknown: parts of them are not seen (%s), so their absence is not reported",
+				plural(len(unknown), "the table of 1 model", fmt.Sprintf("the tables of %d models", len(unknown))), first.Message),
+			Related: []analysis.RelatedInformation{{Pos: npos, Message: "not seen: " + first.Message}}})
 	}
 	if !opts.TablesWithoutModel {
 		return nil
@@ -98,4 +136,11 @@ func runUnmigrated(p *lint.Pass) error {
 			Message: fmt.Sprintf("the migrations create table %s%s, but no model the package can see describes it: Bun cannot query it and drift cannot check it; add a model, or list the table under ignore", t.Name, v.on(e.ds))})
 	})
 	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

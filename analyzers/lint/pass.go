@@ -79,6 +79,9 @@ type Finding struct {
 	Table, Model, Subject string
 	Fixes                 []analysis.SuggestedFix
 	Related               []analysis.RelatedInformation
+	// Severity lowers the rule's severity for this finding (a summary of
+	// what could not be checked is info, whatever the rule's level).
+	Severity config.Severity
 }
 
 // Report reports a finding unless the configuration excludes it or a
@@ -91,6 +94,10 @@ func (p *Pass) Report(f Finding) {
 		p.used = append(p.used, d)
 		return
 	}
+	sev := p.Severity
+	if f.Severity != "" && f.Severity.Rank() < sev.Rank() {
+		sev = f.Severity
+	}
 	msg := f.Message
 	if p.env.PrefixID {
 		msg = p.Rule.ID + ": " + msg
@@ -98,7 +105,7 @@ func (p *Pass) Report(f Finding) {
 	p.Pass.Report(analysis.Diagnostic{
 		Pos:            f.Pos,
 		End:            f.End,
-		Category:       Category(p.Rule.ID, p.Severity, f.Subject),
+		Category:       Category(p.Rule.ID, sev, f.Subject),
 		Message:        msg,
 		URL:            p.Rule.URL(),
 		SuggestedFixes: f.Fixes,

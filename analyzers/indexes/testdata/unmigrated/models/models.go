@@ -2,6 +2,8 @@
 package models
 
 import (
+	"context"
+
 	"github.com/rs/xid"
 	"github.com/uptrace/bun"
 )
@@ -29,4 +31,11 @@ type OrgSummary struct {
 type Badge struct {
 	bun.BaseModel `bun:"table:badges,alias:b"`
 	ID            xid.ID `bun:"id,pk,type:varchar(20)"`
+}
+
+// Setup creates what the models need, out of sight of the migrations
+// package's extraction.
+func Setup(ctx context.Context, db *bun.DB) error {
+	_, err := db.NewCreateTable().Model((*Report)(nil)).Exec(ctx)
+	return err
 }
