@@ -1,0 +1,281 @@
+//go:build linux
+
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// These tests look for the processes drift starts in /proc: every one of
+// them (go build and the compilers it runs, the generated program) has
+// the run's private cache directory in its command line, a marker no
+// other process has.
+
+// procsWith returns the live processes whose command line contains
+// marker, each as "pid: command line", and whether any of them has arg as
+// one of its arguments. Zombies have an empty command line: they are
+// dead, only not yet reaped.
+func procsWith(marker, arg string) (procs []string, hasArg bool) {
+	dirs, _ := filepath.Glob("/proc/[0-9]*")
+	self := strconv.Itoa(os.Getpid())
+	for _, d := range dirs {
+		if filepath.Base(d) == self {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(d, "cmdline"))
+		if err != nil || !bytes.Contains(b, []byte(marker)) {
+			continue
+		}
+		args := strings.Split(strings.TrimRight(string(b), "\x00"), "\x00")
+		for _, a := range args {
+			hasArg = hasArg || a == arg
+		}
+		procs = append(procs, filepath.Base(d)+": "+strings.Join(args, " "))
+	}
+	return procs, hasArg
+}
+
+// assertNoProcs fails when a process with marker in its command line
+// survives the run (killing is asynchronous: it gets a moment).
+func assertNoProcs(t *testing.T, marker string) {
+	t.Helper()
+	deadline := time.Now().Add(3 * time.Second)
+	for {
+		procs, _ := procsWith(marker, "")
+		if len(procs) == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Errorf("processes outlived the run:\n%s", strings.Join(procs, "\n"))
+			for _, p := range procs {
+				if pid, err := strconv.Atoi(strings.SplitN(p, ":", 2)[0]); err == nil {
+					_ = syscall.Kill(pid, syscall.SIGKILL)
+				}
+			}
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// assertEmptyDir fails when dir holds anything.
+func assertEmptyDir(t *testing.T, dir, what string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if len(names) > 0 {
+		t.Errorf("%s left behind: %v", what, names)
+	}
+}
+
+// assertNoTmpEntries fails when the cache holds a temporary directory of
+// a run (an unfinished build).
+func assertNoTmpEntries(t *testing.T, cache string) {
+	t.Helper()
+	tmps, _ := filepath.Glob(filepath.Join(cache, "tmp-*"))
+	if len(tmps) > 0 {
+		t.Errorf("temporary directories left in the cache: %v", tmps)
+	}
+}
+
+// assertSameTree fails when dir's files differ from before (a snapshot).
+func assertSameTree(t *testing.T, dir string, before map[string]string) {
+	t.Helper()
+	after := treeSnapshot(t, dir)
+	for p, b := range after {
+		if before[p] != b {
+			t.Errorf("%s was written in the user's module", p)
+		}
+	}
+	for p := range before {
+		if _, ok := after[p]; !ok {
+			t.Errorf("%s was removed from the user's module", p)
+		}
+	}
+}
+
+// treeSnapshot maps every file and directory under dir to its content
+// ("dir" for a directory).
+func treeSnapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			out[p] = "dir"
+			return nil
+		}
+		b, err := os.ReadFile(p) //nolint:gosec // the test's own copy of a fixture
+		out[p] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// startedDrift is a drift run in the background.
+type startedDrift struct {
+	cmd            *exec.Cmd
+	stdout, stderr bytes.Buffer
+	done           chan error
+}
+
+// startDrift starts the binary in dir with the given cache and TMPDIR.
+func startDrift(t *testing.T, dir, cache, tmp string, args ...string) *startedDrift {
+	t.Helper()
+	s := &startedDrift{cmd: exec.Command(bin, args...), done: make(chan error, 1)} //nolint:gosec // the binary under test
+	s.cmd.Dir = dir
+	s.cmd.Env = append(os.Environ(), "NO_COLOR=1", "SCHEMALINT_CACHE_DIR="+cache, "TMPDIR="+tmp)
+	s.cmd.Stdout, s.cmd.Stderr = &s.stdout, &s.stderr
+	if err := s.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { s.done <- s.cmd.Wait() }()
+	t.Cleanup(func() {
+		_ = s.cmd.Process.Kill()
+	})
+	return s
+}
+
+// waitFor polls until a process with marker in its command line has arg
+// as an argument, and fails if the run ends first.
+func (s *startedDrift) waitFor(t *testing.T, marker, arg string) {
+	t.Helper()
+	deadline := time.Now().Add(3 * time.Minute)
+	for time.Now().Before(deadline) {
+		if _, ok := procsWith(marker, arg); ok {
+			return
+		}
+		select {
+		case err := <-s.done:
+			t.Fatalf("the run ended (%v) before a %q process showed:\n%s%s", err, arg, s.stdout.String(), s.stderr.String())
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+	t.Fatalf("no %q process within 3 minutes", arg)
+}
+
+// exit waits for the run to end within limit and returns its exit code.
+func (s *startedDrift) exit(t *testing.T, limit time.Duration) int {
+	t.Helper()
+	select {
+	case err := <-s.done:
+		if ee, ok := errors.AsType[*exec.ExitError](err); ok {
+			return ee.ExitCode()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return 0
+	case <-time.After(limit):
+		_ = s.cmd.Process.Kill()
+		t.Fatalf("still running %v after the signal\n%s", limit, s.stderr.String())
+		return -1
+	}
+}
+
+// TestDriftInterruptDuringBuild: SIGINT while drift builds its program
+// (a fresh cache, so that it must) ends the run at once with exit 130,
+// and leaves nothing behind: no process, nothing in the user's module,
+// nothing in TMPDIR, no half-built cache entry.
+func TestDriftInterruptDuringBuild(t *testing.T) {
+	t.Parallel()
+	dir := copyDriftMod(t)
+	cache, tmp := t.TempDir(), t.TempDir()
+	before := treeSnapshot(t, dir)
+	d := startDrift(t, dir, cache, tmp, "drift", "migrations", "--models", "./models", "--migrations", "./migrations")
+	d.waitFor(t, cache, "build")
+	if err := d.cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	code := d.exit(t, 10*time.Second)
+	if code != exitInterrupted || !strings.Contains(d.stderr.String(), "schemalint: interrupted") {
+		t.Errorf("exit %d after %v\n%s", code, time.Since(start), d.stderr.String())
+	}
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("the run took %v to end after SIGINT", took)
+	}
+	assertNoProcs(t, cache)
+	assertSameTree(t, dir, before)
+	assertEmptyDir(t, tmp, "TMPDIR")
+	assertNoTmpEntries(t, cache)
+}
+
+// TestDriftBlockingInit: a models package whose init never returns fails
+// within --timeout, naming the step, in both modes, and the program is
+// killed; SIGTERM while it blocks ends the run at once (exit 130), the
+// program with it, and the scratch database is removed.
+func TestDriftBlockingInit(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("testdata/blockinit")); err != nil {
+		t.Fatal(err)
+	}
+	cache, tmp := t.TempDir(), t.TempDir()
+	before := treeSnapshot(t, dir)
+	sqliteFile := filepath.Join(t.TempDir(), "live.db")
+	if err := os.WriteFile(sqliteFile, nil, 0o600); err != nil { // an empty file is an empty SQLite database
+		t.Fatal(err)
+	}
+	env := map[string]string{"SCHEMALINT_CACHE_DIR": cache, "TMPDIR": tmp}
+	live := []string{"drift", "--dsn", "sqlite://" + sqliteFile, "--models", "./models", "--timeout", "2s"}
+	// The first run builds the program (not bounded by --timeout), the
+	// second finds it cached: the whole run then takes about --timeout.
+	for i := range 2 {
+		start := time.Now()
+		r := runDrift(t, dir, env, live...)
+		if r.code != exitFailure || !strings.Contains(r.stderr, "reflecting the models took longer than 2s (--timeout)") {
+			t.Fatalf("live run %d: exit %d\n%s%s", i, r.code, r.stdout, r.stderr)
+		}
+		if took := time.Since(start); i == 1 && took > 10*time.Second {
+			t.Errorf("a cached run took %v with --timeout 2s", took)
+		}
+		assertNoProcs(t, cache)
+	}
+
+	migrations := []string{"drift", "migrations", "--models", "./models", "--migrations", "./migrations"}
+	r := runDrift(t, dir, env, append(migrations, "--timeout", "2s")...)
+	if r.code != exitFailure || !strings.Contains(r.stderr, "running the migrations took longer than 2s (--timeout)") {
+		t.Fatalf("migrations: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	assertNoProcs(t, cache)
+	assertEmptyDir(t, tmp, "TMPDIR")
+
+	// The same program, cached now, blocking until SIGTERM.
+	d := startDrift(t, dir, cache, tmp, append(migrations, "--timeout", "5m")...)
+	d.waitFor(t, cache, "migrate")
+	if err := d.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if code := d.exit(t, 10*time.Second); code != exitInterrupted {
+		t.Errorf("SIGTERM: exit %d\n%s", code, d.stderr.String())
+	}
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("the run took %v to end after SIGTERM", took)
+	}
+	assertNoProcs(t, cache)
+	assertEmptyDir(t, tmp, "TMPDIR")
+	assertNoTmpEntries(t, cache)
+	assertSameTree(t, dir, before)
+}
