@@ -13,6 +13,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/schemalint/schemalint/internal/dsn"
+	"github.com/schemalint/schemalint/internal/testdb"
 )
 
 // These tests look for the processes drift starts in /proc: every one of
@@ -139,12 +142,13 @@ type startedDrift struct {
 	done           chan error
 }
 
-// startDrift starts the binary in dir with the given cache and TMPDIR.
-func startDrift(t *testing.T, dir, cache, tmp string, args ...string) *startedDrift {
+// startDrift starts the binary in dir with the given cache and TMPDIR,
+// and env (KEY=value) besides.
+func startDrift(t *testing.T, dir, cache, tmp string, env []string, args ...string) *startedDrift {
 	t.Helper()
 	s := &startedDrift{cmd: exec.Command(bin, args...), done: make(chan error, 1)} //nolint:gosec // the binary under test
 	s.cmd.Dir = dir
-	s.cmd.Env = append(os.Environ(), "NO_COLOR=1", "SCHEMALINT_CACHE_DIR="+cache, "TMPDIR="+tmp)
+	s.cmd.Env = append(append(os.Environ(), "NO_COLOR=1", "SCHEMALINT_CACHE_DIR="+cache, "TMPDIR="+tmp), env...)
 	s.cmd.Stdout, s.cmd.Stderr = &s.stdout, &s.stderr
 	if err := s.cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -202,7 +206,7 @@ func TestDriftInterruptDuringBuild(t *testing.T) {
 	dir := copyDriftMod(t)
 	cache, tmp := t.TempDir(), t.TempDir()
 	before := treeSnapshot(t, dir)
-	d := startDrift(t, dir, cache, tmp, "drift", "migrations", "--models", "./models", "--migrations", "./migrations")
+	d := startDrift(t, dir, cache, tmp, nil, "drift", "migrations", "--models", "./models", "--migrations", "./migrations")
 	d.waitFor(t, cache, "build")
 	if err := d.cmd.Process.Signal(os.Interrupt); err != nil {
 		t.Fatal(err)
@@ -262,7 +266,7 @@ func TestDriftBlockingInit(t *testing.T) {
 	assertEmptyDir(t, tmp, "TMPDIR")
 
 	// The same program, cached now, blocking until SIGTERM.
-	d := startDrift(t, dir, cache, tmp, append(migrations, "--timeout", "5m")...)
+	d := startDrift(t, dir, cache, tmp, nil, append(migrations, "--timeout", "5m")...)
 	d.waitFor(t, cache, "migrate")
 	if err := d.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
@@ -278,4 +282,55 @@ func TestDriftBlockingInit(t *testing.T) {
 	assertEmptyDir(t, tmp, "TMPDIR")
 	assertNoTmpEntries(t, cache)
 	assertSameTree(t, dir, before)
+}
+
+// TestDriftInterruptEmptiesDevDatabase: SIGINT while a migration blocks
+// on a dev database kills the program running it (an orphan would go on
+// writing) and empties the database again, so that the next run is not
+// refused as "not empty".
+func TestDriftInterruptEmptiesDevDatabase(t *testing.T) {
+	t.Parallel()
+	for _, d := range []string{dsn.Postgres, dsn.MySQL} {
+		t.Run(d, func(t *testing.T) {
+			t.Parallel()
+			db := testdb.New(t, d)
+			dir := t.TempDir()
+			if err := os.CopyFS(dir, os.DirFS("testdata/slowmig")); err != nil {
+				t.Fatal(err)
+			}
+			cache, tmp := t.TempDir(), t.TempDir()
+			q := "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
+			if d == dsn.MySQL {
+				q = "SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE()"
+			}
+			tables := func() int {
+				var n int
+				if err := db.SQL().QueryRowContext(t.Context(), q).Scan(&n); err != nil {
+					t.Fatal(err)
+				}
+				return n
+			}
+			run := startDrift(t, dir, cache, tmp, []string{"SL_DEV=" + db.DSN.URL()}, "drift", "migrations", "--dev-url-env", "SL_DEV",
+				"--models", "./models", "--migrations", "./migrations", "--timeout", "5m")
+			run.waitFor(t, cache, "migrate")
+			// The first migration has created its table: the second blocks.
+			for deadline := time.Now().Add(time.Minute); tables() < 2; {
+				if time.Now().After(deadline) {
+					t.Fatalf("the migrations created no table\n%s", run.stderr.String())
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+			if err := run.cmd.Process.Signal(os.Interrupt); err != nil {
+				t.Fatal(err)
+			}
+			if code := run.exit(t, 30*time.Second); code != exitInterrupted {
+				t.Errorf("exit %d\n%s", code, run.stderr.String())
+			}
+			assertNoProcs(t, cache)
+			if n := tables(); n != 0 {
+				t.Errorf("%d tables left in the dev database", n)
+			}
+			assertEmptyDir(t, tmp, "TMPDIR")
+		})
+	}
 }
