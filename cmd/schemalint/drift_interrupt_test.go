@@ -146,7 +146,8 @@ type startedDrift struct {
 // and env (KEY=value) besides.
 func startDrift(t *testing.T, dir, cache, tmp string, env []string, args ...string) *startedDrift {
 	t.Helper()
-	s := &startedDrift{cmd: exec.Command(bin, args...), done: make(chan error, 1)} //nolint:gosec // the binary under test
+	// t.Context: a run the test leaves behind is killed when it ends.
+	s := &startedDrift{cmd: exec.CommandContext(t.Context(), bin, args...), done: make(chan error, 1)}
 	s.cmd.Dir = dir
 	s.cmd.Env = append(append(os.Environ(), "NO_COLOR=1", "SCHEMALINT_CACHE_DIR="+cache, "TMPDIR="+tmp), env...)
 	s.cmd.Stdout, s.cmd.Stderr = &s.stdout, &s.stderr
@@ -154,9 +155,6 @@ func startDrift(t *testing.T, dir, cache, tmp string, env []string, args ...stri
 		t.Fatal(err)
 	}
 	go func() { s.done <- s.cmd.Wait() }()
-	t.Cleanup(func() {
-		_ = s.cmd.Process.Kill()
-	})
 	return s
 }
 

@@ -16,7 +16,7 @@ const waitDelay = 2 * time.Second
 // compiler, linker or half-run migration outlives an interrupted or timed
 // out run.
 func command(ctx context.Context, name string, args ...string) *exec.Cmd {
-	cmd := exec.CommandContext(ctx, name, args...)
+	cmd := exec.CommandContext(ctx, name, args...) //nolint:gosec // the go command, or the program drift built
 	ownGroup(cmd)
 	cmd.WaitDelay = waitDelay
 	return cmd

@@ -3,6 +3,7 @@
 package load
 
 import (
+	"errors"
 	"os/exec"
 	"syscall"
 )
@@ -19,8 +20,8 @@ func ownGroup(cmd *exec.Cmd) {
 	cmd.Cancel = func() error {
 		// The group's id is the leader's pid (Setpgid with Pgid 0).
 		err := syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-		if err == syscall.ESRCH {
-			return nil
+		if errors.Is(err, syscall.ESRCH) {
+			return nil // already gone
 		}
 		return err
 	}

@@ -248,7 +248,9 @@ func build(ctx context.Context, l *listing, spec programSpec, genParent, out str
 		return err
 	}
 	gen := virtualDir(genParent)
-	overlay := struct{ Replace map[string]string }{Replace: map[string]string{}}
+	overlay := struct {
+		Replace map[string]string `json:"Replace"`
+	}{Replace: map[string]string{}}
 	for _, f := range []string{"main.go", "view.go"} {
 		overlay.Replace[filepath.Join(gen, f)] = filepath.Join(src, f)
 	}

@@ -3,6 +3,7 @@ package load
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -128,7 +129,7 @@ func TestCachePrunesStaleTemporaryDirectories(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.prune()
-	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("stale %s kept (%v)", stale, err)
 	}
 	if _, err := os.Stat(fresh); err != nil {
