@@ -185,6 +185,11 @@ func (c *driftCommand) run(ctx context.Context, mode string, args []string) (err
 	if err != nil {
 		return err
 	}
+	removeGoTmp, err := privateGoTmp()
+	if err != nil {
+		return err
+	}
+	defer removeGoTmp()
 	var res *drift.Result
 	switch c.mode {
 	case "live":

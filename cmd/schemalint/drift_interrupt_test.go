@@ -25,7 +25,7 @@ import (
 
 // procsWith returns the live processes whose command line contains
 // marker, each as "pid: command line", and whether any of them has arg as
-// one of its arguments. Zombies have an empty command line: they are
+// one of its arguments ("": whether there is any). Zombies have an empty command line: they are
 // dead, only not yet reaped.
 func procsWith(marker, arg string) (procs []string, hasArg bool) {
 	dirs, _ := filepath.Glob("/proc/[0-9]*")
@@ -40,7 +40,7 @@ func procsWith(marker, arg string) (procs []string, hasArg bool) {
 		}
 		args := strings.Split(strings.TrimRight(string(b), "\x00"), "\x00")
 		for _, a := range args {
-			hasArg = hasArg || a == arg
+			hasArg = hasArg || a == arg || arg == ""
 		}
 		procs = append(procs, filepath.Base(d)+": "+strings.Join(args, " "))
 	}
@@ -219,6 +219,29 @@ func TestDriftInterruptDuringBuild(t *testing.T) {
 	}
 	assertNoProcs(t, cache)
 	assertSameTree(t, dir, before)
+	assertEmptyDir(t, tmp, "TMPDIR")
+	assertNoTmpEntries(t, cache)
+}
+
+// TestDriftInterruptDuringLoad: SIGINT while go/packages' go list
+// compiles the models' dependencies (a fresh GOCACHE, so that it must)
+// leaves no process and nothing in TMPDIR: the go command's work
+// directory, which it cannot remove when killed, is inside drift's own.
+func TestDriftInterruptDuringLoad(t *testing.T) {
+	t.Parallel()
+	dir := copyDriftMod(t)
+	cache, tmp := t.TempDir(), t.TempDir()
+	env := []string{"GOCACHE=" + t.TempDir(), "GOTMPDIR="}
+	d := startDrift(t, dir, cache, tmp, env, "drift", "migrations", "--models", "./models", "--migrations", "./migrations")
+	// The compiler's arguments name its work directory, in TMPDIR.
+	d.waitFor(t, tmp, "")
+	if err := d.cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	if code := d.exit(t, 10*time.Second); code != exitInterrupted {
+		t.Errorf("exit %d\n%s", code, d.stderr.String())
+	}
+	assertNoProcs(t, tmp)
 	assertEmptyDir(t, tmp, "TMPDIR")
 	assertNoTmpEntries(t, cache)
 }
