@@ -355,3 +355,56 @@ func TestDriftInterruptEmptiesDevDatabase(t *testing.T) {
 		})
 	}
 }
+
+// TestDriftSecondInterruptExitsAtOnce: after SIGINT, drift empties the
+// dev database again; when that waits (another session holds a lock on a
+// table it must drop), a second SIGINT exits at once, with exit 130.
+func TestDriftSecondInterruptExitsAtOnce(t *testing.T) {
+	t.Parallel()
+	db := testdb.New(t, dsn.Postgres)
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("testdata/slowmig")); err != nil {
+		t.Fatal(err)
+	}
+	cache, tmp := t.TempDir(), t.TempDir()
+	run := startDrift(t, dir, cache, tmp, []string{"SL_DEV=" + db.DSN.URL()}, "drift", "migrations", "--dev-url-env", "SL_DEV",
+		"--models", "./models", "--migrations", "./migrations", "--timeout", "5m")
+	run.waitFor(t, cache, "migrate")
+	ctx := t.Context()
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(20 * time.Millisecond) {
+		var n int
+		if err := db.SQL().QueryRowContext(ctx, "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'accounts'").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the migrations created no table\n%s", run.stderr.String())
+		}
+	}
+	// Hold a lock DROP TABLE waits for, until the test ends.
+	tx, err := db.SQL().BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	if _, err := tx.ExecContext(ctx, "LOCK TABLE accounts IN ACCESS SHARE MODE"); err != nil {
+		t.Fatal(err)
+	}
+	if err := run.cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-run.done:
+		t.Fatalf("the run ended (%v) while the dev database could not be emptied:\n%s", err, run.stderr.String())
+	case <-time.After(2 * time.Second):
+	}
+	assertNoProcs(t, cache) // the program is gone already
+	if err := run.cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	if code := run.exit(t, 2*time.Second); code != exitInterrupted || !strings.Contains(run.stderr.String(), "interrupted again") {
+		t.Errorf("second SIGINT: exit %d\n%s", code, run.stderr.String())
+	}
+}
