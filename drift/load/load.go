@@ -10,7 +10,8 @@
 // nothing is written in the user's tree), with a temporary copy of go.mod
 // to which Bun's dialect modules are added at the user's Bun version (the
 // user's go.mod and go.sum are never written), and run, bounded by
-// Config.Timeout. It prints Bun's view of every model as JSON (package bunview, whose source the program embeds).
+// Config.Timeout. It prints Bun's view of every model as JSON (package
+// bunview, whose source the program embeds).
 // The same technique runs the migrations on a scratch database for the
 // missing-migration check.
 //
@@ -165,14 +166,16 @@ func Models(ctx context.Context, cfg Config, dialect string) (*Reflection, error
 			return build(ctx, l, programSpec{Models: d.Models}, genParent(l, d.Models, ""), binary)
 		}, nil
 	}
+	var buildTime time.Duration
 	e, built, out, err := c.runProgram(key, cfg.note, create, func(e *entry) ([]byte, error) {
-		return run(ctx, cfg.Timeout, "reflecting the models", e.binary(), nil, "reflect", dialect)
+		buildTime = time.Since(start) // the time to here, run after the (last) build
+		return run(ctx, cfg.Timeout, "reflecting the models", "an init function of the models' packages, or of a package they import", e.binary(), nil, "reflect", dialect)
 	})
 	if err != nil {
 		return nil, err
 	}
 	if built {
-		res.Built, res.BuildTime = true, time.Since(start)
+		res.Built, res.BuildTime = true, buildTime
 	}
 	var v bunview.View
 	if err := json.Unmarshal(out, &v); err != nil {
@@ -195,9 +198,10 @@ func genParent(l *listing, models []model, migDir string) string {
 
 // run runs a built program and returns its standard output; a failure is
 // one line of its standard error, after what (what the program was
-// doing). A timeout above 0 bounds the run: the program runs the init
-// functions of the user's packages, which may block.
-func run(ctx context.Context, timeout time.Duration, what, binary string, env []string, args ...string) ([]byte, error) {
+// doing). A timeout above 0 bounds the run: the program runs the user's
+// code (init functions, migrations), which may block; blocker says what
+// may have.
+func run(ctx context.Context, timeout time.Duration, what, blocker, binary string, env []string, args ...string) ([]byte, error) {
 	rctx := ctx
 	if timeout > 0 {
 		var cancel context.CancelFunc
@@ -216,7 +220,7 @@ func run(ctx context.Context, timeout time.Duration, what, binary string, env []
 		case ctx.Err() != nil:
 			return nil, ctx.Err()
 		case rctx.Err() != nil:
-			return nil, fmt.Errorf("%s took longer than %v (--timeout): does an init function of the models' packages, or of a package they import, block?", what, timeout)
+			return nil, fmt.Errorf("%s took longer than %v (--timeout): does %s block?", what, timeout, blocker)
 		}
 		msg := stderr.String()
 		if i := strings.Index(msg, "goroutine "); i > 0 {
@@ -272,7 +276,7 @@ func Migrate(ctx context.Context, cfg Config, dialect, driverDSN string) (time.D
 	var built time.Duration
 	_, wasBuilt, _, err := c.runProgram(key, cfg.note, create, func(e *entry) ([]byte, error) {
 		built = time.Since(start) // the time to here, run after the (last) build
-		return run(ctx, cfg.Timeout, "running the migrations", e.binary(), []string{"SCHEMALINT_DRIFT_DSN=" + driverDSN}, "migrate", dialect)
+		return run(ctx, cfg.Timeout, "running the migrations", "a migration, or an init function of the models' or migrations' packages,", e.binary(), []string{"SCHEMALINT_DRIFT_DSN=" + driverDSN}, "migrate", dialect)
 	})
 	if !wasBuilt {
 		built = 0
