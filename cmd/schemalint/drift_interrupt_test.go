@@ -249,7 +249,8 @@ func TestDriftInterruptDuringLoad(t *testing.T) {
 // TestDriftBlockingInit: a models package whose init never returns fails
 // within --timeout, naming the step, in both modes, and the program is
 // killed; SIGTERM while it blocks ends the run at once (exit 130), the
-// program with it, and the scratch database is removed.
+// program with it, and the scratch database is removed; SIGKILL takes the
+// program along too.
 func TestDriftBlockingInit(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -302,6 +303,17 @@ func TestDriftBlockingInit(t *testing.T) {
 	assertNoProcs(t, cache)
 	assertEmptyDir(t, tmp, "TMPDIR")
 	assertNoTmpEntries(t, cache)
+	assertSameTree(t, dir, before)
+
+	// SIGKILL leaves drift no chance to clean up, but the program dies
+	// with it (the parent-death signal): no orphan goes on migrating.
+	d = startDrift(t, dir, cache, tmp, nil, append(migrations, "--timeout", "5m")...)
+	d.waitFor(t, cache, "migrate")
+	if err := d.cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	d.exit(t, 10*time.Second)
+	assertNoProcs(t, cache)
 	assertSameTree(t, dir, before)
 }
 
