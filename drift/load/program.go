@@ -295,7 +295,9 @@ func virtualDir(parent string) string {
 			name = fmt.Sprintf("%s_%d", name, i)
 		}
 		dir := filepath.Join(parent, name)
-		if _, err := os.Lstat(dir); errors.Is(err, os.ErrNotExist) {
+		// Any error but "exists" ends the search (an unreadable parent
+		// would fail every name alike; go build then says why).
+		if _, err := os.Lstat(dir); err != nil {
 			return dir
 		}
 	}

@@ -136,3 +136,20 @@ func TestCachePrunesStaleTemporaryDirectories(t *testing.T) {
 		t.Errorf("fresh %s removed: %v", fresh, err)
 	}
 }
+
+// TestVirtualDirAvoidsUserDirectories: the program's package is mapped
+// into a directory that does not exist, so that no file of the user's
+// joins it: the fixed name, unless the user has such a directory.
+func TestVirtualDirAvoidsUserDirectories(t *testing.T) {
+	t.Parallel()
+	parent := t.TempDir()
+	if got, want := virtualDir(parent), filepath.Join(parent, "_schemalint_drift"); got != want {
+		t.Errorf("virtualDir = %s, want %s", got, want)
+	}
+	if err := os.Mkdir(filepath.Join(parent, "_schemalint_drift"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := virtualDir(parent), filepath.Join(parent, "_schemalint_drift_1"); got != want {
+		t.Errorf("with _schemalint_drift taken: virtualDir = %s, want %s", got, want)
+	}
+}
