@@ -9,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/fatih/color"
@@ -28,6 +29,7 @@ var driftFormats = append(append([]string(nil), report.Formats...), "sql")
 // driftCommand is schemalint drift and schemalint drift migrations.
 type driftCommand struct {
 	stdout, stderr io.Writer
+	noteMu         sync.Mutex
 
 	dsn, dsnEnv         string
 	devURL, devURLEnv   string
@@ -128,7 +130,7 @@ func (c *driftCommand) flags(name string) *flag.FlagSet {
 	fs.BoolVar(&c.relationFKs, "relation-fks", false, "also expect a foreign key for every belongs-to and has-one relation")
 	fs.StringVar(&c.format, "format", "text", "output format: "+strings.Join(driftFormats, ", "))
 	fs.StringVar(&c.failOn, "fail-on", "warning", "exit 1 when a finding is at least this severe: error, warning, info")
-	fs.DurationVar(&c.timeout, "timeout", 30*time.Second, "bound on connecting to the database, and again on reading it")
+	fs.DurationVar(&c.timeout, "timeout", 30*time.Second, "bound on connecting to the database, on reading it, and on each run of the program reading the models or running the migrations")
 	fs.StringVar(&c.baseline, "baseline", "", "report only findings not recorded in this baseline file")
 	fs.StringVar(&c.baseWrite, "baseline-write", "", "record today's findings in this baseline file and exit 0")
 	fs.StringVar(&c.configFile, "config", "", "configuration file (default: the nearest .schemalint.yml)")
@@ -183,6 +185,11 @@ func (c *driftCommand) run(ctx context.Context, mode string, args []string) (err
 	if err != nil {
 		return err
 	}
+	removeGoTmp, err := privateGoTmp()
+	if err != nil {
+		return err
+	}
+	defer removeGoTmp()
 	var res *drift.Result
 	switch c.mode {
 	case "live":
@@ -277,7 +284,16 @@ func (c *driftCommand) url(flagName, direct, envName string) (dsn.DSN, error) {
 }
 
 func (c *driftCommand) loadConfig(cwd string) load.Config {
-	return load.Config{Dir: cwd, Models: c.models, Migrations: c.migrations}
+	return load.Config{Dir: cwd, Models: c.models, Migrations: c.migrations, Timeout: c.timeout, Note: c.note}
+}
+
+// note prints one line to standard error at once, whatever -v says (a
+// rebuilt cache entry: the reason a run was slow). Models and migrations
+// load concurrently, hence the lock.
+func (c *driftCommand) note(msg string) {
+	c.noteMu.Lock()
+	defer c.noteMu.Unlock()
+	fmt.Fprintf(c.stderr, "schemalint: note: %s\n", c.redact(msg))
 }
 
 func (c *driftCommand) options() drift.Options {

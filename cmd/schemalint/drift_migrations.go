@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"ariga.io/atlas/sql/schema"
+
 	"github.com/schemalint/schemalint/drift"
 	"github.com/schemalint/schemalint/drift/live"
 	"github.com/schemalint/schemalint/drift/load"
@@ -102,14 +104,17 @@ func (c *driftCommand) claimDevDB(ctx context.Context, d dsn.DSN) (func(), error
 		return nil, fmt.Errorf("dev database %s is not empty (%d tables and views): drift migrations writes to it, so it must be empty", d, n)
 	}
 	return func() {
-		if err := c.emptyDevDB(d); err != nil {
+		if err := c.emptyDevDB(d, ctx.Err() != nil); err != nil {
 			fmt.Fprintf(c.stderr, "schemalint: %s\n", c.redact(oneLine(err.Error())))
 		}
 	}, nil
 }
 
-// emptyDevDB drops the tables and views of the dev database's schema.
-func (c *driftCommand) emptyDevDB(d dsn.DSN) error {
+// emptyDevDB drops the tables and views of the dev database's schema,
+// and looks again. After an interrupt (interrupted), a statement of the
+// killed migrations the server was still running may create one more: it
+// gets a moment to land first.
+func (c *driftCommand) emptyDevDB(d dsn.DSN, interrupted bool) error {
 	ctx, cancel := context.WithTimeout(context.Background(), c.timeout)
 	defer cancel()
 	db, err := connect(ctx, d, c.timeout)
@@ -117,10 +122,26 @@ func (c *driftCommand) emptyDevDB(d dsn.DSN) error {
 		return err
 	}
 	defer func() { _ = db.Close() }()
-	s, err := live.Inspect(ctx, db.SQL(), d.Dialect, live.Options{Schema: c.schema, Views: true})
-	if err != nil {
-		return fmt.Errorf("empty the dev database again: %w", err)
+	for range 3 {
+		s, err := live.Inspect(ctx, db.SQL(), d.Dialect, live.Options{Schema: c.schema, Views: true})
+		if err != nil {
+			return fmt.Errorf("empty the dev database again: %w", err)
+		}
+		if len(s.Tables)+len(s.Views) == 0 {
+			return nil
+		}
+		if err := c.dropAll(ctx, db, d, s); err != nil {
+			return err
+		}
+		if interrupted {
+			time.Sleep(200 * time.Millisecond)
+		}
 	}
+	return nil
+}
+
+// dropAll drops the tables and views of s.
+func (c *driftCommand) dropAll(ctx context.Context, db dbCloser, d dsn.DSN, s *schema.Schema) error {
 	conn, err := db.SQL().Conn(ctx)
 	if err != nil {
 		return err

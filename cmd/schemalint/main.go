@@ -13,7 +13,7 @@
 //
 // Exit codes: 0 nothing at or above the fail level, 1 findings (drift: the
 // database drifted), 2 usage, configuration or load error (drift: could
-// not check).
+// not check), 130 interrupted (SIGINT or SIGTERM).
 package main
 
 import (
@@ -23,7 +23,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/peterbourgon/ff/v3/ffcli"
 	"golang.org/x/tools/go/analysis/unitchecker"
@@ -36,6 +38,9 @@ const (
 	exitOK       = 0
 	exitFindings = 1
 	exitFailure  = 2
+	// exitInterrupted is the shell's code for a run ended by SIGINT, used
+	// for SIGTERM too: the run was stopped, not failed.
+	exitInterrupted = 130
 )
 
 func main() {
@@ -44,7 +49,44 @@ func main() {
 		env.PrefixID = true // go vet prints the message only
 		unitchecker.Main(analyzers.New(env)...)
 	}
-	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+	ctx, stop := interruptible()
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// errInterrupted is the cause of the root context's cancellation on
+// SIGINT or SIGTERM.
+var errInterrupted = errors.New("interrupted")
+
+// interruptible returns the root context: the first SIGINT or SIGTERM
+// cancels it, so that child processes are killed (drift/load kills their
+// process groups) and temporary files removed as the run unwinds; a
+// second one exits at once.
+func interruptible() (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-sigs:
+			cancel(errInterrupted)
+		case <-done:
+			return
+		}
+		select {
+		case <-sigs:
+			fmt.Fprintln(os.Stderr, "schemalint: interrupted again: exiting without cleaning up")
+			os.Exit(exitInterrupted)
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(sigs)
+		close(done)
+		cancel(nil)
+	}
 }
 
 // isVetTool reports whether go vet is driving the binary: it asks for the
@@ -92,7 +134,7 @@ Without a command it lints: "schemalint ./..." is "schemalint lint ./...".
 It also runs as a go vet tool: go vet -vettool=$(which schemalint) ./...
 
 Exit codes: 0 nothing at or above --fail-level, 1 findings, 2 usage,
-configuration or load error.`),
+configuration or load error, 130 interrupted (SIGINT, SIGTERM).`),
 		FlagSet:     lint.flags,
 		Subcommands: []*ffcli.Command{lint.command(), newDriftCommand(stdout, stderr), newRulesCommand(stdout), newHookCommand(stdout), newVersionCommand(stdout)},
 		Exec:        lint.exec,
@@ -121,7 +163,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "schemalint: %v\n", err)
 		return exitFailure
 	}
-	if err := root.Run(ctx); err != nil {
+	err := root.Run(ctx)
+	if errors.Is(context.Cause(ctx), errInterrupted) {
+		// Whatever the run made of its cancelled context.
+		fmt.Fprintln(stderr, "schemalint: interrupted")
+		return exitInterrupted
+	}
+	if err != nil {
 		if ee, ok := errors.AsType[*exitError](err); ok {
 			if ee != errFindings {
 				fmt.Fprintf(stderr, "schemalint: %v\n", ee.err)

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -168,12 +167,15 @@ func (e *CompileError) Error() string {
 // goCmd runs the go command in dir and returns its standard output; an
 // error carries its standard error, on one line.
 func goCmd(ctx context.Context, dir string, args ...string) ([]byte, error) {
-	cmd := exec.CommandContext(ctx, "go", args...) //nolint:gosec // the go command, with the user's patterns: what drift is about
+	cmd := command(ctx, "go", args...)
 	cmd.Dir = dir
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		msg := strings.Join(strings.Fields(stderr.String()), " ")
 		if msg == "" {
 			msg = err.Error()

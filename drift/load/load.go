@@ -5,11 +5,13 @@
 // Go cannot list a program's types at run time, and Bun's view of a model
 // is only known by running Bun. So the model types are found statically
 // (go/packages, see discover), and a small program that imports them is
-// generated inside the user's module (so that it may import internal
-// packages), built with a temporary copy of go.mod to which Bun's dialect
-// modules are added at the user's Bun version (the user's go.mod and
-// go.sum are never written), run, and deleted. It prints Bun's view of
-// every model as JSON (package bunview, whose source the program embeds).
+// built as a package of the user's module (so that it may import internal
+// packages; go build -overlay maps its files there from the cache, so
+// nothing is written in the user's tree), with a temporary copy of go.mod
+// to which Bun's dialect modules are added at the user's Bun version (the
+// user's go.mod and go.sum are never written), and run, bounded by
+// Config.Timeout. It prints Bun's view of every model as JSON (package
+// bunview, whose source the program embeds).
 // The same technique runs the migrations on a scratch database for the
 // missing-migration check.
 //
@@ -33,7 +35,6 @@ import (
 	"fmt"
 	"go/types"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -57,6 +58,18 @@ type Config struct {
 	// CacheDir holds built programs; "" means $SCHEMALINT_CACHE_DIR, else
 	// <user cache dir>/schemalint/drift.
 	CacheDir string
+	// Timeout bounds each run of the generated program (0: unbounded),
+	// not its build.
+	Timeout time.Duration
+	// Note, when set, is told of things worth a line on standard error: a
+	// damaged cached program rebuilt.
+	Note func(string)
+}
+
+func (c Config) note(msg string) {
+	if c.Note != nil {
+		c.Note(msg)
+	}
 }
 
 // absolute returns c with Dir absolute (positions are made relative to
@@ -97,7 +110,7 @@ type Reflection struct {
 
 // generatorVersion changes whenever the generated program or its cache
 // layout changes meaning.
-const generatorVersion = "schemalint-drift-program/1"
+const generatorVersion = "schemalint-drift-program/2"
 
 // toolID identifies the running schemalint binary, so that a new build of
 // it (with another discovery or another bunview) never reuses programs an
@@ -142,31 +155,33 @@ func Models(ctx context.Context, cfg Config, dialect string) (*Reflection, error
 		return nil, err
 	}
 	res := &Reflection{}
-	e, ok := c.lookup(key)
-	if !ok {
-		start := time.Now()
+	start := time.Now()
+	create := func() (cachedMeta, func(string) error, error) {
 		pkgs, fset, err := loadPackages(ctx, cfg.Dir, cfg.models())
 		if err != nil {
-			return nil, err
+			return cachedMeta{}, nil, err
 		}
 		d, err := discover(pkgs, fset, cfg.Dir)
 		if err != nil {
-			return nil, err
+			return cachedMeta{}, nil, err
 		}
 		if len(d.Models) == 0 {
-			return nil, fmt.Errorf("no Bun models in %s (structs embedding bun.BaseModel, or with bun tags)", strings.Join(cfg.models(), " "))
+			return cachedMeta{}, nil, fmt.Errorf("no Bun models in %s (structs embedding bun.BaseModel or used as models; with models: {tagged: true} in .schemalint.yml every struct with bun tags counts; -v lists the structs left out)", strings.Join(cfg.models(), " "))
 		}
-		e, err = c.store(key, cachedMeta{Discovery: *d}, func(binary string) error {
+		return cachedMeta{Discovery: *d}, func(binary string) error {
 			return build(ctx, l, programSpec{Models: d.Models}, genParent(l, d.Models, ""), binary)
-		})
-		if err != nil {
-			return nil, err
-		}
-		res.Built, res.BuildTime = true, time.Since(start)
+		}, nil
 	}
-	out, err := run(ctx, "reading the models", e.binary(), nil, "reflect", dialect)
+	var buildTime time.Duration
+	e, built, out, err := c.runProgram(key, cfg.note, create, func(e *entry) ([]byte, error) {
+		buildTime = time.Since(start) // the time to here, run after the (last) build
+		return run(ctx, cfg.Timeout, "reflecting the models", "an init function of the models' packages, or of a package they import", e.binary(), nil, "reflect", dialect)
+	})
 	if err != nil {
 		return nil, err
+	}
+	if built {
+		res.Built, res.BuildTime = true, buildTime
 	}
 	var v bunview.View
 	if err := json.Unmarshal(out, &v); err != nil {
@@ -189,15 +204,29 @@ func genParent(l *listing, models []model, migDir string) string {
 
 // run runs a built program and returns its standard output; a failure is
 // one line of its standard error, after what (what the program was
-// doing).
-func run(ctx context.Context, what, binary string, env []string, args ...string) ([]byte, error) {
-	cmd := exec.CommandContext(ctx, binary, args...) //nolint:gosec // the program schemalint built
+// doing). A timeout above 0 bounds the run: the program runs the user's
+// code (init functions, migrations), which may block; blocker says what
+// may have.
+func run(ctx context.Context, timeout time.Duration, what, blocker, binary string, env []string, args ...string) ([]byte, error) {
+	rctx := ctx
+	if timeout > 0 {
+		var cancel context.CancelFunc
+		rctx, cancel = context.WithTimeout(ctx, timeout)
+		defer cancel()
+	}
+	cmd := command(rctx, binary, args...)
 	cmd.Env = append(os.Environ(), env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		if ctx.Err() != nil {
+	if err := cmd.Start(); err != nil {
+		return nil, &startError{what: what, err: err}
+	}
+	if err := cmd.Wait(); err != nil {
+		switch {
+		case ctx.Err() != nil:
 			return nil, ctx.Err()
+		case rctx.Err() != nil:
+			return nil, fmt.Errorf("%s took longer than %v (--timeout): does %s block?", what, timeout, blocker)
 		}
 		msg := stderr.String()
 		if i := strings.Index(msg, "goroutine "); i > 0 {
@@ -234,35 +263,34 @@ func Migrate(ctx context.Context, cfg Config, dialect, driverDSN string) (time.D
 	if err != nil {
 		return 0, err
 	}
-	var built time.Duration
-	e, ok := c.lookup(key)
-	if !ok {
-		start := time.Now()
+	start := time.Now()
+	create := func() (cachedMeta, func(string) error, error) {
 		pkgs, fset, err := loadPackages(ctx, cfg.Dir, cfg.models())
 		if err != nil {
-			return 0, err
+			return cachedMeta{}, nil, err
 		}
 		d, err := discover(pkgs, fset, cfg.Dir)
 		if err != nil {
-			return 0, err
+			return cachedMeta{}, nil, err
 		}
 		migPkg, migVar, migDir, err := findMigrations(ctx, cfg.Dir, cfg.Migrations)
 		if err != nil {
-			return 0, err
+			return cachedMeta{}, nil, err
 		}
 		spec := programSpec{Models: d.Models, Migrate: dialect, MigPackage: migPkg, MigVar: migVar}
-		e, err = c.store(key, cachedMeta{Discovery: *d, MigPackage: migPkg, MigVar: migVar}, func(binary string) error {
+		return cachedMeta{Discovery: *d, MigPackage: migPkg, MigVar: migVar}, func(binary string) error {
 			return build(ctx, l, spec, genParent(l, d.Models, migDir), binary)
-		})
-		if err != nil {
-			return 0, err
-		}
-		built = time.Since(start)
+		}, nil
 	}
-	if _, err := run(ctx, "running the migrations", e.binary(), []string{"SCHEMALINT_DRIFT_DSN=" + driverDSN}, "migrate", dialect); err != nil {
-		return built, err
+	var built time.Duration
+	_, wasBuilt, _, err := c.runProgram(key, cfg.note, create, func(e *entry) ([]byte, error) {
+		built = time.Since(start) // the time to here, run after the (last) build
+		return run(ctx, cfg.Timeout, "running the migrations", "a migration, or an init function of the models' or migrations' packages,", e.binary(), []string{"SCHEMALINT_DRIFT_DSN=" + driverDSN}, "migrate", dialect)
+	})
+	if !wasBuilt {
+		built = 0
 	}
-	return built, nil
+	return built, err
 }
 
 const migratePkg = "github.com/uptrace/bun/migrate"

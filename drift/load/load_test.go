@@ -161,7 +161,7 @@ func TestCommonDir(t *testing.T) {
 }
 
 // TestGeneratedProgramIsGofmt: what the generator writes is formatted Go
-// (it lands, briefly, in the user's tree).
+// (compiler messages may quote it).
 func TestGeneratedProgramIsGofmt(t *testing.T) {
 	dir := t.TempDir()
 	spec := programSpec{Models: []model{{Package: "example.com/app/models", Name: "User"}}, Migrate: "pg",

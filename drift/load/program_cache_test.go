@@ -1,0 +1,155 @@
+package load
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// notes collects what the loader notes.
+type notes struct {
+	mu   sync.Mutex
+	list []string
+}
+
+func (n *notes) add(s string) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.list = append(n.list, s)
+}
+
+func (n *notes) String() string {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return strings.Join(n.list, "\n")
+}
+
+// cachedProgram returns the one program in cache.
+func cachedProgram(t *testing.T, cache string) string {
+	t.Helper()
+	progs, _ := filepath.Glob(filepath.Join(cache, "*", "prog"))
+	if len(progs) != 1 {
+		t.Fatalf("cached programs: %v", progs)
+	}
+	return progs[0]
+}
+
+// TestCacheRebuildsDamagedProgram: a cached program that is truncated
+// (its hash no longer the one recorded), or that the system cannot run at
+// all though its hash matches (the record damaged too), is rebuilt with a
+// note, and the run succeeds.
+func TestCacheRebuildsDamagedProgram(t *testing.T) {
+	t.Parallel()
+	var n notes
+	cfg := Config{Dir: copyApp(t), Models: []string{"./internal/models"}, CacheDir: t.TempDir(), Note: n.add}
+	ctx := context.Background()
+	if _, err := Models(ctx, cfg, "pg"); err != nil {
+		t.Fatal(err)
+	}
+
+	// truncate cuts the program to size bytes.
+	truncate := func(size int64) string {
+		prog := cachedProgram(t, cfg.CacheDir)
+		if err := os.Truncate(prog, size); err != nil {
+			t.Fatal(err)
+		}
+		return prog
+	}
+
+	prog := truncate(1 << 20)
+	m, err := Models(ctx, cfg, "pg")
+	if err != nil {
+		t.Fatalf("a truncated program: %v", err)
+	}
+	if !m.Built || len(m.View.Tables) == 0 {
+		t.Errorf("a truncated program was not rebuilt: built %v, %d tables", m.Built, len(m.View.Tables))
+	}
+	if got := n.String(); !strings.Contains(got, "the cached program "+filepath.Dir(prog)+" is damaged (the program's hash does not match the one recorded): rebuilding it") {
+		t.Errorf("note: %q", got)
+	}
+
+	// Damage the record as well: the hash check passes, the exec fails
+	// (a file too short to hold an executable's headers).
+	prog = truncate(100)
+	metaPath := filepath.Join(filepath.Dir(prog), "meta.json")
+	var meta cachedMeta
+	b, err := os.ReadFile(metaPath)
+	if err != nil || json.Unmarshal(b, &meta) != nil {
+		t.Fatalf("meta.json: %v %s", err, b)
+	}
+	if meta.SHA256, err = fileSHA256(prog); err != nil {
+		t.Fatal(err)
+	}
+	if b, err = json.Marshal(meta); err != nil || os.WriteFile(metaPath, b, 0o600) != nil {
+		t.Fatal(err)
+	}
+	n = notes{}
+	if m, err = Models(ctx, cfg, "mysql"); err != nil {
+		t.Fatalf("a program that cannot run: %v", err)
+	}
+	if !m.Built || len(m.View.Tables) == 0 {
+		t.Errorf("a program that cannot run was not rebuilt: built %v", m.Built)
+	}
+	if got := n.String(); !strings.Contains(got, "the cached program "+prog+" cannot be run (") || !strings.Contains(got, "): rebuilding it") {
+		t.Errorf("note: %q", got)
+	}
+
+	// Healed: the next run uses the cache, silently.
+	n = notes{}
+	if m, err = Models(ctx, cfg, "pg"); err != nil || m.Built || n.String() != "" {
+		t.Errorf("after healing: built %v, err %v, notes %q", m != nil && m.Built, err, n.String())
+	}
+}
+
+// TestCachePrunesStaleTemporaryDirectories: the work directory of a run
+// killed outright (SIGKILL leaves no chance to remove it) is removed by a
+// later run once it is an hour old; a fresh one (a run in progress) is
+// kept.
+func TestCachePrunesStaleTemporaryDirectories(t *testing.T) {
+	t.Parallel()
+	c, err := openCache(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale := filepath.Join(c.root, "tmp-123")
+	fresh := filepath.Join(c.root, "tmp-456")
+	for _, d := range []string{stale, fresh} {
+		if err := os.MkdirAll(filepath.Join(d, "work-1"), 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-2 * time.Hour)
+	if err := os.Chtimes(stale, old, old); err != nil {
+		t.Fatal(err)
+	}
+	c.prune()
+	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("stale %s kept (%v)", stale, err)
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("fresh %s removed: %v", fresh, err)
+	}
+}
+
+// TestVirtualDirAvoidsUserDirectories: the program's package is mapped
+// into a directory that does not exist, so that no file of the user's
+// joins it: the fixed name, unless the user has such a directory.
+func TestVirtualDirAvoidsUserDirectories(t *testing.T) {
+	t.Parallel()
+	parent := t.TempDir()
+	if got, want := virtualDir(parent), filepath.Join(parent, "_schemalint_drift"); got != want {
+		t.Errorf("virtualDir = %s, want %s", got, want)
+	}
+	if err := os.Mkdir(filepath.Join(parent, "_schemalint_drift"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := virtualDir(parent), filepath.Join(parent, "_schemalint_drift_1"); got != want {
+		t.Errorf("with _schemalint_drift taken: virtualDir = %s, want %s", got, want)
+	}
+}
