@@ -166,7 +166,14 @@ func Models(ctx context.Context, cfg Config, dialect string) (*Reflection, error
 			return cachedMeta{}, nil, err
 		}
 		if len(d.Models) == 0 {
-			return cachedMeta{}, nil, fmt.Errorf("no Bun models in %s (structs embedding bun.BaseModel or used as models; with models: {tagged: true} in .schemalint.yml every struct with bun tags counts; -v lists the structs left out)", strings.Join(cfg.models(), " "))
+			left := ""
+			if len(d.Excluded) > 0 {
+				left = "; left out: " + strings.Join(d.Excluded[:min(3, len(d.Excluded))], "; ")
+				if len(d.Excluded) > 3 {
+					left += fmt.Sprintf("; and %d more", len(d.Excluded)-3)
+				}
+			}
+			return cachedMeta{}, nil, fmt.Errorf("no Bun models in %s (structs embedding bun.BaseModel or used as models; with models: {tagged: true} in .schemalint.yml every struct with bun tags counts)%s", strings.Join(cfg.models(), " "), left)
 		}
 		return cachedMeta{Discovery: *d}, func(binary string) error {
 			return build(ctx, l, programSpec{Models: d.Models}, genParent(l, d.Models, ""), binary)
