@@ -2,6 +2,7 @@ package dsn
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -95,6 +96,10 @@ func TestRedact(t *testing.T) {
 		"not a url":               "not a url",
 		"sqlite://file.db":        "sqlite://file.db",
 		"postgres://h/db?x=a:b@c": "postgres://h/db?x=a:xxxxx@c",
+		"postgres://h/db?sslmode=disable&password=pw&x=1": "postgres://h/db?sslmode=disable&password=xxxxx&x=1",
+		"host=h password=pw user=u":                       "host=h password=xxxxx user=u",
+		"host=h password='p w' user=u":                    "host=h password=xxxxx user=u",
+		"host=h PASSWORD = pw":                            "host=h PASSWORD = xxxxx",
 	} {
 		if got := Redact(raw); got != want {
 			t.Errorf("Redact(%q) = %q, want %q", raw, got, want)
@@ -139,5 +144,22 @@ func TestParamsAllowList(t *testing.T) {
 		if got := d.DriverDSN(); got != driver {
 			t.Errorf("Parse(%q).DriverDSN() = %q, want %q", raw, got, driver)
 		}
+	}
+}
+
+// TestSecrets: every form a password may be printed in is returned, so
+// that callers can mask what did not come from this package.
+func TestSecrets(t *testing.T) {
+	got := Secrets("postgres://u:pw(x)!@h/db?sslpassword=k%2Fy")
+	for _, want := range []string{"pw(x)!", "pw%28x%29%21", "k%2Fy", "k/y"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("Secrets misses %q: %q", want, got)
+		}
+	}
+	if got := Secrets("host=h password='p w'"); !slices.Contains(got, "p w") {
+		t.Errorf("key=value: %q", got)
+	}
+	if got := Secrets("postgres://u@h/db"); len(got) != 0 {
+		t.Errorf("no password: %q", got)
 	}
 }
