@@ -15,6 +15,7 @@ import (
 	"github.com/go-sql-driver/mysql"
 	"github.com/jackc/pgx/v5/pgconn"
 
+	"github.com/schemalint/schemalint/drift/live"
 	"github.com/schemalint/schemalint/internal/dsn"
 )
 
@@ -104,7 +105,11 @@ func isRefused(err error) bool {
 func inspectErr(d dsn.DSN, schemaName string, timeout time.Duration, err error) error {
 	var pgErr *pgconn.PgError
 	var myErr *mysql.MySQLError
+	var privErr *live.PrivilegeError
 	switch {
+	case errors.As(err, &privErr):
+		// Not drift: what the user may not see looks missing.
+		return fmt.Errorf("could not check %s: the user cannot see %s; grant it: %s", d, privErr.What, privErr.Grant)
 	case schema.IsNotExistError(err):
 		name := schemaName
 		if name == "" {
