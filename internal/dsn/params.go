@@ -131,3 +131,26 @@ func checkValue(dialect, k, v string) string {
 	}
 	return ""
 }
+
+// ConnectTimeout returns the connection timeout the URL sets for the
+// driver (PostgreSQL connect_timeout, MySQL timeout), and the parameter's
+// name; zero when it sets none. A run that gives up sooner than --timeout
+// says so.
+func (d DSN) ConnectTimeout() (time.Duration, string) {
+	if d.u == nil {
+		return 0, ""
+	}
+	q := d.u.Query()
+	switch d.Dialect {
+	case Postgres:
+		// libpq and pgx: seconds; 0 means wait forever.
+		if n, err := strconv.Atoi(q.Get("connect_timeout")); err == nil && n > 0 {
+			return time.Duration(n) * time.Second, "connect_timeout"
+		}
+	case MySQL:
+		if t, err := time.ParseDuration(q.Get("timeout")); err == nil && t > 0 {
+			return t, "timeout"
+		}
+	}
+	return 0, ""
+}
