@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/go-sql-driver/mysql"
@@ -92,10 +93,8 @@ func Parse(raw string) (DSN, error) {
 func parseURL(raw, dialect string) (*url.URL, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
-		// url.Parse quotes the part it choked on ("invalid port
-		// \":pw@host\" after host", "invalid URL escape \"%pw\""), which
-		// is often the password: say what to do, quote nothing.
-		return nil, fmt.Errorf("invalid %s URL: it does not parse as a URL; percent-encode / # ? @ : %% and spaces in the user name and password (as %%2F %%23 %%3F %%40 %%3A %%25 %%20)", dialect)
+		return nil, fmt.Errorf("invalid %s URL%s; percent-encode / # ? @ : %% and spaces in the user name and password (as %%2F %%23 %%3F %%40 %%3A %%25 %%20)",
+			dialect, parseFailure(raw, err))
 	}
 	if u.Opaque != "" || u.Host == "" && u.User != nil && u.Path == "" {
 		return nil, fmt.Errorf("invalid %s URL: want %s://user:password@host:port/database", dialect, dialect)
@@ -109,6 +108,35 @@ func parseURL(raw, dialect string) (*url.URL, error) {
 		return nil, err
 	}
 	return u, nil
+}
+
+// quoted finds what an error message quotes.
+var quoted = regexp.MustCompile(`"([^"]*)"`)
+
+// parseFailure describes why url.Parse rejected raw without showing any
+// part of the user info. url.Parse quotes the part it choked on
+// (`invalid port ":pw" after host` when the password holds a / # or ?),
+// which is often the password: its reason is kept only when all it quotes
+// lies after the last @ and nowhere before it, and the URL is shown from
+// its last @ on.
+func parseFailure(raw string, err error) string {
+	at := strings.LastIndex(raw, "@")
+	if at < 0 {
+		return ": it does not parse as a URL"
+	}
+	head, tail := raw[:at], raw[at+1:]
+	where := " …@" + strings.ToValidUTF8(strconv.QuoteToASCII(Redact(tail)), "")
+	ue, ok := errors.AsType[*url.Error](err)
+	if !ok {
+		return where + ": it does not parse as a URL"
+	}
+	reason := ue.Err.Error()
+	for _, m := range quoted.FindAllStringSubmatch(reason, -1) {
+		if m[1] == "" || !strings.Contains(tail, m[1]) || strings.Contains(head, m[1]) {
+			return where + ": it does not parse as a URL"
+		}
+	}
+	return where + ": " + reason
 }
 
 func parsePostgres(raw string) (DSN, error) {
@@ -313,7 +341,9 @@ func (d DSN) Open() (*sql.DB, error) {
 
 func (d DSN) sqliteDriverDSN() string {
 	q, _ := url.ParseQuery(d.driverDSN)
-	if !q.Has("_pragma") {
+	if !slices.ContainsFunc(q["_pragma"], func(p string) bool {
+		return strings.HasPrefix(strings.ToLower(strings.TrimSpace(p)), "busy_timeout")
+	}) {
 		q.Add("_pragma", "busy_timeout(5000)")
 	}
 	q.Add("_pragma", "foreign_keys(1)")

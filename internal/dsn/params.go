@@ -70,9 +70,13 @@ var (
 	// mysqlName is a character set or collation name. The driver pastes
 	// them into `SET NAMES <charset> COLLATE <collation>`.
 	mysqlName = regexp.MustCompile(`^[A-Za-z0-9_]{1,64}$`)
-	// busyTimeout is the one PRAGMA a SQLite URL may set: it only makes
-	// the connection wait for a lock.
-	busyTimeout = regexp.MustCompile(`^(?i)\s*busy_timeout\s*[(=]\s*[0-9]{1,9}\s*\)?\s*$`)
+	// safePragma is a PRAGMA a SQLite URL may set: each only changes how
+	// this connection behaves (waits for a lock, enforces foreign keys,
+	// syncs and journals what it writes), none changes the file, which a
+	// read-only run opens with mode=ro anyway. journal_mode(WAL) is left
+	// out: it is recorded in the file. The scratch database of the
+	// missing-migration check uses the last two for speed.
+	safePragma = regexp.MustCompile(`^(?i)\s*(busy_timeout\s*\(\s*[0-9]{1,9}|foreign_keys\s*\(\s*(0|1|on|off|true|false)|synchronous\s*\(\s*(off|normal|full|0|1|2)|journal_mode\s*\(\s*memory)\s*\)\s*$`)
 )
 
 // checkParams refuses any parameter of q not allowed for dialect, and
@@ -117,8 +121,8 @@ func checkValue(dialect, k, v string) string {
 			return "want a whole number of seconds"
 		}
 	case SQLite + "/_pragma":
-		if !busyTimeout.MatchString(v) {
-			return "only busy_timeout(<milliseconds>) is allowed: other PRAGMAs can write to the file"
+		if !safePragma.MatchString(v) {
+			return "only busy_timeout(N), foreign_keys(1|0), synchronous(...) and journal_mode(MEMORY) are allowed: other PRAGMAs can change the file"
 		}
 	case SQLite + "/mode":
 		if v != "ro" {
