@@ -172,7 +172,25 @@ func checkMySQLPrivileges(ctx context.Context, tx *sql.Tx, schemaName string) er
 		}
 		name = current.String
 	}
-	// Each query names the schema with a plain comparison, which MariaDB's
+	// Reading the constraint tables opens every table of the schema (0.3 s
+	// for 1,000 tables): first look for a grant known to show them all,
+	// on all databases or on this one (per-table grants show none on
+	// MariaDB 10.11, whatever the privilege).
+	account := myAccount(user.String)
+	var granted bool
+	if err := tx.QueryRowContext(ctx, `
+		SELECT EXISTS (SELECT 1 FROM INFORMATION_SCHEMA.USER_PRIVILEGES
+			WHERE GRANTEE = ? AND PRIVILEGE_TYPE IN (`+myTableACLs+`))
+		OR EXISTS (SELECT 1 FROM INFORMATION_SCHEMA.SCHEMA_PRIVILEGES
+			WHERE GRANTEE = ? AND ? LIKE TABLE_SCHEMA AND PRIVILEGE_TYPE IN (`+myTableACLs+`))`,
+		account, account, name).Scan(&granted); err != nil {
+		return fmt.Errorf("check privileges: %w", err)
+	}
+	if granted {
+		return nil
+	}
+	// Grants per table, or through roles: see what is hidden. Each query
+	// names the schema with a plain comparison, which MariaDB's
 	// information_schema uses to open that schema's tables only.
 	keys, err := stringSet(ctx, tx, `
 		SELECT DISTINCT CONCAT(TABLE_NAME, '.', CONSTRAINT_NAME) FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE
@@ -239,8 +257,14 @@ func checkMySQLPrivileges(ctx context.Context, tx *sql.Tx, schemaName string) er
 		what = fmt.Sprintf("the constraints and foreign keys of %d tables of schema %s (%s): MariaDB shows them only with a privilege besides SELECT",
 			len(names), name, someNames(names))
 	}
-	return &PrivilegeError{What: what, Grant: fmt.Sprintf("GRANT SELECT, SHOW VIEW ON %s.* TO %s", myIdent(name), myAccount(user.String))}
+	return &PrivilegeError{What: what, Grant: fmt.Sprintf("GRANT SELECT, SHOW VIEW ON %s.* TO %s", myIdent(name), account)}
 }
+
+// myTableACLs are the table privileges besides SELECT, each of which
+// makes MariaDB 10.11 show a table's constraints (tried one by one; LOCK
+// TABLES, EXECUTE, EVENT and the routine privileges do not).
+const myTableACLs = `'INSERT', 'UPDATE', 'DELETE', 'CREATE', 'DROP', 'REFERENCES', 'INDEX', 'ALTER',
+	'CREATE VIEW', 'SHOW VIEW', 'TRIGGER', 'DELETE HISTORY'`
 
 // myIdent quotes a MySQL identifier for a GRANT the user copies.
 func myIdent(s string) string { return "`" + strings.ReplaceAll(s, "`", "``") + "`" }
