@@ -277,6 +277,11 @@ func (d DSN) WithDatabase(name string) DSN {
 	if d.u != nil {
 		u := *d.u
 		u.Path = "/" + name
+		if q := u.Query(); q.Has("dbname") {
+			// It would win over the path.
+			q.Del("dbname")
+			u.RawQuery = q.Encode()
+		}
 		d.u = &u
 	}
 	d.Database = name

@@ -163,3 +163,19 @@ func TestSecrets(t *testing.T) {
 		t.Errorf("no password: %q", got)
 	}
 }
+
+// TestDBNameParam: PostgreSQL's dbname parameter wins over the path, for
+// the database drift names and for WithDatabase.
+func TestDBNameParam(t *testing.T) {
+	d, err := Parse("postgres://u@h/ignored?dbname=app&sslmode=disable")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Database != "app" {
+		t.Errorf("Database = %q", d.Database)
+	}
+	o := d.WithDatabase("other")
+	if o.Database != "other" || strings.Contains(o.DriverDSN(), "dbname") || !strings.Contains(o.DriverDSN(), "/other?") {
+		t.Errorf("WithDatabase: %q %q", o.Database, o.DriverDSN())
+	}
+}
