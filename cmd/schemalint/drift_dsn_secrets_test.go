@@ -1,9 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/schemalint/schemalint/internal/testdb"
 )
 
 // The marker password: two stems that no encoding changes, around the
@@ -87,6 +93,74 @@ func TestDriftSecretsNeverPrinted(t *testing.T) {
 			"--models", "./schema", "--migrations", "./migrations", "--dev-url-env", "SL_DEV", "-v", "--timeout", "5s")
 		if out := r.stdout + r.stderr; r.code != 2 || strings.Contains(out, markerStem1) || strings.Contains(out, markerStem2) {
 			t.Errorf("drift migrations --dev-url-env %q: exit %d\n%s", raw, r.code, out)
+		}
+	}
+}
+
+// TestDriftSecretsNeverPrintedByMigrations: a migration that panics with
+// its database URL (first, before the fixture's SQLite-only one), which
+// url.URL.String re-encodes ("(x)!" as
+// "%28x%29%21"), prints neither form of the dev database's password.
+func TestDriftSecretsNeverPrintedByMigrations(t *testing.T) {
+	t.Parallel()
+	dir := copyDriftMod(t)
+	write(t, filepath.Join(dir, "migrations", "20250101000000_leak.go"), `package migrations
+
+import (
+	"context"
+	"os"
+
+	"github.com/uptrace/bun"
+)
+
+func init() {
+	Migrations.MustRegister(func(ctx context.Context, db *bun.DB) error {
+		panic("cannot migrate " + os.Getenv("SCHEMALINT_DRIFT_DSN"))
+	}, nil)
+}
+`)
+	db := testdb.Postgres(t)
+	pw := markerStem1 + "(x)!" + markerStem2
+	// As a user types it: "(x)!" unencoded, which url.URL.String encodes.
+	dev := strings.Replace(withCredentials(t, testdb.EnvPostgres, adminUser(t, testdb.EnvPostgres), pw, db.DSN.Database),
+		url.UserPassword("", pw).String()[1:], pw, 1)
+	if !strings.Contains(dev, ":"+pw+"@") {
+		t.Fatalf("dev URL %s does not hold the password as typed", dev)
+	}
+	if admin := pgAdminPassword(t); admin != "" {
+		// The server checks passwords: the panic needs a connection that
+		// works, so give the real one and look for it instead.
+		dev, pw = withCredentials(t, testdb.EnvPostgres, adminUser(t, testdb.EnvPostgres), admin, db.DSN.Database), admin
+	}
+	for _, verbose := range []bool{false, true} {
+		args := []string{"drift", "migrations", "--models", "./models", "--migrations", "./migrations", "--dev-url-env", "SL_DEV"}
+		if verbose {
+			args = append(args, "-v")
+		}
+		// Not runDrift, which fails on any "panic:": the migration's panic
+		// is expected, reported by drift as an error.
+		cmd := exec.CommandContext(t.Context(), bin, args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "NO_COLOR=1", "SCHEMALINT_CACHE_DIR="+driftCacheDir(), "SL_DEV="+dev)
+		var buf bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &buf, &buf
+		_ = cmd.Run()
+		r := result{code: cmd.ProcessState.ExitCode()}
+		out := buf.String()
+		if strings.Contains(out, "goroutine ") {
+			t.Errorf("schemalint itself panicked:\n%s", out)
+		}
+		if r.code != 2 || !strings.Contains(out, "cannot migrate") {
+			t.Errorf("-v=%v: exit %d, want 2 and the migration's panic\n%s", verbose, r.code, out)
+		}
+		forms := []string{pw, url.PathEscape(pw), url.QueryEscape(pw)}
+		if strings.HasPrefix(pw, markerStem1) {
+			forms = append(forms, markerStem1, markerStem2)
+		}
+		for _, form := range forms {
+			if strings.Contains(out, form) {
+				t.Errorf("-v=%v prints the password as %q:\n%s", verbose, form, out)
+			}
 		}
 	}
 }
