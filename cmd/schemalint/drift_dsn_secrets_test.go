@@ -121,16 +121,12 @@ func init() {
 `)
 	db := testdb.Postgres(t)
 	pw := markerStem1 + "(x)!" + markerStem2
+	role := pgRole(t, db, "sl_drift_mig", "ALTER ROLE %[1]s PASSWORD '"+pw+"'", "GRANT CREATE ON SCHEMA public TO %[1]s")
 	// As a user types it: "(x)!" unencoded, which url.URL.String encodes.
-	dev := strings.Replace(withCredentials(t, testdb.EnvPostgres, adminUser(t, testdb.EnvPostgres), pw, db.DSN.Database),
+	dev := strings.Replace(withCredentials(t, testdb.EnvPostgres, role, pw, db.DSN.Database),
 		url.UserPassword("", pw).String()[1:], pw, 1)
 	if !strings.Contains(dev, ":"+pw+"@") {
 		t.Fatalf("dev URL %s does not hold the password as typed", dev)
-	}
-	if admin := pgAdminPassword(t); admin != "" {
-		// The server checks passwords: the panic needs a connection that
-		// works, so give the real one and look for it instead.
-		dev, pw = withCredentials(t, testdb.EnvPostgres, adminUser(t, testdb.EnvPostgres), admin, db.DSN.Database), admin
 	}
 	for _, verbose := range []bool{false, true} {
 		args := []string{"drift", "migrations", "--models", "./models", "--migrations", "./migrations", "--dev-url-env", "SL_DEV"}
@@ -153,11 +149,7 @@ func init() {
 		if r.code != 2 || !strings.Contains(out, "cannot migrate") {
 			t.Errorf("-v=%v: exit %d, want 2 and the migration's panic\n%s", verbose, r.code, out)
 		}
-		forms := []string{pw, url.PathEscape(pw), url.QueryEscape(pw)}
-		if strings.HasPrefix(pw, markerStem1) {
-			forms = append(forms, markerStem1, markerStem2)
-		}
-		for _, form := range forms {
+		for _, form := range []string{markerStem1, markerStem2} {
 			if strings.Contains(out, form) {
 				t.Errorf("-v=%v prints the password as %q:\n%s", verbose, form, out)
 			}
