@@ -437,19 +437,10 @@ func keepReported(all []drift.Finding, kept []report.Finding) []drift.Finding {
 	return out
 }
 
-// addSecret records the password of a URL.
+// addSecret records the passwords of a URL, in every form they might be
+// printed.
 func (c *driftCommand) addSecret(raw string) {
-	scheme, rest, ok := strings.Cut(raw, "://")
-	if !ok || scheme == "" {
-		return
-	}
-	at := strings.LastIndex(rest, "@")
-	if at < 0 {
-		return
-	}
-	if _, pw, ok := strings.Cut(rest[:at], ":"); ok && pw != "" {
-		c.secrets = append(c.secrets, pw)
-	}
+	c.secrets = append(c.secrets, dsn.Secrets(raw)...)
 }
 
 // redact replaces every secret, raw or URL-decoded, in s.

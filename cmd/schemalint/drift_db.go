@@ -15,6 +15,7 @@ import (
 	"github.com/go-sql-driver/mysql"
 	"github.com/jackc/pgx/v5/pgconn"
 
+	"github.com/schemalint/schemalint/drift/live"
 	"github.com/schemalint/schemalint/internal/dsn"
 )
 
@@ -34,16 +35,12 @@ func urlUnescape(s string) (string, error) { return url.PathUnescape(s) }
 // lets us in; failures say which of these it was.
 func connect(ctx context.Context, d dsn.DSN, timeout time.Duration) (dbCloser, error) {
 	if d.Dialect == dsn.SQLite && d.Database != ":memory:" {
-		// Opened read-only, a missing file would be an opaque "unable to
-		// open database file".
-		if _, err := os.Stat(d.Database); err != nil {
-			if errors.Is(err, os.ErrNotExist) {
-				return nil, fmt.Errorf("database missing: SQLite file %s does not exist", d.Database)
-			}
-			if errors.Is(err, os.ErrPermission) {
-				return nil, fmt.Errorf("permission denied: cannot read SQLite file %s", d.Database)
-			}
-			return nil, fmt.Errorf("cannot read SQLite file %s: %w", d.Database, err)
+		// SQLite's own errors for a path it cannot use are misleading
+		// ("unable to open database file: out of memory (14)" for an
+		// unreadable file, "disk I/O error" for a directory), and
+		// opening a FIFO blocks: check the path first.
+		if err := checkSQLitePath(d.Database); err != nil {
+			return nil, err
 		}
 	}
 	db, err := d.Open()
@@ -57,6 +54,47 @@ func connect(ctx context.Context, d dsn.DSN, timeout time.Duration) (dbCloser, e
 		return nil, connectErr(cctx, d, timeout, err)
 	}
 	return openDB{db}, nil
+}
+
+// checkSQLitePath says why path cannot be read as a SQLite file, if it
+// cannot.
+func checkSQLitePath(path string) error {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return fmt.Errorf("database missing: SQLite file %s does not exist", path)
+	case errors.Is(err, os.ErrPermission):
+		return fmt.Errorf("permission denied: cannot reach SQLite file %s (a directory on the way is not searchable)", path)
+	case err != nil:
+		return fmt.Errorf("cannot read SQLite file %s: %w", path, err)
+	case fi.IsDir():
+		return fmt.Errorf("cannot read SQLite file %s: it is a directory", path)
+	case !fi.Mode().IsRegular():
+		return fmt.Errorf("cannot read SQLite file %s: it is not a regular file (%s)", path, fileKind(fi.Mode()))
+	}
+	// A regular file: opening it cannot block.
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrPermission) {
+		return fmt.Errorf("permission denied: cannot read SQLite file %s", path)
+	}
+	if err != nil {
+		return fmt.Errorf("cannot read SQLite file %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+func fileKind(m os.FileMode) string {
+	switch {
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&os.ModeCharDevice != 0:
+		return "a character device"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	}
+	return m.Type().String()
 }
 
 // connectErr names what failed when connecting: the host, the login, the
@@ -87,6 +125,11 @@ func connectErr(ctx context.Context, d dsn.DSN, timeout time.Duration, err error
 		}
 		return fmt.Errorf("cannot connect to %s: %s (error %d)", d, myErr.Message, myErr.Number)
 	case ctx.Err() != nil || errors.Is(err, context.DeadlineExceeded) || errors.As(err, &netErr) && netErr.Timeout():
+		// The driver gives up first when the URL sets a shorter timeout:
+		// name the one in force.
+		if t, param := d.ConnectTimeout(); t > 0 && t < timeout && ctx.Err() == nil {
+			return fmt.Errorf("host unreachable: %s did not answer within %v (%s in the URL)", d, t, param)
+		}
 		return fmt.Errorf("host unreachable: %s did not answer within %v (--timeout)", d, timeout)
 	case isRefused(err):
 		return fmt.Errorf("host unreachable: %s refused the connection (is the server running?)", d)
@@ -104,7 +147,11 @@ func isRefused(err error) bool {
 func inspectErr(d dsn.DSN, schemaName string, timeout time.Duration, err error) error {
 	var pgErr *pgconn.PgError
 	var myErr *mysql.MySQLError
+	var privErr *live.PrivilegeError
 	switch {
+	case errors.As(err, &privErr):
+		// Not drift: what the user may not see looks missing.
+		return fmt.Errorf("could not check %s: the user cannot see %s; grant it: %s", d, privErr.What, privErr.Grant)
 	case schema.IsNotExistError(err):
 		name := schemaName
 		if name == "" {

@@ -349,7 +349,7 @@ func TestDriftBadInput(t *testing.T) {
 		{name: "unknown scheme", args: []string{"drift", "--dsn", "oracle://scott:" + mustNotLeak + "@db.example.com/orcl"},
 			want: `unknown database URL scheme "oracle"`},
 		{name: "bad URL", args: []string{"drift", "--dsn", "postgres://app:" + mustNotLeak + "@db.example.com:port/app"},
-			want: "invalid database URL postgres://app:xxxxx@db.example.com:port/app"},
+			want: `invalid postgres URL …@"db.example.com:port/app": invalid port ":port" after host`},
 		{name: "connection refused", args: []string{"drift", "--dsn-env", "SL_DSN", "--timeout", "5s"},
 			env:  map[string]string{"SL_DSN": "postgres://app:" + mustNotLeak + "@127.0.0.1:1/app?sslmode=disable"},
 			want: "host unreachable: postgres://app:xxxxx@127.0.0.1:1/app?sslmode=disable refused the connection"},

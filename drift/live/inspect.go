@@ -41,10 +41,13 @@ type Options struct {
 // Everything is read in one read-only transaction (READ ONLY, and
 // REPEATABLE READ on PostgreSQL so that every query sees the same
 // catalogue), and nothing is written. On SQLite, open the file
-// read-only as well (dsn.DSN.ReadOnly) to have the driver enforce it. The
-// role needs only to read the catalogue; on PostgreSQL CONNECT on the
-// database and USAGE on the schema are enough, and the tables and columns
-// it holds no privilege on are left out, as information_schema does.
+// read-only as well (dsn.DSN.ReadOnly) to have the driver enforce it.
+//
+// The catalogues leave out what the user may not see, which would look
+// like drift; Inspect checks first and returns a *PrivilegeError naming the
+// grant to add when the user cannot see every table's columns
+// (PostgreSQL: USAGE on the schema and SELECT on its tables) or every
+// constraint (MariaDB: a privilege besides SELECT, e.g. SHOW VIEW).
 //
 // A schema that does not exist is an error for which
 // schema.IsNotExistError reports true: comparing models with an empty
@@ -126,6 +129,9 @@ func inspect(ctx context.Context, db *sql.DB, dialect string, opts Options) (s *
 		if _, err := tx.ExecContext(ctx, pgNoJIT); err != nil {
 			return nil, nil, fmt.Errorf("%s: turn off JIT: %w", what, err)
 		}
+	}
+	if err := checkPrivileges(ctx, tx, dialect, opts); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", what, err)
 	}
 	q := newQuerier(ctx, tx, shortcuts)
 	drv, err := openAtlas(dialect, q)

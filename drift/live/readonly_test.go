@@ -111,13 +111,14 @@ func inspectAsReadOnlyRole(t *testing.T, db *testdb.DB) {
 }
 
 // inspectAsSelectOnlyUser runs Inspect as a MySQL user that may only
-// SELECT in the database.
+// SELECT and SHOW VIEW in the database (MariaDB hides constraints from a
+// user with SELECT alone; see checkMySQLPrivileges).
 func inspectAsSelectOnlyUser(t *testing.T, db *testdb.DB) {
 	user := "sl_reader_" + randomName(t)
 	admin := db.SQL()
 	exec(t, admin,
 		fmt.Sprintf(`CREATE USER '%s'@'%%' IDENTIFIED BY 'reader-pw'`, user),
-		fmt.Sprintf("GRANT SELECT ON `%s`.* TO '%s'@'%%'", db.DSN.Database, user),
+		fmt.Sprintf("GRANT SELECT, SHOW VIEW ON `%s`.* TO '%s'@'%%'", db.DSN.Database, user),
 	)
 	t.Cleanup(func() { exec(t, admin, fmt.Sprintf(`DROP USER '%s'@'%%'`, user)) })
 	assertSameAsAtlasOn(t, asUser(t, db, user, "reader-pw"), dsn.MySQL)

@@ -14,10 +14,13 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
-	"time"
 
 	"github.com/go-sql-driver/mysql"
+	"github.com/jackc/pgx/v5/pgconn"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect/mysqldialect"
@@ -55,7 +58,12 @@ type DSN struct {
 // postgres, postgresql, mysql, mariadb or sqlite.
 var ErrUnknownScheme = errors.New("unknown database URL scheme")
 
-// Parse parses a database URL.
+// schemeName is what a URL scheme looks like; anything else before "://"
+// is not echoed in messages (it may be part of a password).
+var schemeName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]{0,19}$`)
+
+// Parse parses a database URL. Its errors never contain the password, nor
+// any other part of the user info.
 func Parse(raw string) (DSN, error) {
 	raw = strings.TrimSpace(raw)
 	if raw == "" {
@@ -63,7 +71,10 @@ func Parse(raw string) (DSN, error) {
 	}
 	scheme, rest, ok := strings.Cut(raw, "://")
 	if !ok {
-		return DSN{}, fmt.Errorf("database URL %q has no scheme: want postgres://, mysql:// or sqlite://", Redact(raw))
+		// Not echoed: a libpq "host=h password=pw" string or a
+		// go-sql-driver "u:pw@tcp(h)/db" DSN holds the password in a form
+		// no masking can be sure to catch.
+		return DSN{}, errors.New("database URL has no scheme: want postgres://, mysql:// or sqlite:// (key=value and driver-specific DSNs are not accepted)")
 	}
 	switch strings.ToLower(scheme) {
 	case "postgres", "postgresql":
@@ -73,24 +84,63 @@ func Parse(raw string) (DSN, error) {
 	case "sqlite", "sqlite3", "file":
 		return parseSQLite(rest)
 	}
-	return DSN{}, fmt.Errorf("%w %q in %s: want postgres://, mysql:// or sqlite://", ErrUnknownScheme, scheme, Redact(raw))
+	if !schemeName.MatchString(scheme) {
+		return DSN{}, fmt.Errorf("%w: want postgres://, mysql:// or sqlite://", ErrUnknownScheme)
+	}
+	return DSN{}, fmt.Errorf("%w %q: want postgres://, mysql:// or sqlite://", ErrUnknownScheme, scheme)
 }
 
-func parseURL(raw string) (*url.URL, error) {
+func parseURL(raw, dialect string) (*url.URL, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
-		// url.Error repeats the whole URL, password included: keep only
-		// the reason.
-		if ue, ok := errors.AsType[*url.Error](err); ok {
-			err = ue.Err
-		}
-		return nil, fmt.Errorf("invalid database URL %s: %w", Redact(raw), err)
+		return nil, fmt.Errorf("invalid %s URL%s; percent-encode / # ? @ : %% and spaces in the user name and password (as %%2F %%23 %%3F %%40 %%3A %%25 %%20)",
+			dialect, parseFailure(raw, err))
+	}
+	if u.Opaque != "" || u.Host == "" && u.User != nil && u.Path == "" {
+		return nil, fmt.Errorf("invalid %s URL: want %s://user:password@host:port/database", dialect, dialect)
+	}
+	q, err := url.ParseQuery(u.RawQuery)
+	if err != nil {
+		return nil, fmt.Errorf("invalid %s URL parameters: percent-encode & = %% in their values", dialect)
+	}
+	d := map[string]string{"postgres": Postgres, "mysql": MySQL}[dialect]
+	if err := checkParams(d, q); err != nil {
+		return nil, err
 	}
 	return u, nil
 }
 
+// quoted finds what an error message quotes.
+var quoted = regexp.MustCompile(`"([^"]*)"`)
+
+// parseFailure describes why url.Parse rejected raw without showing any
+// part of the user info. url.Parse quotes the part it choked on
+// (`invalid port ":pw" after host` when the password holds a / # or ?),
+// which is often the password: its reason is kept only when all it quotes
+// lies after the last @ and nowhere before it, and the URL is shown from
+// its last @ on.
+func parseFailure(raw string, err error) string {
+	at := strings.LastIndex(raw, "@")
+	if at < 0 {
+		return ": it does not parse as a URL"
+	}
+	head, tail := raw[:at], raw[at+1:]
+	where := " …@" + strings.ToValidUTF8(strconv.QuoteToASCII(Redact(tail)), "")
+	ue, ok := errors.AsType[*url.Error](err)
+	if !ok {
+		return where + ": it does not parse as a URL"
+	}
+	reason := ue.Err.Error()
+	for _, m := range quoted.FindAllStringSubmatch(reason, -1) {
+		if m[1] == "" || !strings.Contains(tail, m[1]) || strings.Contains(head, m[1]) {
+			return where + ": it does not parse as a URL"
+		}
+	}
+	return where + ": " + reason
+}
+
 func parsePostgres(raw string) (DSN, error) {
-	u, err := parseURL(raw)
+	u, err := parseURL(raw, "postgres")
 	if err != nil {
 		return DSN{}, err
 	}
@@ -101,12 +151,16 @@ func parsePostgres(raw string) (DSN, error) {
 		Database: strings.TrimPrefix(u.Path, "/"),
 		u:        u,
 	}
+	if name := u.Query().Get("dbname"); name != "" {
+		// pgx prefers the parameter to the path.
+		d.Database = name
+	}
 	d.finish()
 	return d, nil
 }
 
 func parseMySQL(raw string) (DSN, error) {
-	u, err := parseURL(raw)
+	u, err := parseURL(raw, "mysql")
 	if err != nil {
 		return DSN{}, err
 	}
@@ -117,6 +171,9 @@ func parseMySQL(raw string) (DSN, error) {
 		Database: strings.TrimPrefix(u.Path, "/"),
 		u:        u,
 	}
+	if d.driverDSN, err = mysqlDriverDSN(u); err != nil {
+		return DSN{}, err
+	}
 	d.finish()
 	return d, nil
 }
@@ -126,8 +183,12 @@ func parseSQLite(rest string) (DSN, error) {
 	if path == "" {
 		return DSN{}, errors.New("sqlite URL has no file path: want sqlite://path/to/file.db or sqlite:///absolute/path.db")
 	}
-	if _, err := url.ParseQuery(query); err != nil {
-		return DSN{}, fmt.Errorf("invalid sqlite URL parameters %q: %w", query, err)
+	q, err := url.ParseQuery(query)
+	if err != nil {
+		return DSN{}, errors.New("invalid sqlite URL parameters: percent-encode & = % in their values")
+	}
+	if err := checkParams(SQLite, q); err != nil {
+		return DSN{}, err
 	}
 	d := DSN{Dialect: SQLite, Driver: sqliteshim.ShimName, Database: path}
 	d.driverDSN = query
@@ -139,17 +200,41 @@ func parseSQLite(rest string) (DSN, error) {
 func (d *DSN) finish() {
 	switch d.Dialect {
 	case Postgres:
-		d.Redacted = d.u.Redacted()
+		d.Redacted = redactURL(d.u)
 		d.driverDSN = d.u.String()
 	case MySQL:
-		d.Redacted = d.u.Redacted()
-		d.driverDSN = mysqlDriverDSN(d.u)
+		d.Redacted = redactURL(d.u)
+		d.driverDSN, _ = mysqlDriverDSN(d.u) // checked by parseMySQL
 	case SQLite:
 		d.Redacted = "sqlite://" + d.Database
 	}
 }
 
-func mysqlDriverDSN(u *url.URL) string {
+// redactURL returns u with the password of its user info and of its
+// parameters replaced by "xxxxx".
+func redactURL(u *url.URL) string {
+	r := *u
+	if _, has := r.User.Password(); has {
+		r.User = url.UserPassword(r.User.Username(), "xxxxx")
+	}
+	q := r.Query()
+	masked := false
+	for _, k := range secretParams {
+		if q.Has(k) {
+			q.Set(k, "xxxxx")
+			masked = true
+		}
+	}
+	if masked {
+		r.RawQuery = q.Encode()
+	}
+	return r.String()
+}
+
+// mysqlDriverDSN writes u as a go-sql-driver/mysql DSN. Every parameter
+// goes to a field of the driver's Config; none is left in Config.Params,
+// which the driver would run as `SET` statements.
+func mysqlDriverDSN(u *url.URL) (string, error) {
 	cfg := mysql.NewConfig()
 	cfg.User = u.User.Username()
 	cfg.Passwd, _ = u.User.Password()
@@ -157,7 +242,6 @@ func mysqlDriverDSN(u *url.URL) string {
 	q := u.Query()
 	if sock := q.Get("socket"); sock != "" {
 		cfg.Net, cfg.Addr = "unix", sock
-		q.Del("socket")
 	} else {
 		cfg.Net, cfg.Addr = "tcp", u.Host
 		if cfg.Addr == "" {
@@ -166,20 +250,25 @@ func mysqlDriverDSN(u *url.URL) string {
 			cfg.Addr += ":3306"
 		}
 	}
+	q.Del("socket")
+	q.Del("parseTime") // always on: Atlas scans times
 	cfg.ParseTime = true
-	cfg.Params = map[string]string{}
-	for k, vs := range q {
-		switch k {
-		case "parseTime":
-		case "timeout":
-			if t, err := time.ParseDuration(vs[0]); err == nil {
-				cfg.Timeout = t
-			}
-		default:
-			cfg.Params[k] = vs[len(vs)-1]
+	base := cfg.FormatDSN()
+	if len(q) > 0 {
+		base += "&" + q.Encode()
+	}
+	// Let the driver read the parameters it knows, as it will when
+	// connecting, to fail now on a bad value.
+	parsed, err := mysql.ParseDSN(base)
+	if err != nil {
+		return "", fmt.Errorf("invalid mysql URL parameters: %s", Redact(err.Error()))
+	}
+	if len(parsed.Params) > 0 {
+		for k := range parsed.Params {
+			return "", &ParamError{Dialect: MySQL, Param: k}
 		}
 	}
-	return cfg.FormatDSN()
+	return base, nil
 }
 
 // WithDatabase returns a copy of d that names another database (another
@@ -188,6 +277,11 @@ func (d DSN) WithDatabase(name string) DSN {
 	if d.u != nil {
 		u := *d.u
 		u.Path = "/" + name
+		if q := u.Query(); q.Has("dbname") {
+			// It would win over the path.
+			q.Del("dbname")
+			u.RawQuery = q.Encode()
+		}
 		d.u = &u
 	}
 	d.Database = name
@@ -234,6 +328,11 @@ func (d DSN) DriverDSN() string {
 // does not connect; call PingContext to find out whether the server
 // answers.
 func (d DSN) Open() (*sql.DB, error) {
+	if d.Dialect == Postgres {
+		if err := checkPGRuntimeParams(d.driverDSN); err != nil {
+			return nil, err
+		}
+	}
 	db, err := sql.Open(d.Driver, d.DriverDSN())
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", d.Redacted, err)
@@ -247,10 +346,12 @@ func (d DSN) Open() (*sql.DB, error) {
 
 func (d DSN) sqliteDriverDSN() string {
 	q, _ := url.ParseQuery(d.driverDSN)
-	if !q.Has("_pragma") {
-		q.Add("_pragma", "foreign_keys(1)")
+	if !slices.ContainsFunc(q["_pragma"], func(p string) bool {
+		return strings.HasPrefix(strings.ToLower(strings.TrimSpace(p)), "busy_timeout")
+	}) {
 		q.Add("_pragma", "busy_timeout(5000)")
 	}
+	q.Add("_pragma", "foreign_keys(1)")
 	if d.readOnly {
 		q.Set("mode", "ro")
 	}
@@ -262,6 +363,23 @@ func (d DSN) sqliteDriverDSN() string {
 		return name + "?" + enc
 	}
 	return name
+}
+
+// checkPGRuntimeParams refuses settings pgx would send in the startup
+// packet beyond the application name: besides the URL (checked by Parse),
+// pgx reads them from PGOPTIONS, PGSERVICE's file and other PG*
+// environment variables.
+func checkPGRuntimeParams(driverDSN string) error {
+	cfg, err := pgconn.ParseConfig(driverDSN)
+	if err != nil {
+		return fmt.Errorf("invalid postgres URL: %s", Redact(err.Error()))
+	}
+	for k := range cfg.RuntimeParams {
+		if k != "application_name" && k != "client_encoding" {
+			return fmt.Errorf("postgres run-time setting %q (from the URL or a PG* environment variable such as PGOPTIONS) is not allowed: drift only reads", k)
+		}
+	}
+	return nil
 }
 
 // BunDialect returns a new Bun dialect for d.
@@ -287,9 +405,20 @@ func (d DSN) OpenBun() (*bun.DB, error) {
 	return bun.NewDB(sqldb, d.BunDialect()), nil
 }
 
-// Redact returns raw with any password replaced by "xxxxx". It works on
-// strings that do not parse as URLs too, so it is safe for error messages.
+// Redact returns raw with any password replaced by "xxxxx": the one in
+// the user info, the values of password parameters (?password=,
+// &sslpassword=) and of libpq's key=value form (password=pw,
+// password='p w'). It works on strings that do not parse as URLs too, so
+// it is safe for error messages.
 func Redact(raw string) string {
+	return redactUserinfo(secretValue.ReplaceAllString(raw, "${1}xxxxx"))
+}
+
+// secretValue matches the value of a password parameter, in a URL query
+// or a key=value string.
+var secretValue = regexp.MustCompile(`(?i)((?:^|[?&;\s])(?:ssl)?(?:password|passwd|pwd)\s*=\s*)('(?:[^'\\]|\\.)*'?|[^&;\s]*)`)
+
+func redactUserinfo(raw string) string {
 	scheme, rest, ok := strings.Cut(raw, "://")
 	prefix := scheme + "://"
 	if !ok {
@@ -309,4 +438,50 @@ func Redact(raw string) string {
 		return prefix + user + ":xxxxx@" + rest[at+1:]
 	}
 	return raw
+}
+
+// Secrets returns the passwords raw holds, each in every form a message
+// might show it: as written, percent-decoded, and re-encoded the ways
+// net/url writes user info, paths and queries (url.URL.String turns
+// "pw(x)!" into "pw%28x%29%21"). Callers mask each in whatever they print
+// that did not come from this package. Longest first, so that masking one
+// never leaves a tail of another.
+func Secrets(raw string) []string {
+	var found []string
+	if _, rest, ok := strings.Cut(raw, "://"); ok {
+		if at := strings.LastIndex(rest, "@"); at >= 0 {
+			if _, pw, ok := strings.Cut(rest[:at], ":"); ok {
+				found = append(found, pw)
+			}
+		}
+	}
+	for _, m := range secretValue.FindAllStringSubmatch(raw, -1) {
+		found = append(found, strings.Trim(m[2], "'"))
+	}
+	var out []string
+	add := func(s string) {
+		if s != "" && s != "xxxxx" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	for _, pw := range found {
+		add(pw)
+		forms := []string{pw}
+		if dec, err := url.PathUnescape(pw); err == nil {
+			add(dec)
+			forms = append(forms, dec)
+		}
+		if dec, err := url.QueryUnescape(pw); err == nil {
+			add(dec)
+			forms = append(forms, dec)
+		}
+		for _, f := range forms {
+			add(url.QueryEscape(f))
+			add(url.PathEscape(f))
+			userinfo := url.UserPassword("", f).String()
+			add(strings.TrimPrefix(userinfo, ":"))
+		}
+	}
+	slices.SortStableFunc(out, func(a, b string) int { return len(b) - len(a) })
+	return out
 }

@@ -2,6 +2,7 @@ package dsn
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -95,9 +96,86 @@ func TestRedact(t *testing.T) {
 		"not a url":               "not a url",
 		"sqlite://file.db":        "sqlite://file.db",
 		"postgres://h/db?x=a:b@c": "postgres://h/db?x=a:xxxxx@c",
+		"postgres://h/db?sslmode=disable&password=pw&x=1": "postgres://h/db?sslmode=disable&password=xxxxx&x=1",
+		"host=h password=pw user=u":                       "host=h password=xxxxx user=u",
+		"host=h password='p w' user=u":                    "host=h password=xxxxx user=u",
+		"host=h PASSWORD = pw":                            "host=h PASSWORD = xxxxx",
 	} {
 		if got := Redact(raw); got != want {
 			t.Errorf("Redact(%q) = %q, want %q", raw, got, want)
 		}
+	}
+}
+
+// TestParamsAllowList: parameters a driver would turn into session
+// statements or write PRAGMAs are refused, naming the parameter; the
+// connection's own settings pass and reach the driver.
+func TestParamsAllowList(t *testing.T) {
+	for raw, want := range map[string]string{
+		"mysql://u:pw@h/db?password=%27x%27":              `"password" is not allowed`,
+		"mysql://u:pw@h/db?sql_mode=ANSI":                 `"sql_mode" is not allowed`,
+		"mysql://u:pw@h/db?charset=utf8mb4%2C%40x%3A%3D1": `"charset"`,
+		"mysql://u:pw@h/db?collation=a%20b":               `"collation"`,
+		"mysql://u:pw@h/db?timeout=soon":                  `"timeout"`,
+		"postgres://u:pw@h/db?options=-c%20x%3Dy":         `"options" is not allowed`,
+		"postgres://u:pw@h/db?search_path=x":              `"search_path" is not allowed`,
+		"postgres://u:pw@h/db?connect_timeout=x":          `"connect_timeout"`,
+		"sqlite://a.db?_pragma=journal_mode(WAL)":         `"_pragma"`,
+		"sqlite://a.db?_pragma=busy_timeout(1)%3Bdrop":    `"_pragma"`,
+		"sqlite://a.db?mode=rwc":                          `"mode"`,
+		"sqlite://a.db?vfs=unix-none":                     `"vfs" is not allowed`,
+		"sqlite://a.db?_txlock=immediate":                 `"_txlock" is not allowed`,
+	} {
+		_, err := Parse(raw)
+		if pe, ok := errors.AsType[*ParamError](err); !ok || !strings.Contains(err.Error(), want) {
+			t.Errorf("Parse(%q) = %v (%T), want a ParamError with %s", raw, err, pe, want)
+		}
+	}
+	for raw, driver := range map[string]string{
+		"mysql://u:pw@h/db?charset=utf8mb4&collation=utf8mb4_bin&timeout=3s&tls=false&loc=UTC": "u:pw@tcp(h:3306)/db?parseTime=true&charset=utf8mb4&collation=utf8mb4_bin&loc=UTC&timeout=3s&tls=false",
+		"postgres://u:pw@h/db?sslmode=disable&connect_timeout=3&application_name=x":            "postgres://u:pw@h/db?sslmode=disable&connect_timeout=3&application_name=x",
+		"sqlite://a.db?_pragma=busy_timeout(100)&mode=ro":                                      "file:a.db?_pragma=busy_timeout%28100%29&_pragma=foreign_keys%281%29&mode=ro",
+	} {
+		d, err := Parse(raw)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", raw, err)
+			continue
+		}
+		if got := d.DriverDSN(); got != driver {
+			t.Errorf("Parse(%q).DriverDSN() = %q, want %q", raw, got, driver)
+		}
+	}
+}
+
+// TestSecrets: every form a password may be printed in is returned, so
+// that callers can mask what did not come from this package.
+func TestSecrets(t *testing.T) {
+	got := Secrets("postgres://u:pw(x)!@h/db?sslpassword=k%2Fy")
+	for _, want := range []string{"pw(x)!", "pw%28x%29%21", "k%2Fy", "k/y"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("Secrets misses %q: %q", want, got)
+		}
+	}
+	if got := Secrets("host=h password='p w'"); !slices.Contains(got, "p w") {
+		t.Errorf("key=value: %q", got)
+	}
+	if got := Secrets("postgres://u@h/db"); len(got) != 0 {
+		t.Errorf("no password: %q", got)
+	}
+}
+
+// TestDBNameParam: PostgreSQL's dbname parameter wins over the path, for
+// the database drift names and for WithDatabase.
+func TestDBNameParam(t *testing.T) {
+	d, err := Parse("postgres://u@h/ignored?dbname=app&sslmode=disable")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Database != "app" {
+		t.Errorf("Database = %q", d.Database)
+	}
+	o := d.WithDatabase("other")
+	if o.Database != "other" || strings.Contains(o.DriverDSN(), "dbname") || !strings.Contains(o.DriverDSN(), "/other?") {
+		t.Errorf("WithDatabase: %q %q", o.Database, o.DriverDSN())
 	}
 }
