@@ -379,6 +379,13 @@ func (x *extractor) readSQLFiles(r *registrations) {
 		} else {
 			m.HasDown = true
 		}
+		if i := strings.Index(src, "{{"); i >= 0 && strings.Contains(src[i:], "}}") {
+			// Bun renders a SQL migration as a text/template when the
+			// migrator has template data (migrate.WithTemplateData).
+			x.addUnseen(at{pos: tf.Pos(i), end: tf.Pos(i)}, dAll, m,
+				"this SQL file is a Go template ({{...}}) that Bun renders at run time with the migrator's template data: its statements are not seen")
+			continue
+		}
 		for _, d := range AllDialects {
 			size := len(src)
 			cs, notes := sqlText{d: d, src: src, file: true, pos: func(off int) token.Pos { return tf.Pos(min(max(off, 0), size)) }}.changes()

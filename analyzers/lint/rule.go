@@ -64,7 +64,14 @@ func NewAnalyzer(env *Env, r *Rule) *analysis.Analyzer {
 		URL:        r.URL(),
 		Requires:   append([]*analysis.Analyzer{bunmodel.Analyzer, Directives, Keys}, r.Requires...),
 		ResultType: outcomeType,
-		Run: func(ap *analysis.Pass) (any, error) {
+		Run: func(ap *analysis.Pass) (_ any, err error) {
+			// A rule that trips on code no fixture had must not take the
+			// whole run (and every other rule's findings) down with it.
+			defer func() {
+				if v := recover(); v != nil {
+					err = fmt.Errorf("%s: internal error on package %s (please report it with the code that caused it): %v", r.ID, ap.Pkg.Path(), v)
+				}
+			}()
 			p, err := env.newPass(ap, r)
 			if err != nil {
 				return nil, err

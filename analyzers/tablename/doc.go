@@ -3,7 +3,8 @@
 //
 // # What
 //
-// The model's own bun.BaseModel field has table: and alias: options; no two
+// The model declares bun.BaseModel (a model by use alone, without it, is
+// named by Bun after its type); its own bun.BaseModel field has table: and alias: options; no two
 // models share an alias (across the package and the packages it imports);
 // a model that gets bun.BaseModel only through an embedded struct uses
 // extend (or declares its own BaseModel).

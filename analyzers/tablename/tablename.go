@@ -26,11 +26,17 @@ var Rule = &lint.Rule{
 func run(p *lint.Pass) error {
 	aliases := aliasIndex(p.KnownModels())
 	for _, m := range p.Models.Models {
-		if len(m.BaseModel.Path) > 0 {
+		switch {
+		case m.BaseModel == nil:
+			// A model by use: Bun names it after its type.
+			p.ReportModel(m, fmt.Sprintf("%s has no bun.BaseModel, so Bun derives its table %s and alias %s from the type name: declare bun.BaseModel `bun:\"table:%s,alias:%s\"`",
+				m.Obj.Name(), m.Name, m.Alias, m.Name, m.Alias))
+		case len(m.BaseModel.Path) > 0:
 			checkInherited(p, m)
 			continue
+		default:
+			checkTag(p, m)
 		}
-		checkTag(p, m)
 		if other := aliases.duplicate(m); other != nil {
 			where := other.TypeName
 			if other.Local == nil {
@@ -56,7 +62,7 @@ func aliasIndex(known []*lint.KnownModel) aliases {
 		target := a.first
 		if k.Local == nil {
 			target = a.imported
-		} else if len(k.Local.BaseModel.Path) > 0 {
+		} else if k.Local.BaseModel != nil && len(k.Local.BaseModel.Path) > 0 {
 			continue
 		}
 		if _, ok := target[k.Alias]; !ok {
