@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/schemalint/schemalint/internal/testdb"
 )
@@ -128,6 +129,22 @@ func init() {
 	if !strings.Contains(dev, ":"+pw+"@") {
 		t.Fatalf("dev URL %s does not hold the password as typed", dev)
 	}
+	// A cache of its own, so that every file the run writes there can be
+	// searched, and a go wrapper first in PATH that records the command
+	// lines of the go commands drift starts; the helper program's own
+	// command lines are read from /proc while the run lasts.
+	cache := t.TempDir()
+	wrap := t.TempDir()
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	argvLog := filepath.Join(wrap, "argv.log")
+	write(t, filepath.Join(wrap, "go"), "#!/bin/sh\nprintf '%s\\n' \"$*\" >> "+argvLog+"\nexec "+goBin+" \"$@\"\n")
+	if err := os.Chmod(filepath.Join(wrap, "go"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var argvs []string
 	for _, verbose := range []bool{false, true} {
 		args := []string{"drift", "migrations", "--models", "./models", "--migrations", "./migrations", "--dev-url-env", "SL_DEV"}
 		if verbose {
@@ -137,10 +154,13 @@ func init() {
 		// is expected, reported by drift as an error.
 		cmd := exec.CommandContext(t.Context(), bin, args...)
 		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "NO_COLOR=1", "SCHEMALINT_CACHE_DIR="+driftCacheDir(), "SL_DEV="+dev)
+		cmd.Env = append(os.Environ(), "NO_COLOR=1", "SCHEMALINT_CACHE_DIR="+cache, "SL_DEV="+dev,
+			"PATH="+wrap+string(os.PathListSeparator)+os.Getenv("PATH"))
 		var buf bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &buf, &buf
+		stop := watchCommandLines(cache)
 		_ = cmd.Run()
+		argvs = append(argvs, stop()...)
 		r := result{code: cmd.ProcessState.ExitCode()}
 		out := buf.String()
 		if strings.Contains(out, "goroutine ") {
@@ -154,5 +174,74 @@ func init() {
 				t.Errorf("-v=%v prints the password as %q:\n%s", verbose, form, out)
 			}
 		}
+	}
+	logged, err := os.ReadFile(argvLog)
+	if err != nil || !strings.Contains(string(logged), "build") {
+		t.Fatalf("the go wrapper recorded no go build (%v):\n%s", err, logged)
+	}
+	if len(argvs) == 0 {
+		t.Error("no command line of the helper program was seen in /proc")
+	}
+	lines := string(logged) + strings.Join(argvs, "\n")
+	var files int
+	err = filepath.WalkDir(cache, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		files++
+		for _, form := range []string{markerStem1, markerStem2} {
+			if bytes.Contains(b, []byte(form)) {
+				t.Errorf("the cache file %s holds the password", p)
+			}
+		}
+		return nil
+	})
+	if err != nil || files == 0 {
+		t.Errorf("searched %d cache files: %v", files, err)
+	}
+	for _, form := range []string{markerStem1, markerStem2} {
+		if strings.Contains(lines, form) {
+			t.Errorf("a child's command line holds the password:\n%s", lines)
+		}
+	}
+}
+
+// watchCommandLines records, until the returned func is called, the
+// command lines of the processes that mention needle (the run's private
+// cache, which holds the helper program), polling /proc.
+func watchCommandLines(needle string) (stop func() []string) {
+	done := make(chan struct{})
+	out := make(chan []string)
+	go func() {
+		seen := map[string]bool{}
+		var lines []string
+		for {
+			entries, _ := os.ReadDir("/proc")
+			for _, e := range entries {
+				b, err := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
+				if err != nil {
+					continue
+				}
+				line := strings.ReplaceAll(string(b), "\x00", " ")
+				if strings.Contains(line, needle) && !seen[line] {
+					seen[line] = true
+					lines = append(lines, line)
+				}
+			}
+			select {
+			case <-done:
+				out <- lines
+				return
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+	}()
+	return func() []string {
+		close(done)
+		return <-out
 	}
 }
