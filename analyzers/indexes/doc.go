@@ -163,7 +163,9 @@
 // package can see. Bun's own models (migrate.Migration) are left out.
 // Where parts of the migrations are not seen (SL203's notes), a model's
 // table is not called missing: one info finding says how many tables are
-// unknown and why.
+// unknown and why. A migrations package that imports no models at all
+// (SQL files only) cannot tell which tables a model elsewhere describes:
+// one info finding says so instead of a finding per table.
 //
 // Why: a model without a table fails on its first query, in production;
 // a table without a model is one Bun cannot query and drift cannot check.

@@ -129,6 +129,16 @@ func runUnmigrated(p *lint.Pass) error {
 			g.add(strings.ToLower(t.Name), d, func() *entry { return &entry{data: t} })
 		}
 	}
+	if len(g.keys) > 0 && !seesModels(v) {
+		// A migrations package that imports no models (SQL files, raw
+		// SQL) cannot tell which tables have one elsewhere in the module:
+		// saying "no model describes it" would claim what it cannot see.
+		pos, end := v.s.RegistrySpan()
+		v.p.Report(lint.Finding{Pos: pos, End: end, Subject: "unknown-models", Severity: config.Info,
+			Message: fmt.Sprintf("the migrations create %s, but this package imports no models, so whether models describe them is not checked: import the models package here (a blank import will do) to check it",
+				plural(len(g.keys), "1 table", fmt.Sprintf("%d tables", len(g.keys))))})
+		return nil
+	}
 	g.each(func(e *entry) {
 		t := e.data.(*declared.Table)
 		pos, end := v.where(t, t)
@@ -136,6 +146,17 @@ func runUnmigrated(p *lint.Pass) error {
 			Message: fmt.Sprintf("the migrations create table %s%s, but no model the package can see describes it: Bun cannot query it and drift cannot check it; add a model, or list the table under ignore", t.Name, v.on(e.ds))})
 	})
 	return nil
+}
+
+// seesModels reports whether the package has or imports a model (Bun's
+// own aside).
+func seesModels(v *view) bool {
+	for _, m := range v.res.Models() {
+		if pkg := m.Ref.Package; pkg != "github.com/uptrace/bun" && !strings.HasPrefix(pkg, "github.com/uptrace/bun/") {
+			return true
+		}
+	}
+	return false
 }
 
 func plural(n int, one, many string) string {
