@@ -42,7 +42,7 @@ func TestREADMEOptionDefaults(t *testing.T) {
 			documented[m[1]] = strings.TrimSpace(strings.SplitN(strings.SplitN(m[2], ":", 2)[0], ";", 2)[0])
 		}
 		for i := 0; i < defaults.NumField(); i++ {
-			name := strings.Split(defaults.Type().Field(i).Tag.Get("yaml"), ",")[0]
+			name, _, _ := strings.Cut(defaults.Type().Field(i).Tag.Get("yaml"), ",")
 			if name == "" || name == "-" {
 				continue
 			}
@@ -67,7 +67,7 @@ func TestREADMEOptionDefaults(t *testing.T) {
 			default:
 				continue
 			}
-			if !strings.HasPrefix(doc, want) && !(want == "" && doc == "") {
+			if !strings.HasPrefix(doc, want) && (want != "" || doc != "") {
 				t.Errorf("%s: README says %s defaults to %q, the code to %q", r.ID, name, doc, want)
 			}
 		}

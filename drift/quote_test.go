@@ -151,7 +151,7 @@ func TestPlanSQLiteRebuild(t *testing.T) {
 	if strings.HasPrefix(got, "--") || !strings.Contains(got, "INSERT INTO `new_t``; DROP TABLE apps; --` (`id``x`) SELECT `id``x` FROM `t``; DROP TABLE apps; --`;") {
 		t.Fatalf("rebuild:\n%s", got)
 	}
-	for _, stmt := range strings.Split(got, "\n") {
+	for stmt := range strings.SplitSeq(got, "\n") {
 		toks, err := lexSQL(dsn.SQLite, stmt)
 		if err != nil {
 			t.Fatalf("%s: %v", stmt, err)

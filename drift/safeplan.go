@@ -2,6 +2,7 @@ package drift
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -90,8 +91,8 @@ func (n *namer) swapAs(p *string, text bool) {
 }
 
 func (n *namer) restoreAll() {
-	for i := len(n.undo) - 1; i >= 0; i-- {
-		n.undo[i]()
+	for _, undo := range slices.Backward(n.undo) {
+		undo()
 	}
 	n.undo = nil
 }
@@ -302,7 +303,7 @@ func (n *namer) restoreToken(t token, text string) (string, string) {
 	ok := true
 	for _, ph := range placeholderRE.FindAllString(text, -1) {
 		if n.text[ph] {
-			ok = ok && t.kind == tokString && inner == ph && (q == '\'' || q == '"') && !(t.escapes && n.dialect != dsn.MySQL)
+			ok = ok && t.kind == tokString && inner == ph && (q == '\'' || q == '"') && (!t.escapes || n.dialect == dsn.MySQL)
 		} else {
 			ok = ok && t.kind == tokIdent && (q == '"' || q == '`')
 		}

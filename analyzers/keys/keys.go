@@ -166,9 +166,7 @@ func runFKNull(p *lint.Pass) error {
 			p.ReportField(m, f, fmt.Sprintf("%s is a pointer with notnull and no default: Bun leaves a nil pointer out of INSERT (a bulk insert sends DEFAULT or NULL), so inserting nil fails; %s", what, advice))
 		}
 		for i := range fks {
-			f := fks[i].Field
-			switch ptr := f.Pointer(); {
-			case !ptr && !f.NotNull:
+			if f := fks[i].Field; !f.Pointer() && !f.NotNull {
 				fix, ok := lint.TagFix("add notnull", p.FieldNode(f), lint.AddTagOptions("notnull"))
 				p.ReportField(m, f, fmt.Sprintf("foreign key %s is a value but the column is nullable: add notnull (required), or make it %s (optional)",
 					f.GoName, "*"+lint.TypeString(f.Type)), lint.Fixes(fix, ok)...)

@@ -90,7 +90,7 @@ func run(p *lint.Pass) error {
 			switch {
 			case f == nil:
 				missing = append(missing, col)
-			case fks[col] && !(f.Pointer() && !f.NotNull):
+			case fks[col] && (!f.Pointer() || f.NotNull):
 			case f.Pointer() && !f.NotNull:
 				p.ReportField(m, f, fmt.Sprintf("tenant column %s is optional (%s): %s, NOT NULL", col, lint.TypeString(f.Type), what))
 			case !f.NotNull:

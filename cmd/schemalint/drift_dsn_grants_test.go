@@ -51,6 +51,7 @@ func TestDriftMySQLGrants(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer func() { _ = rows.Close() }()
 	var tables []string
 	for rows.Next() {
 		var name string
@@ -59,7 +60,7 @@ func TestDriftMySQLGrants(t *testing.T) {
 		}
 		tables = append(tables, name)
 	}
-	if err := rows.Close(); err != nil {
+	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
 	for _, name := range tables {

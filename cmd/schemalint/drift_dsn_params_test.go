@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"database/sql"
+	"maps"
 	"net/url"
 	"strings"
 	"testing"
@@ -141,9 +142,7 @@ func TestDriftRefusesSessionParamsOnPostgres(t *testing.T) {
 			raw = withQuery(t, base, tc.query)
 		}
 		env := map[string]string{"SL_DSN": raw}
-		for k, v := range tc.env {
-			env[k] = v
-		}
+		maps.Copy(env, tc.env)
 		r := runDrift(t, repoRoot, env, referenceArgs...)
 		if r.code != 2 || !strings.Contains(r.stderr, tc.param) || r.stdout != "" {
 			t.Errorf("?%s %v: exit %d, want 2 naming %s\nstdout:\n%s\nstderr:\n%s", tc.query, tc.env, r.code, tc.param, r.stdout, r.stderr)

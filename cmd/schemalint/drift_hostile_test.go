@@ -155,7 +155,8 @@ func hostileNames(t *testing.T, db *testdb.DB, newline bool) {
 		t.Fatalf("%v\n%s", err, js.stdout)
 	}
 	refused := false
-	for _, f := range report.Findings {
+	for i := range report.Findings {
+		f := &report.Findings[i]
 		if strings.Contains(f.Object, `ix\nDROP TABLE apps`) {
 			refused = true
 			if !strings.Contains(f.Message, "contains control or invisible characters") ||
@@ -184,7 +185,8 @@ func hostileNames(t *testing.T, db *testdb.DB, newline bool) {
 	if err := json.Unmarshal([]byte(again.stdout), &next); err != nil {
 		t.Fatalf("%v\n%s\n%s", err, again.stdout, again.stderr)
 	}
-	for _, f := range next.Findings {
+	for i := range next.Findings {
+		f := &next.Findings[i]
 		for _, name := range repaired {
 			if strings.Contains(f.Message, name) || strings.Contains(f.Object, name) {
 				t.Errorf("still reported after the repair: %s %s: %s\n%s", f.Rule, f.Object, f.Message, f.SQL)
@@ -211,7 +213,7 @@ func hostileNames(t *testing.T, db *testdb.DB, newline bool) {
 func uncommentDestructive(script string) string {
 	var out []string
 	in := false
-	for _, line := range strings.Split(script, "\n") {
+	for line := range strings.SplitSeq(script, "\n") {
 		switch {
 		case line == "-- destructive, review before running:":
 			in = true
@@ -286,7 +288,7 @@ func tableNames(t *testing.T, db *testdb.DB) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }()
 	var out []string
 	for rows.Next() {
 		var s string

@@ -70,8 +70,8 @@ func assertNoProcs(t *testing.T, marker string) {
 	}
 }
 
-// assertEmptyDir fails when dir holds anything.
-func assertEmptyDir(t *testing.T, dir, what string) {
+// assertEmptyTMPDIR fails when the run's TMPDIR holds anything.
+func assertEmptyTMPDIR(t *testing.T, dir string) {
 	t.Helper()
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -82,7 +82,7 @@ func assertEmptyDir(t *testing.T, dir, what string) {
 		names = append(names, e.Name())
 	}
 	if len(names) > 0 {
-		t.Errorf("%s left behind: %v", what, names)
+		t.Errorf("TMPDIR left behind: %v", names)
 	}
 }
 
@@ -125,7 +125,7 @@ func treeSnapshot(t *testing.T, dir string) map[string]string {
 			out[p] = "dir"
 			return nil
 		}
-		b, err := os.ReadFile(p) //nolint:gosec // the test's own copy of a fixture
+		b, err := os.ReadFile(p)
 		out[p] = string(b)
 		return err
 	})
@@ -219,7 +219,7 @@ func TestDriftInterruptDuringBuild(t *testing.T) {
 	}
 	assertNoProcs(t, cache)
 	assertSameTree(t, dir, before)
-	assertEmptyDir(t, tmp, "TMPDIR")
+	assertEmptyTMPDIR(t, tmp)
 	assertNoTmpEntries(t, cache)
 }
 
@@ -242,7 +242,7 @@ func TestDriftInterruptDuringLoad(t *testing.T) {
 		t.Errorf("exit %d\n%s", code, d.stderr.String())
 	}
 	assertNoProcs(t, tmp)
-	assertEmptyDir(t, tmp, "TMPDIR")
+	assertEmptyTMPDIR(t, tmp)
 	assertNoTmpEntries(t, cache)
 }
 
@@ -285,7 +285,7 @@ func TestDriftBlockingInit(t *testing.T) {
 		t.Fatalf("migrations: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	assertNoProcs(t, cache)
-	assertEmptyDir(t, tmp, "TMPDIR")
+	assertEmptyTMPDIR(t, tmp)
 
 	// The same program, cached now, blocking until SIGTERM.
 	d := startDrift(t, dir, cache, tmp, nil, append(migrations, "--timeout", "5m")...)
@@ -301,7 +301,7 @@ func TestDriftBlockingInit(t *testing.T) {
 		t.Errorf("the run took %v to end after SIGTERM", took)
 	}
 	assertNoProcs(t, cache)
-	assertEmptyDir(t, tmp, "TMPDIR")
+	assertEmptyTMPDIR(t, tmp)
 	assertNoTmpEntries(t, cache)
 	assertSameTree(t, dir, before)
 
@@ -364,7 +364,7 @@ func TestDriftInterruptEmptiesDevDatabase(t *testing.T) {
 			if n := tables(); n != 0 {
 				t.Errorf("%d tables left in the dev database", n)
 			}
-			assertEmptyDir(t, tmp, "TMPDIR")
+			assertEmptyTMPDIR(t, tmp)
 		})
 	}
 }

@@ -17,7 +17,7 @@ func privateGoTmp() (func(), error) {
 	}
 	prev, had := os.LookupEnv("GOTMPDIR")
 	if err := os.Setenv("GOTMPDIR", dir); err != nil {
-		_ = os.RemoveAll(dir)
+		_ = os.RemoveAll(dir) //nolint:gosec // the directory just created here
 		return nil, err
 	}
 	return func() {
@@ -26,6 +26,6 @@ func privateGoTmp() (func(), error) {
 		} else {
 			_ = os.Unsetenv("GOTMPDIR")
 		}
-		_ = os.RemoveAll(dir)
+		_ = os.RemoveAll(dir) //nolint:gosec // the directory created above
 	}, nil
 }

@@ -3,6 +3,7 @@ package live
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -101,7 +102,7 @@ func checkPGPrivileges(ctx context.Context, tx *sql.Tx, opts Options) error {
 	var exists, usage bool
 	err := tx.QueryRowContext(ctx, `
 		SELECT true, has_schema_privilege(n.oid, 'USAGE') FROM pg_catalog.pg_namespace n WHERE n.nspname = $1`, name).Scan(&exists, &usage)
-	if err == sql.ErrNoRows {
+	if errors.Is(err, sql.ErrNoRows) {
 		return nil // Atlas reports the schema missing
 	}
 	if err != nil {

@@ -16,16 +16,16 @@ import (
 const MaxSize = 16 << 20
 
 // File reads path, following symlinks, if it is a regular file of at most
-// max bytes. The errors name the path and say what is wrong with it.
-func File(path string, max int64) ([]byte, error) {
+// limit bytes. The errors name the path and say what is wrong with it.
+func File(path string, limit int64) ([]byte, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, err
 	}
-	if err := check(path, st, max); err != nil {
+	if err := check(path, st, limit); err != nil {
 		return nil, err
 	}
-	f, err := os.Open(path) //nolint:gosec // the caller names the file; this package bounds what it reads
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
@@ -35,37 +35,37 @@ func File(path string, max int64) ([]byte, error) {
 	if st, err = f.Stat(); err != nil {
 		return nil, err
 	}
-	if err := check(path, st, max); err != nil {
+	if err := check(path, st, limit); err != nil {
 		return nil, err
 	}
-	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, err
 	}
-	if int64(len(b)) > max {
-		return nil, tooLarge(path, max)
+	if int64(len(b)) > limit {
+		return nil, tooLarge(path, limit)
 	}
 	return b, nil
 }
 
-func check(path string, st os.FileInfo, max int64) error {
+func check(path string, st os.FileInfo, limit int64) error {
 	switch {
 	case st.IsDir():
 		return &os.PathError{Op: "read", Path: path, Err: errors.New("is a directory, not a file")}
 	case !st.Mode().IsRegular():
 		return &os.PathError{Op: "read", Path: path, Err: fmt.Errorf("is not a regular file (%s)", kind(st.Mode()))}
-	case st.Size() > max:
-		return tooLarge(path, max)
+	case st.Size() > limit:
+		return tooLarge(path, limit)
 	}
 	return nil
 }
 
-func tooLarge(path string, max int64) error {
-	limit := fmt.Sprintf("%d bytes", max)
-	if max >= 1<<20 {
-		limit = fmt.Sprintf("%d MiB", max>>20)
+func tooLarge(path string, limit int64) error {
+	size := fmt.Sprintf("%d bytes", limit)
+	if limit >= 1<<20 {
+		size = fmt.Sprintf("%d MiB", limit>>20)
 	}
-	return &os.PathError{Op: "read", Path: path, Err: fmt.Errorf("is larger than %s, the most schemalint reads", limit)}
+	return &os.PathError{Op: "read", Path: path, Err: fmt.Errorf("is larger than %s, the most schemalint reads", size)}
 }
 
 func kind(m os.FileMode) string {

@@ -125,7 +125,8 @@ func check(ctx context.Context, dir string, patterns []string, verbose bool, w i
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range rep.Findings {
+	for i := range rep.Findings {
+		f := &rep.Findings[i]
 		a.findings[f.Rule+" "+string(f.Severity)]++
 		a.total++
 		if verbose {
