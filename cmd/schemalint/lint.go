@@ -5,7 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"errors"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -34,11 +36,13 @@ type lintCommand struct {
 
 	baseline      string
 	baselineWrite string
+	showVersion   bool
 }
 
 func newLintCommand(stdout, stderr io.Writer) *lintCommand {
 	c := &lintCommand{stdout: stdout, stderr: stderr}
 	c.flags = c.newFlags("schemalint")
+	c.flags.BoolVar(&c.showVersion, "version", false, "print the version and exit")
 	return c
 }
 
@@ -47,6 +51,7 @@ func (c *lintCommand) newFlags(name string) *flag.FlagSet {
 	fs.SetOutput(c.stderr)
 	fs.StringVar(&c.format, "format", "text", "output format: "+strings.Join(report.Formats, ", "))
 	fs.StringVar(&c.failLevel, "fail-level", "warning", "exit 1 when a finding is at least this severe: error, warning, info")
+	fs.StringVar(&c.failLevel, "fail-on", "warning", "the same as --fail-level (drift's name for it)")
 	fs.BoolVar(&c.fix, "fix", false, "apply suggested fixes to the source files")
 	fs.BoolVar(&c.tests, "tests", true, "also check models in _test.go files")
 	fs.BoolVar(&c.noColor, "no-color", false, "never colour text output (NO_COLOR does the same)")
@@ -70,9 +75,20 @@ the rules, each package configured by the nearest .schemalint.yml above it.`),
 	}
 }
 
-func (c *lintCommand) exec(ctx context.Context, patterns []string) error {
+func (c *lintCommand) exec(ctx context.Context, args []string) error {
+	// Flags may follow the patterns, as golangci-lint and go vet allow.
+	patterns, err := interleaved(c.flags, args)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	if c.showVersion {
+		return printVersion(c.stdout)
+	}
 	if len(patterns) == 0 {
 		return usageErr("no packages given: try schemalint ./...")
+	}
+	if err := checkDirs(patterns); err != nil {
+		return err
 	}
 	failLevel, err := config.ParseSeverity(c.failLevel)
 	if err != nil {
@@ -176,6 +192,51 @@ func applyBaseline(stderr io.Writer, path string, rep *report.Report) error {
 		fmt.Fprintf(stderr, "schemalint: %d baseline entries no longer match (fixed, or changed): rewrite %s with --baseline-write\n", len(stale), path)
 		for _, e := range stale {
 			fmt.Fprintf(stderr, "\t%s %s: %s (x%d)\n", e.Rule, e.Subject, e.Message, e.Count)
+		}
+	}
+	return nil
+}
+
+// interleaved parses the flags found among args (after the first
+// positional argument, where the flag package stops) and returns the
+// positional arguments; "--" ends the flags.
+func interleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for len(args) > 0 {
+		a := args[0]
+		switch {
+		case a == "--":
+			return append(pos, args[1:]...), nil
+		case strings.HasPrefix(a, "-") && a != "-":
+			if err := fs.Parse(args); err != nil {
+				return nil, err
+			}
+			args = fs.Args()
+		default:
+			pos = append(pos, a)
+			args = args[1:]
+		}
+	}
+	return pos, nil
+}
+
+// checkDirs reports a pattern naming a directory that does not exist as
+// such, not as packages that do not compile.
+func checkDirs(patterns []string) error {
+	for _, p := range patterns {
+		if !strings.HasPrefix(p, ".") && !filepath.IsAbs(p) {
+			continue // an import path
+		}
+		dir := strings.TrimSuffix(strings.TrimSuffix(p, "..."), "/")
+		if dir == "" {
+			dir = "/"
+		}
+		st, err := os.Stat(dir)
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			return usageErr("%s: no such directory", p)
+		case err == nil && !st.IsDir():
+			return usageErr("%s: not a directory (give a package directory or a pattern such as ./...)", p)
 		}
 	}
 	return nil

@@ -139,6 +139,7 @@ configuration or load error, 130 interrupted (SIGINT, SIGTERM).`),
 		Subcommands: []*ffcli.Command{lint.command(), newDriftCommand(stdout, stderr), newRulesCommand(stdout), newHookCommand(stdout), newVersionCommand(stdout)},
 		Exec:        lint.exec,
 	}
+	root.Subcommands = append(root.Subcommands, newHelpCommand(root, stdout))
 	root.UsageFunc = usage
 	var setUsage func(cs []*ffcli.Command)
 	setUsage = func(cs []*ffcli.Command) {
@@ -216,4 +217,39 @@ func usage(c *ffcli.Command) string {
 		}
 	}
 	return b.String()
+}
+
+// newHelpCommand prints the help of the root or of the named command:
+// "schemalint help", "schemalint help drift migrations".
+func newHelpCommand(root *ffcli.Command, stdout io.Writer) *ffcli.Command {
+	return &ffcli.Command{
+		Name:       "help",
+		ShortUsage: "schemalint help [command ...]",
+		ShortHelp:  "print the help of schemalint or of a command",
+		Exec: func(_ context.Context, args []string) error {
+			cmd := root
+			for _, name := range args {
+				var next *ffcli.Command
+				for _, sub := range cmd.Subcommands {
+					if sub.Name == name {
+						next = sub
+					}
+				}
+				if next == nil {
+					return usageErr("help: no command %q (commands: %s)", strings.Join(args, " "), commandNames(cmd))
+				}
+				cmd = next
+			}
+			_, err := fmt.Fprintln(stdout, cmd.UsageFunc(cmd))
+			return err
+		},
+	}
+}
+
+func commandNames(cmd *ffcli.Command) string {
+	var names []string
+	for _, sub := range cmd.Subcommands {
+		names = append(names, sub.Name)
+	}
+	return strings.Join(names, ", ")
 }

@@ -564,3 +564,35 @@ type Post struct {
 		t.Errorf("exit %d, output:\n%s", r.code, r.stdout)
 	}
 }
+
+// CLI conventions of golangci-lint and staticcheck: flags after the
+// patterns, --version, help [command], a missing directory said as such,
+// and drift's name for the fail threshold.
+func TestCLIConventions(t *testing.T) {
+	t.Parallel()
+	if r := schemalint(t, mod, "./violations", "--format", "json", "--fail-level", "error"); r.code != 1 || !strings.HasPrefix(r.stdout, "{") {
+		t.Errorf("flags after the pattern: exit %d, stdout %.80q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	if r := schemalint(t, mod, "--version"); r.code != 0 || !strings.HasPrefix(r.stdout, "schemalint ") {
+		t.Errorf("--version: exit %d, %q %q", r.code, r.stdout, r.stderr)
+	}
+	if r := schemalint(t, mod, "help"); r.code != 0 || !strings.Contains(r.stdout, "Usage: schemalint") {
+		t.Errorf("help: exit %d, %q %q", r.code, r.stdout, r.stderr)
+	}
+	if r := schemalint(t, mod, "help", "drift", "migrations"); r.code != 0 || !strings.Contains(r.stdout, "Usage: schemalint drift migrations") {
+		t.Errorf("help drift migrations: exit %d, %q %q", r.code, r.stdout, r.stderr)
+	}
+	if r := schemalint(t, mod, "help", "nope"); r.code != 2 || !strings.Contains(r.stderr, `no command "nope"`) {
+		t.Errorf("help nope: exit %d, %q", r.code, r.stderr)
+	}
+	if r := schemalint(t, mod, "./does-not-exist/..."); r.code != 2 || !strings.Contains(r.stderr, "./does-not-exist/...: no such directory") || strings.Contains(r.stderr, "compile") {
+		t.Errorf("missing directory: exit %d, %q", r.code, r.stderr)
+	}
+	a, b := schemalint(t, mod, "--fail-on", "error", "./violations"), schemalint(t, mod, "--fail-level", "error", "./violations")
+	if a.code != b.code || a.stdout != b.stdout || a.code != 1 {
+		t.Errorf("--fail-on and --fail-level differ: exit %d and %d", a.code, b.code)
+	}
+	if r := schemalint(t, mod, "./clean", "--fail-on", "fatal"); r.code != 2 {
+		t.Errorf("--fail-on fatal after the pattern: exit %d", r.code)
+	}
+}

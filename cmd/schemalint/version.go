@@ -19,10 +19,7 @@ func newVersionCommand(stdout io.Writer) *ffcli.Command {
 		Name:       "version",
 		ShortUsage: "schemalint version",
 		ShortHelp:  "print the version",
-		Exec: func(context.Context, []string) error {
-			_, err := fmt.Fprintf(stdout, "schemalint %s (%s, Bun %s semantics)\n", version(), runtime.Version(), bunVersion)
-			return err
-		},
+		Exec: func(context.Context, []string) error { return printVersion(stdout) },
 	}
 }
 
@@ -56,4 +53,9 @@ func version() string {
 		rev += "-dirty"
 	}
 	return "devel-" + rev
+}
+
+func printVersion(w io.Writer) error {
+	_, err := fmt.Fprintf(w, "schemalint %s (%s, Bun %s semantics)\n", version(), runtime.Version(), bunVersion)
+	return err
 }
