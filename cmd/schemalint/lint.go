@@ -2,10 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"errors"
 	"os"
 	"path/filepath"
 	"slices"

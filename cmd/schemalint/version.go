@@ -19,7 +19,7 @@ func newVersionCommand(stdout io.Writer) *ffcli.Command {
 		Name:       "version",
 		ShortUsage: "schemalint version",
 		ShortHelp:  "print the version",
-		Exec: func(context.Context, []string) error { return printVersion(stdout) },
+		Exec:       func(context.Context, []string) error { return printVersion(stdout) },
 	}
 }
 
