@@ -128,7 +128,8 @@
 // columns, and those the migrations add); foreign keys reference tables
 // that exist; no table or index is created twice; MySQL's DROP INDEX
 // names its table; down migrations name only tables some model has or
-// some migration creates; //schemalint:index directives parse, stand in a
+// some migration creates (not claimed for DROP ... IF EXISTS, in a package
+// that sees no models, or where parts of the migrations are not seen); //schemalint:index directives parse, stand in a
 // model's doc comment and name columns of the model.
 //
 // It also reports what the extraction could not read (see package

@@ -20,7 +20,7 @@ func TestSoftDeleteUnique(t *testing.T) { linttest.Run(t, indexes.SoftDeleteUniq
 func TestRedundantIndex(t *testing.T) { linttest.Run(t, indexes.RedundantIndex, "./redundant") }
 
 func TestIndexTarget(t *testing.T) {
-	linttest.Run(t, indexes.IndexTarget, "./target", "./targetmodels", "./notessummary")
+	linttest.Run(t, indexes.IndexTarget, "./target", "./targetmodels", "./notessummary", "./downnames/...")
 }
 
 func TestUnmigratedModel(t *testing.T) { linttest.Run(t, indexes.UnmigratedModel, "./unmigrated/...") }

@@ -5,7 +5,8 @@
 //
 // The model declares bun.BaseModel (a model by use alone, without it, is
 // named by Bun after its type); its own bun.BaseModel field has table: and alias: options; no two
-// models share an alias (across the package and the packages it imports);
+// models share an alias (across the package and the packages of its module it
+// imports; a library's models are never joined with the application's by alias);
 // a model that gets bun.BaseModel only through an embedded struct uses
 // extend (or declares its own BaseModel).
 //

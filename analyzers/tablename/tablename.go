@@ -24,7 +24,7 @@ var Rule = &lint.Rule{
 }
 
 func run(p *lint.Pass) error {
-	aliases := aliasIndex(p.KnownModels())
+	aliases := aliasIndex(p.KnownModels(), ownModule(p))
 	for _, m := range p.Models.Models {
 		switch {
 		case m.BaseModel == nil:
@@ -56,11 +56,16 @@ type aliases struct {
 	imported map[string]*lint.KnownModel
 }
 
-func aliasIndex(known []*lint.KnownModel) aliases {
+func aliasIndex(known []*lint.KnownModel, own func(pkg string) bool) aliases {
 	a := aliases{first: map[string]*lint.KnownModel{}, imported: map[string]*lint.KnownModel{}}
 	for _, k := range known {
 		target := a.first
 		if k.Local == nil {
+			if !own(k.Pkg) {
+				// A library's model (a job queue's table) is not joined
+				// with the application's by alias.
+				continue
+			}
 			target = a.imported
 		} else if k.Local.BaseModel != nil && len(k.Local.BaseModel.Path) > 0 {
 			continue
@@ -70,6 +75,16 @@ func aliasIndex(known []*lint.KnownModel) aliases {
 		}
 	}
 	return a
+}
+
+// ownModule reports whether a package belongs to the module being
+// linted (every package does when the driver does not say which).
+func ownModule(p *lint.Pass) func(string) bool {
+	if p.Module == nil || p.Module.Path == "" {
+		return func(string) bool { return true }
+	}
+	mod := p.Module.Path
+	return func(pkg string) bool { return pkg == mod || strings.HasPrefix(pkg, mod+"/") }
 }
 
 // duplicate returns another model with m's alias: an imported one, or a

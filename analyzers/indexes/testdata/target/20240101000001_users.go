@@ -37,7 +37,9 @@ func init() {
 		_, err := db.ExecContext(ctx, fmt.Sprintf("CREATE INDEX idx_dyn ON %s (email)", table)) // want `not checked: the SQL is not a constant string`
 		return err
 	}, func(ctx context.Context, db *bun.DB) error {
-		_, err := db.ExecContext(ctx, "DROP TABLE IF EXISTS users; DROP TABLE IF EXISTS user_archive") // want `the down migration's DROP TABLE names table user_archive, which no model has and no migration creates`
+		// IF EXISTS cannot fail, and the up migration is not fully seen:
+		// nothing is claimed about user_archive (see ../downnames).
+		_, err := db.ExecContext(ctx, "DROP TABLE IF EXISTS users; DROP TABLE IF EXISTS user_archive")
 		return err
 	})
 }
