@@ -55,7 +55,7 @@ func TestExtract(t *testing.T) {
 	}
 }
 
-var fixturePkgs = []string{"builders", "rawsql", "branches", "sqlfiles", "notes", "literal", "directives"}
+var fixturePkgs = []string{"builders", "rawsql", "branches", "sqlfiles", "notes", "literal", "directives", "realworld"}
 
 // loadFixtures loads every fixture package once.
 var loadFixtures = sync.OnceValues(func() (map[string]*Schema, error) {

@@ -29,13 +29,22 @@ type (
 	vFunc   struct {
 		lit  *ast.FuncLit
 		decl *ast.FuncDecl
-		env  *env // where a function literal was written, for the variables it captures
+		env  *env    // where a function literal was written, for the variables it captures
+		src  *pkgSrc // the package it is written in; nil for the one analysed
 	}
 	vDialect       struct{}                // db.Dialect()
 	vDialectName   struct{}                // db.Dialect().Name()
 	vDialectString struct{}                // db.Dialect().Name().String()
 	vTyped         struct{ t types.Type }  // anything else, known by its type
-	vStr           struct{ expr ast.Expr } // a constant string, with the expression it came from
+	// vStr is a string known statically: s, from expr. exact reports
+	// that expr is a constant expression whose value is s (so offsets
+	// in s map into its literals); otherwise s was computed (a
+	// fmt.Sprintf of constants, a concatenation of known strings).
+	vStr struct {
+		s     string
+		expr  ast.Expr
+		exact bool
+	}
 	vChainRef      struct{ c *chain }      // a query builder
 	vMigrator      struct{}                // *migrate.Migrator, whose DB() is a handle
 	vUnknown       struct{ why string }    // nothing known
@@ -103,26 +112,56 @@ type interp struct {
 	stack []ast.Node // the functions being interpreted, innermost last
 	// chains are the builders started, to note those never executed.
 	chains []*chain
+	// src is the package whose code is being interpreted; callSite,
+	// while in a function of another package of the module, the call
+	// into it from this package, where what it runs is reported.
+	src      *pkgSrc
+	callSite *ast.CallExpr
+	curCall  *ast.CallExpr // the call being followed into a function
 }
 
 const maxDepth = 16
 
 func (in *interp) note(n ast.Node, live dset, format string, args ...any) {
+	n = in.anchor(n)
 	in.x.addNote(at{pos: n.Pos(), end: n.End()}, live, in.mig, fmt.Sprintf(format, args...))
 }
 
 // unseen notes code that is not followed: what it runs is not seen.
 func (in *interp) unseen(n ast.Node, live dset, format string, args ...any) {
+	n = in.anchor(n)
 	in.x.addUnseen(at{pos: n.Pos(), end: n.End()}, live, in.mig, fmt.Sprintf(format, args...))
 }
 
+// anchor is where something found at n is reported: n itself, or, in a
+// function of another package, the call into it from this package.
+func (in *interp) anchor(n ast.Node) ast.Node {
+	if in.callSite != nil {
+		return in.callSite
+	}
+	return n
+}
+
 // run interprets a migration function value: a function literal, a
-// function of the package, or a package-level variable holding one.
+// function or method value, or a variable (of the package, or local and
+// assigned once) holding one.
 func (in *interp) run(fn ast.Expr) {
 	in.live = dAll
-	f, ok := in.eval(fn, newEnv()).(vFunc)
+	in.src = in.x.own
+	v := in.eval(fn, newEnv())
+	if id, ok := ast.Unparen(fn).(*ast.Ident); ok {
+		if _, isFn := v.(vFunc); !isFn {
+			// up := func(...) {...}; Migrations.MustRegister(up, down)
+			if obj, ok := in.src.info.Uses[id].(*types.Var); ok {
+				if init := in.x.localInit(obj); init != nil {
+					v = in.eval(init, newEnv())
+				}
+			}
+		}
+	}
+	f, ok := v.(vFunc)
 	if !ok {
-		in.unseen(fn, dAll, "the %s function is not a function literal or a function or variable of this package: what it runs is not seen", in.dir())
+		in.unseen(fn, dAll, "the %s function is not a function literal, a function or method of this package, or a variable assigned one once: what it runs is not seen", in.dir())
 		return
 	}
 	in.root = f.decl
@@ -175,10 +214,22 @@ func (in *interp) callFunc(f vFunc, args []value, argExprs []ast.Expr) value {
 	}
 	e := newEnv()
 	e.parent = f.env
+	savedSrc, savedSite := in.src, in.callSite
+	if f.src != nil && f.src != in.src {
+		if in.callSite == nil && in.src == in.x.own {
+			in.callSite = in.curCall
+			in.x.anchor = in.callSite
+		}
+		in.src = f.src
+	}
 	in.bindParams(e, ftype, args, argExprs)
 	saved := in.live
 	in.block(body.List, e)
 	in.live = saved
+	in.src, in.callSite = savedSrc, savedSite
+	if savedSite == nil {
+		in.x.anchor = nil
+	}
 	if e.ret == nil {
 		return vUnknown{"no result"}
 	}
@@ -188,7 +239,7 @@ func (in *interp) callFunc(f vFunc, args []value, argExprs []ast.Expr) value {
 // bindParams binds arguments to parameters; a variadic parameter gets the
 // list of the remaining arguments (or the list spread with ...).
 func (in *interp) bindParams(e *env, ft *ast.FuncType, args []value, argExprs []ast.Expr) {
-	info := in.x.pass.TypesInfo
+	info := in.src.info
 	var params []*ast.Ident
 	var variadic bool
 	for i, field := range ft.Params.List {
@@ -261,7 +312,7 @@ func (in *interp) block(stmts []ast.Stmt, e *env) {
 // stmt interprets a statement; in.live is the set of dialects running
 // after it.
 func (in *interp) stmt(s ast.Stmt, e *env) {
-	info := in.x.pass.TypesInfo
+	info := in.src.info
 	switch s := s.(type) {
 	case *ast.ExprStmt:
 		in.eval(s.X, e)
@@ -357,7 +408,7 @@ func (in *interp) stmt(s ast.Stmt, e *env) {
 
 // assign binds the values of rhs to the variables of lhs.
 func (in *interp) assign(lhs, rhs []ast.Expr, tok token.Token, e *env) {
-	info := in.x.pass.TypesInfo
+	info := in.src.info
 	var vals []value
 	for _, r := range rhs {
 		vals = append(vals, in.eval(r, e))
@@ -485,7 +536,7 @@ func (in *interp) dialectCompare(x, y ast.Expr, e *env) (dset, bool) {
 }
 
 func (in *interp) dialectMatch(v value, other ast.Expr) (dset, bool) {
-	tv, ok := in.x.pass.TypesInfo.Types[other]
+	tv, ok := in.src.info.Types[other]
 	if !ok || tv.Value == nil {
 		return 0, false
 	}
@@ -598,7 +649,7 @@ func (in *interp) typeSwitch(s *ast.TypeSwitchStmt, e *env) {
 		}
 		set := dset(0)
 		for _, t := range cc.List {
-			set |= dialectOfType(in.x.pass.TypesInfo.TypeOf(t))
+			set |= dialectOfType(in.src.info.TypeOf(t))
 		}
 		return set
 	})
@@ -619,7 +670,7 @@ func dialectOfType(t types.Type) dset {
 // rangeStmt unrolls a range over a known list; any other range runs its
 // body once with the element unknown.
 func (in *interp) rangeStmt(s *ast.RangeStmt, e *env) {
-	info := in.x.pass.TypesInfo
+	info := in.src.info
 	bind := func(x ast.Expr, v value) {
 		if id, ok := x.(*ast.Ident); ok && id.Name != "_" {
 			obj := info.Defs[id]
@@ -661,9 +712,9 @@ func (in *interp) rangeStmt(s *ast.RangeStmt, e *env) {
 // eval evaluates an expression: it runs what the expression runs (calls,
 // builders executed) and returns its abstract value.
 func (in *interp) eval(x ast.Expr, e *env) value {
-	info := in.x.pass.TypesInfo
+	info := in.src.info
 	if tv, ok := info.Types[x]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-		return vStr{expr: x}
+		return vStr{s: constant.StringVal(tv.Value), expr: x, exact: true}
 	}
 	switch x := x.(type) {
 	case *ast.ParenExpr:
@@ -680,12 +731,12 @@ func (in *interp) eval(x ast.Expr, e *env) value {
 		case *types.Nil:
 			return vNil{}
 		case *types.Func:
-			if d := in.x.decls[o.Origin()]; d != nil {
-				return vFunc{decl: d}
+			if d, src := in.x.funcOf(o); d != nil {
+				return vFunc{decl: d, src: src}
 			}
 		case *types.Var:
-			if o.Parent() == o.Pkg().Scope() {
-				if init := in.x.globals[o]; init != nil {
+			if o.Pkg() != nil && o.Parent() == o.Pkg().Scope() {
+				if init := in.src.globals[o]; init != nil {
 					return in.eval(init, newEnv())
 				}
 			}
@@ -695,7 +746,7 @@ func (in *interp) eval(x ast.Expr, e *env) value {
 		}
 		return vUnknown{"unresolved"}
 	case *ast.FuncLit:
-		return vFunc{lit: x, env: e}
+		return vFunc{lit: x, env: e, src: in.src}
 	case *ast.CompositeLit:
 		t := info.TypeOf(x)
 		if t != nil {
@@ -726,12 +777,37 @@ func (in *interp) eval(x ast.Expr, e *env) value {
 		in.eval(x.X, e)
 		return vTyped{t: info.TypeOf(x)}
 	case *ast.BinaryExpr:
-		in.eval(x.X, e)
-		in.eval(x.Y, e)
+		l, r := in.eval(x.X, e), in.eval(x.Y, e)
+		if x.Op == token.ADD {
+			// Known strings joined: "ALTER TABLE " + table + ...
+			if ls, ok := l.(vStr); ok {
+				if rs, ok := r.(vStr); ok {
+					return vStr{s: ls.s + rs.s, expr: x}
+				}
+			}
+		}
 		return vTyped{t: info.TypeOf(x)}
 	case *ast.SelectorExpr:
-		if sel := info.Selections[x]; sel != nil && sel.Kind() == types.FieldVal {
+		sel := info.Selections[x]
+		if sel != nil && sel.Kind() == types.FieldVal {
 			in.eval(x.X, e)
+		}
+		if sel != nil && (sel.Kind() == types.MethodVal || sel.Kind() == types.MethodExpr) {
+			// A method value (m.up) is its method, the receiver
+			// unknown; one of an interface is not known.
+			if fn, ok := sel.Obj().(*types.Func); ok {
+				if d, src := in.x.funcOf(fn); d != nil {
+					return vFunc{decl: d, src: src}
+				}
+			}
+		}
+		if sel == nil {
+			// pkg.Func or pkg.Var of another package.
+			if fn, ok := info.Uses[x.Sel].(*types.Func); ok {
+				if d, src := in.x.funcOf(fn); d != nil {
+					return vFunc{decl: d, src: src}
+				}
+			}
 		}
 		return in.typed(info.TypeOf(x))
 	case *ast.StarExpr:
@@ -765,7 +841,7 @@ func (in *interp) eval(x ast.Expr, e *env) value {
 
 // call evaluates a call expression.
 func (in *interp) call(c *ast.CallExpr, e *env) value {
-	info := in.x.pass.TypesInfo
+	info := in.src.info
 	if tv, ok := info.Types[c.Fun]; ok && tv.IsType() {
 		// A conversion: (*schema.User)(nil) is a value of its type.
 		for _, a := range c.Args {
@@ -797,15 +873,18 @@ func (in *interp) call(c *ast.CallExpr, e *env) value {
 	if fn == nil {
 		f := in.eval(c.Fun, e)
 		if fv, ok := f.(vFunc); ok {
-			return in.callFunc(fv, args, argExprs)
+			return in.follow(c, fv, args, argExprs)
 		}
 		if handleIn(args) {
 			in.unseen(c, in.live, "call of the function value %s with the database handle is not followed: what it runs is not seen", short(c.Fun))
 		}
 		return in.typed(info.TypeOf(c))
 	}
-	if d := in.x.decls[fn.Origin()]; d != nil && d.Recv == nil {
-		return in.callFunc(vFunc{decl: d}, args, argExprs)
+	if d, src := in.x.funcOf(fn); d != nil && d.Recv == nil {
+		return in.follow(c, vFunc{decl: d, src: src}, args, argExprs)
+	}
+	if v, ok := in.sprintf(c, fn, args); ok {
+		return v
 	}
 	return in.foreign(c, fn, args)
 }
@@ -836,7 +915,7 @@ func handleIn(args []value) bool {
 
 // foreign handles a call of a function of another package.
 func (in *interp) foreign(c *ast.CallExpr, fn *types.Func, args []value) value {
-	info := in.x.pass.TypesInfo
+	info := in.src.info
 	if handleIn(args) && fn.Pkg() != nil && takesHandle(fn) && foreignRuns(in.x.pass, fn) {
 		in.unseen(c, in.live, "%s.%s may run queries on the database handle, and what it runs is not seen: create schema objects in the migration or in a function of this package",
 			fn.Pkg().Name(), fn.Name())
@@ -857,7 +936,7 @@ func (in *interp) foreign(c *ast.CallExpr, fn *types.Func, args []value) value {
 
 // method evaluates a method call on a value.
 func (in *interp) method(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func, recv value, args []value, argExprs []ast.Expr, _ *env) value {
-	info := in.x.pass.TypesInfo
+	info := in.src.info
 	name := fn.Name()
 	pkg, recvName := methodOf(fn)
 	switch r := recv.(type) {
@@ -885,10 +964,10 @@ func (in *interp) method(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func,
 	if pkg == schemaPkg && name == "Name" && recvName == "Dialect" {
 		return vDialectName{}
 	}
-	if d := in.x.decls[fn.Origin()]; d != nil && d.Body != nil {
-		// A method of this package: followed like a function, its
-		// receiver unknown.
-		return in.callFunc(vFunc{decl: d}, args, argExprs)
+	if d, src := in.x.funcOf(fn); d != nil && d.Body != nil {
+		// A method of this package (or of another of the module):
+		// followed like a function, its receiver unknown.
+		return in.follow(c, vFunc{decl: d, src: src}, args, argExprs)
 	}
 	if pkg != "" && pkg != sqlPkg && pkg != bunPkg && !strings.HasPrefix(pkg, bunPkg+"/") {
 		return in.foreign(c, fn, append([]value{recv}, args...))
@@ -958,13 +1037,12 @@ func (in *interp) emitSQL(arg ast.Expr, v value, hasArgs bool) {
 		in.unseen(arg, in.live, "the SQL is not a constant string (a const, a literal, or constants joined with +): its statements are not seen")
 		return
 	}
-	tv := in.x.pass.TypesInfo.Types[s.expr]
-	src := constant.StringVal(tv.Value)
+	src := s.s
 	if hasArgs && strings.Contains(src, "?") {
 		in.unseen(arg, in.live, "SQL with ? placeholders and arguments is formatted by Bun at run time: its statements are not seen")
 		return
 	}
-	mapper := in.x.literalMapper(s.expr)
+	mapper := in.mapper(s)
 	for _, d := range in.live.list() {
 		cs, notes := sqlText{d: d, src: src, pos: mapper}.changes()
 		for _, n := range notes {
@@ -978,7 +1056,17 @@ func (in *interp) emitSQL(arg ast.Expr, v value, hasArgs bool) {
 }
 
 // emit appends a change to the migration direction being interpreted.
+// A change made in a function of another package is reported at the
+// call into it.
 func (in *interp) emit(c *Change) {
+	if cs := in.callSite; cs != nil {
+		c.pos, c.end = cs.Pos(), cs.End()
+		for _, a := range []*at{indexAt(c.Index), columnAt(c.Column), fkAt(c.ForeignKey)} {
+			if a != nil {
+				a.pos, a.end = cs.Pos(), cs.End()
+			}
+		}
+	}
 	if in.up {
 		in.mig.Up = append(in.mig.Up, c)
 	} else {
@@ -1029,4 +1117,103 @@ func (in *interp) execute(ch *chain) {
 			in.emit(c)
 		}
 	}
+}
+
+// follow interprets a call of a function the extraction can read.
+func (in *interp) follow(c *ast.CallExpr, f vFunc, args []value, argExprs []ast.Expr) value {
+	in.curCall = c
+	return in.callFunc(f, args, argExprs)
+}
+
+// mapper maps an offset in a known string to the source: into the
+// literals of a constant expression of this package; otherwise to where
+// the string was computed, or to the call into another package.
+func (in *interp) mapper(s vStr) func(int) token.Pos {
+	if in.callSite != nil {
+		p := in.callSite.Pos()
+		return func(int) token.Pos { return p }
+	}
+	if s.exact && in.src == in.x.own {
+		return in.x.literalMapper(s.expr)
+	}
+	p := s.expr.Pos()
+	return func(int) token.Pos { return p }
+}
+
+// sprintf evaluates fmt.Sprintf with a constant format and arguments that
+// are all known strings or constants: the SQL it formats is known. Verbs
+// other than %s, %d, %v, %q and %% are left to run time.
+func (in *interp) sprintf(c *ast.CallExpr, fn *types.Func, args []value) (value, bool) {
+	if fn.Pkg() == nil || fn.Pkg().Path() != "fmt" || fn.Name() != "Sprintf" || len(args) == 0 || c.Ellipsis.IsValid() {
+		return nil, false
+	}
+	format, ok := args[0].(vStr)
+	if !ok {
+		return nil, false
+	}
+	var vals []any
+	for i, a := range args[1:] {
+		if s, ok := a.(vStr); ok {
+			vals = append(vals, s.s)
+			continue
+		}
+		tv := in.src.info.Types[c.Args[i+1]]
+		if tv.Value == nil {
+			return nil, false
+		}
+		switch tv.Value.Kind() {
+		case constant.Int:
+			n, exact := constant.Int64Val(tv.Value)
+			if !exact {
+				return nil, false
+			}
+			vals = append(vals, n)
+		case constant.Bool:
+			vals = append(vals, constant.BoolVal(tv.Value))
+		default:
+			return nil, false
+		}
+	}
+	verbs := 0
+	for i := 0; i < len(format.s); i++ {
+		if format.s[i] != '%' {
+			continue
+		}
+		i++
+		if i >= len(format.s) {
+			return nil, false
+		}
+		switch format.s[i] {
+		case '%':
+		case 's', 'd', 'v', 'q':
+			verbs++
+		default:
+			return nil, false // flags, widths, other verbs: not worth guessing
+		}
+	}
+	if verbs != len(vals) {
+		return nil, false
+	}
+	return vStr{s: fmt.Sprintf(format.s, vals...), expr: c}, true
+}
+
+func indexAt(ix *Index) *at {
+	if ix == nil {
+		return nil
+	}
+	return &ix.at
+}
+
+func columnAt(c *Column) *at {
+	if c == nil {
+		return nil
+	}
+	return &c.at
+}
+
+func fkAt(fk *ForeignKey) *at {
+	if fk == nil {
+		return nil
+	}
+	return &fk.at
 }

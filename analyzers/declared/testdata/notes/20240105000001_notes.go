@@ -4,11 +4,13 @@ package notes
 import (
 	"context"
 	"fmt"
+	"os"
 
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/migrate"
 
-	"fixtures/helpers"
+	"example.com/helpers"
+
 	"fixtures/models"
 )
 
@@ -24,7 +26,7 @@ func init() {
 		if err := helpers.CreateExtras(ctx, db); err != nil {
 			return err
 		}
-		table := "users"
+		table := os.Getenv("USERS_TABLE")
 		if _, err := db.ExecContext(ctx, fmt.Sprintf("CREATE INDEX idx_dyn ON %s (name)", table)); err != nil {
 			return err
 		}

@@ -1,0 +1,38 @@
+// Package sqlschema holds schema helpers a migrations package of the same
+// module calls with its database handle.
+package sqlschema
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/uptrace/bun"
+)
+
+// AddColumn adds a column.
+func AddColumn(ctx context.Context, db bun.IDB, table, column, typ string) error {
+	_, err := db.ExecContext(ctx, "ALTER TABLE "+table+" ADD COLUMN "+column+" "+typ)
+	return err
+}
+
+// DropColumn drops a column.
+func DropColumn(ctx context.Context, db bun.IDB, table, column string) error {
+	return exec(ctx, db, fmt.Sprintf("ALTER TABLE %s DROP COLUMN %s", table, column))
+}
+
+func exec(ctx context.Context, db bun.IDB, q string) error {
+	_, err := db.ExecContext(ctx, q)
+	return err
+}
+
+// Indexer creates indexes named after their table and column.
+type Indexer struct{ db bun.IDB }
+
+// Index returns an Indexer on db.
+func Index(db bun.IDB) *Indexer { return &Indexer{db: db} }
+
+// Create creates idx_<table>_<column>.
+func (ix *Indexer) Create(ctx context.Context, table, column string) error {
+	_, err := ix.db.NewCreateIndex().Table(table).Index("idx_" + table + "_" + column).Column(column).Exec(ctx)
+	return err
+}
