@@ -32,10 +32,10 @@ type (
 		env  *env    // where a function literal was written, for the variables it captures
 		src  *pkgSrc // the package it is written in; nil for the one analysed
 	}
-	vDialect       struct{}                // db.Dialect()
-	vDialectName   struct{}                // db.Dialect().Name()
-	vDialectString struct{}                // db.Dialect().Name().String()
-	vTyped         struct{ t types.Type }  // anything else, known by its type
+	vDialect       struct{}               // db.Dialect()
+	vDialectName   struct{}               // db.Dialect().Name()
+	vDialectString struct{}               // db.Dialect().Name().String()
+	vTyped         struct{ t types.Type } // anything else, known by its type
 	// vStr is a string known statically: s, from expr. exact reports
 	// that expr is a constant expression whose value is s (so offsets
 	// in s map into its literals); otherwise s was computed (a
@@ -45,11 +45,11 @@ type (
 		expr  ast.Expr
 		exact bool
 	}
-	vChainRef      struct{ c *chain }      // a query builder
-	vMigrator      struct{}                // *migrate.Migrator, whose DB() is a handle
-	vUnknown       struct{ why string }    // nothing known
-	vNil           struct{}                // nil
-	vTuple         struct{ elems []value } // a call's results
+	vChainRef struct{ c *chain }      // a query builder
+	vMigrator struct{}                // *migrate.Migrator, whose DB() is a handle
+	vUnknown  struct{ why string }    // nothing known
+	vNil      struct{}                // nil
+	vTuple    struct{ elems []value } // a call's results
 )
 
 // chain is a query builder: the method calls made on it, in order. Bun's
