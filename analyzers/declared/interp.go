@@ -30,7 +30,7 @@ type (
 		lit  *ast.FuncLit
 		decl *ast.FuncDecl
 		env  *env    // where a function literal was written, for the variables it captures
-		src  *pkgSrc // the package it is written in; nil for the one analysed
+		src  *pkgSrc // the package it is written in
 	}
 	vDialect       struct{}               // db.Dialect()
 	vDialectName   struct{}               // db.Dialect().Name()
@@ -216,9 +216,13 @@ func (in *interp) callFunc(f vFunc, args []value, argExprs []ast.Expr) value {
 	e.parent = f.env
 	savedSrc, savedSite := in.src, in.callSite
 	if f.src != nil && f.src != in.src {
-		if in.callSite == nil && in.src == in.x.own {
-			in.callSite = in.curCall
-			in.x.anchor = in.callSite
+		switch {
+		case f.src == in.x.own:
+			// Back in this package (a function literal of the
+			// migration given to a helper): reported where written.
+			in.setSite(nil)
+		case in.callSite == nil:
+			in.setSite(in.curCall)
 		}
 		in.src = f.src
 	}
@@ -226,10 +230,8 @@ func (in *interp) callFunc(f vFunc, args []value, argExprs []ast.Expr) value {
 	saved := in.live
 	in.block(body.List, e)
 	in.live = saved
-	in.src, in.callSite = savedSrc, savedSite
-	if savedSite == nil {
-		in.x.anchor = nil
-	}
+	in.src = savedSrc
+	in.setSite(savedSite)
 	if e.ret == nil {
 		return vUnknown{"no result"}
 	}
@@ -1116,6 +1118,16 @@ func (in *interp) execute(ch *chain) {
 			c.Builder = true
 			in.emit(c)
 		}
+	}
+}
+
+// setSite sets the call into another package that what is found is
+// reported at (nil: where it is written).
+func (in *interp) setSite(c *ast.CallExpr) {
+	in.callSite = c
+	in.x.anchor = nil
+	if c != nil {
+		in.x.anchor = c
 	}
 }
 

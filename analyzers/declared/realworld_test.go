@@ -33,7 +33,7 @@ func TestRealWorldMigrations(t *testing.T) {
 		// fmt.Sprintf of constants and known strings
 		{"sprintf", []string{"create index audits idx_audits_action", "create index orgs idx_orgs_slug"}, []string{"drop index idx_audits_action"}},
 		// helpers of another package of the module
-		{"helpers", []string{"add column orgs plan", "create index orgs idx_orgs_plan"}, []string{"drop column orgs plan"}},
+		{"helpers", []string{"add column orgs plan", "create index users idx_users_org_name", "create index orgs idx_orgs_plan"}, []string{"drop column orgs plan"}},
 	} {
 		m := byName[tc.mig]
 		if m == nil {

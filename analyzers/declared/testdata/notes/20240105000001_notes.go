@@ -12,6 +12,7 @@ import (
 	"example.com/helpers"
 
 	"fixtures/models"
+	"fixtures/sqlschema"
 )
 
 // Migrations are the fixture's migrations.
@@ -47,6 +48,9 @@ func init() {
 			return err
 		}
 		if err := again(ctx, db, 3); err != nil {
+			return err
+		}
+		if err := sqlschema.AddColumn(ctx, db, "audits", os.Getenv("AUDIT_COLUMN"), "text"); err != nil {
 			return err
 		}
 		self := func(ctx context.Context, db *bun.DB) error { return nil }

@@ -36,3 +36,8 @@ func (ix *Indexer) Create(ctx context.Context, table, column string) error {
 	_, err := ix.db.NewCreateIndex().Table(table).Index("idx_" + table + "_" + column).Column(column).Exec(ctx)
 	return err
 }
+
+// InTx runs fn in a transaction.
+func InTx(ctx context.Context, db *bun.DB, fn func(ctx context.Context, tx bun.Tx) error) error {
+	return db.RunInTx(ctx, nil, fn)
+}
