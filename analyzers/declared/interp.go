@@ -115,6 +115,12 @@ type interp struct {
 	// src is the package whose code is being interpreted; callSite,
 	// while in a function of another package of the module, the call
 	// into it from this package, where what it runs is reported.
+	// maybe counts the undecided conditions around the statement being
+	// interpreted: its changes may or may not run.
+	maybe int
+	// prev is the range of changes the previous statement of the block
+	// made, for an error check after it.
+	prev     [2]int
 	src      *pkgSrc
 	callSite *ast.CallExpr
 	curCall  *ast.CallExpr // the call being followed into a function
@@ -307,7 +313,9 @@ func (in *interp) block(stmts []ast.Stmt, e *env) {
 		if in.live == 0 {
 			return
 		}
+		start := in.count()
 		in.stmt(s, e)
+		in.prev = [2]int{start, in.count()}
 	}
 }
 
@@ -347,12 +355,24 @@ func (in *interp) stmt(s ast.Stmt, e *env) {
 		}
 		in.live = 0
 	case *ast.IfStmt:
+		checked := in.prev
 		if s.Init != nil {
+			start := in.count()
 			in.stmt(s.Init, e)
+			checked = [2]int{start, in.count()}
+		}
+		if swallowsExists(info, s.Cond) {
+			// if err != nil && !strings.Contains(err.Error(), "already
+			// exists"): the statement checked may fail harmlessly.
+			in.markMaybe(checked)
 		}
 		t, f, known := in.cond(s.Cond, e)
 		entry := in.live
 		before := in.count()
+		undecided := !known && !isErrCheck(info, s.Cond)
+		if undecided {
+			in.maybe++
+		}
 		in.live = entry & t
 		in.stmt(s.Body, e)
 		thenOut := in.live
@@ -362,8 +382,11 @@ func (in *interp) stmt(s ast.Stmt, e *env) {
 		}
 		elseOut := in.live
 		in.live = thenOut | elseOut
-		if !known && !isErrCheck(info, s.Cond) && in.count() > before {
-			in.note(s.Cond, entry, "statements under this condition are assumed to run: the extraction cannot tell when %s holds", short(s.Cond))
+		if undecided {
+			in.maybe--
+		}
+		if undecided && in.count() > before {
+			in.note(s.Cond, entry, "statements under this condition are assumed to run where they fit (the extraction cannot tell when %s holds): none is reported as conflicting with the schema", short(s.Cond))
 		}
 	case *ast.BlockStmt:
 		in.block(s.List, e)
@@ -454,6 +477,56 @@ func (in *interp) assign(lhs, rhs []ast.Expr, tok token.Token, e *env) {
 // count is the number of changes recorded so far, to tell whether a
 // stretch of code ran any statement.
 func (in *interp) count() int { return len(in.mig.Up) + len(in.mig.Down) }
+
+// markMaybe marks the changes of a range of count() as possibly not run.
+func (in *interp) markMaybe(r [2]int) {
+	cs := in.mig.Down
+	if in.up {
+		cs = in.mig.Up
+	}
+	base := len(in.mig.Up) + len(in.mig.Down) - len(cs)
+	for i := max(r[0]-base, 0); i < r[1]-base && i < len(cs); i++ {
+		cs[i].Maybe = true
+	}
+}
+
+// existsWords are what an "already exists" error is recognised by: the
+// words of PostgreSQL, MySQL and SQLite messages, and PostgreSQL's codes
+// for duplicate tables, columns, objects and schemas.
+var existsWords = []string{"exist", "duplicate", "42p07", "42701", "42710", "42p06", "1050", "1060", "1061"}
+
+// swallowsExists recognises err != nil && <something about "already
+// exists">: a condition that lets the statement before it fail because
+// what it creates exists already.
+func swallowsExists(info *types.Info, cond ast.Expr) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.LAND {
+		return false
+	}
+	mentions := func(x ast.Expr) bool {
+		found := false
+		ast.Inspect(x, func(n ast.Node) bool {
+			var s string
+			switch n := n.(type) {
+			case *ast.Ident:
+				s = n.Name // isDuplicateColumn(err), pgerrcode.DuplicateTable
+			case ast.Expr:
+				if tv, ok := info.Types[n]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+					s = constant.StringVal(tv.Value)
+				}
+			}
+			s = strings.ToLower(s)
+			for _, w := range existsWords {
+				if strings.Contains(s, w) && (len(w) > 4 || s == w) {
+					found = true
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	return (isErrCheck(info, b.X) && mentions(b.Y)) || (isErrCheck(info, b.Y) && mentions(b.X))
+}
 
 func sameValue(a, b value) bool {
 	switch a := a.(type) {
@@ -1041,6 +1114,11 @@ func (in *interp) emitSQL(arg ast.Expr, v value, hasArgs bool) {
 	}
 	src := s.s
 	if hasArgs && strings.Contains(src, "?") {
+		if isSelect(src) {
+			// A query with arguments (columnExists helpers): whatever
+			// Bun formats into it, it creates nothing.
+			return
+		}
 		in.unseen(arg, in.live, "SQL with ? placeholders and arguments is formatted by Bun at run time: its statements are not seen")
 		return
 	}
@@ -1061,6 +1139,7 @@ func (in *interp) emitSQL(arg ast.Expr, v value, hasArgs bool) {
 // A change made in a function of another package is reported at the
 // call into it.
 func (in *interp) emit(c *Change) {
+	c.Maybe = c.Maybe || in.maybe > 0
 	if cs := in.callSite; cs != nil {
 		c.pos, c.end = cs.Pos(), cs.End()
 		for _, a := range []*at{indexAt(c.Index), columnAt(c.Column), fkAt(c.ForeignKey)} {
@@ -1228,4 +1307,13 @@ func fkAt(fk *ForeignKey) *at {
 		return nil
 	}
 	return &fk.at
+}
+
+// isSelect reports one SELECT statement (no ; other than a trailing one).
+func isSelect(q string) bool {
+	q = strings.TrimSuffix(strings.TrimSpace(q), ";")
+	if strings.Contains(q, ";") || len(q) < 7 {
+		return false
+	}
+	return strings.EqualFold(q[:6], "select") && strings.ContainsAny(q[6:7], " \t\n\r(")
 }

@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestRealWorldMigrations: migrations written as applications write them
@@ -85,6 +87,60 @@ func TestRealWorldMigrations(t *testing.T) {
 		}
 		if tab := s.For(d).Table("orgs"); tab == nil || tab.Column("plan", d) == nil || tab.Index("idx_orgs_plan") == nil {
 			t.Errorf("%s: orgs has no column plan or no index idx_orgs_plan from the helpers", d)
+		}
+	}
+}
+
+// TestGuardedStatements: statements that may or may not run (under an
+// existence check, with "already exists" swallowed) are kept where they
+// fit and never reported as conflicting; IF NOT EXISTS is understood; a
+// columnExists query with arguments hides nothing.
+func TestGuardedStatements(t *testing.T) {
+	s := loadFixture(t, "guards")
+	maybe := map[string]bool{}
+	for _, m := range s.Migrations {
+		for _, c := range m.Up {
+			if c.Dialect != PG || c.Kind == Data {
+				continue
+			}
+			name := c.Name
+			if c.Index != nil {
+				name = c.Index.Name
+			}
+			if c.Column != nil {
+				name = c.Column.Name
+			}
+			maybe[m.Comment+" "+string(c.Kind)+" "+name] = c.Maybe
+		}
+	}
+	want := map[string]bool{
+		"orgs create table ":                   false,
+		"orgs create index idx_orgs_slug":      false,
+		"guarded add column plan":              true, // if !ok (columnExists)
+		"guarded create index idx_legacy_slug": true, // if tableExists(...)
+		"guarded create index idx_orgs_slug":   true, // err != nil && !strings.Contains(..., "already exists")
+		"guarded add column slug":              true, // the statement before err != nil && !isDuplicateColumn(err)
+		"guarded create index idx_orgs_plan":   false,
+		"pgonly add column plan":               false, // ADD COLUMN IF NOT EXISTS
+	}
+	if diff := cmp.Diff(want, maybe); diff != "" {
+		t.Errorf("maybe per change (-want +got):\n%s", diff)
+	}
+	for _, d := range AllDialects {
+		for _, p := range s.For(d).Problems {
+			t.Errorf("%s: problem %s", d, p.Message)
+		}
+		orgs := s.For(d).Table("orgs")
+		if orgs == nil || orgs.Column("plan", d) == nil || orgs.Index("idx_orgs_slug") == nil || orgs.Index("idx_orgs_plan") == nil {
+			t.Errorf("%s: orgs lacks plan, idx_orgs_slug or idx_orgs_plan", d)
+		}
+		if s.For(d).Table("legacy_orgs") != nil {
+			t.Errorf("%s: legacy_orgs exists", d)
+		}
+	}
+	for _, n := range s.Notes {
+		if n.Unseen {
+			t.Errorf("unseen note %s: %s", n.Pos, n.Message)
 		}
 	}
 }
