@@ -991,7 +991,9 @@ func handleIn(args []value) bool {
 // foreign handles a call of a function of another package.
 func (in *interp) foreign(c *ast.CallExpr, fn *types.Func, args []value) value {
 	info := in.src.info
-	if handleIn(args) && fn.Pkg() != nil && takesHandle(fn) && foreignRuns(in.x.pass, fn) {
+	sig, _ := fn.Type().(*types.Signature)
+	holds := sig != nil && sig.Recv() != nil && holdsHandle(sig.Recv().Type())
+	if (handleIn(args) || holds) && fn.Pkg() != nil && takesHandle(fn) && foreignRuns(in.x.pass, fn) {
 		in.unseen(c, in.live, "%s.%s may run queries on the database handle, and what it runs is not seen: create schema objects in the migration or in a function of this package",
 			fn.Pkg().Name(), fn.Name())
 	}

@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
 )
 
 // TestRealWorldMigrations: migrations written as applications write them
@@ -141,6 +144,42 @@ func TestGuardedStatements(t *testing.T) {
 	for _, n := range s.Notes {
 		if n.Unseen {
 			t.Errorf("unseen note %s: %s", n.Pos, n.Message)
+		}
+	}
+}
+
+// TestForeignHelpersAcrossProcesses: when the driver encodes facts (go vet
+// runs each package in a process of its own; SanityCheck does the same
+// round trip), the syntax of the module's other packages is not at hand,
+// and a helper given the handle stays unseen, as before.
+func TestForeignHelpersAcrossProcesses(t *testing.T) {
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Dir: "testdata"}, "./realworld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{Analyzer}, pkgs, &checker.Options{SanityCheck: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s *Schema
+	for act := range graph.All() {
+		if act.IsRoot && act.Analyzer == Analyzer && act.Result != nil {
+			s = act.Result.(*Result).Schema
+		}
+	}
+	if s == nil {
+		t.Fatal("no schema")
+	}
+	var unseen []string
+	for _, n := range s.Notes {
+		if n.Unseen {
+			unseen = append(unseen, n.Message)
+		}
+	}
+	text := strings.Join(unseen, "\n")
+	for _, want := range []string{"sqlschema.AddColumn may run queries", "sqlschema.DropColumn may run queries", "sqlschema.InTx may run queries", "sqlschema.Create may run queries"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no unseen note says %q; unseen notes:\n%s", want, text)
 		}
 	}
 }
