@@ -25,7 +25,11 @@ type value any
 
 type (
 	vHandle struct{} // a database handle
-	vList   struct{ elems []value }
+	// vList is a slice or array literal, or a map literal (keys set,
+	// in the order written: the order Go ranges over it is random).
+	vList struct{ elems, keys []value }
+	// vStruct is a struct literal: its fields by name.
+	vStruct struct{ fields map[string]value }
 	vFunc   struct {
 		lit  *ast.FuncLit
 		decl *ast.FuncDecl
@@ -759,11 +763,13 @@ func (in *interp) rangeStmt(s *ast.RangeStmt, e *env) {
 	}
 	coll := in.eval(s.X, e)
 	if l, ok := coll.(vList); ok {
-		for _, el := range l.elems {
+		for i, el := range l.elems {
 			if in.live == 0 {
 				return
 			}
-			if s.Key != nil {
+			if s.Key != nil && l.keys != nil {
+				bind(s.Key, l.keys[i])
+			} else if s.Key != nil {
 				bind(s.Key, vTyped{t: info.TypeOf(s.Key)})
 			}
 			if s.Value != nil {
@@ -825,16 +831,43 @@ func (in *interp) eval(x ast.Expr, e *env) value {
 	case *ast.CompositeLit:
 		t := info.TypeOf(x)
 		if t != nil {
-			switch t.Underlying().(type) {
-			case *types.Slice, *types.Array:
+			switch u := t.Underlying().(type) {
+			case *types.Slice, *types.Array, *types.Map:
 				var l vList
+				_, isMap := u.(*types.Map)
 				for _, el := range x.Elts {
 					if kv, ok := el.(*ast.KeyValueExpr); ok {
+						if isMap {
+							l.keys = append(l.keys, in.eval(kv.Key, e))
+						}
 						el = kv.Value
 					}
 					l.elems = append(l.elems, in.eval(el, e))
 				}
+				if isMap && len(l.keys) != len(l.elems) {
+					l.keys = nil
+				}
 				return l
+			case *types.Struct:
+				// {name: "...", sql: "..."}: fields kept for x.sql.
+				st := vStruct{fields: map[string]value{}}
+				for i, el := range x.Elts {
+					name := ""
+					if kv, ok := el.(*ast.KeyValueExpr); ok {
+						if id, ok := kv.Key.(*ast.Ident); ok {
+							name = id.Name
+						}
+						el = kv.Value
+					} else if i < u.NumFields() {
+						name = u.Field(i).Name()
+					}
+					if _, isFn := el.(*ast.FuncLit); isFn {
+						st.fields[name] = vFunc{lit: el.(*ast.FuncLit), env: e, src: in.src}
+						continue
+					}
+					st.fields[name] = in.eval(el, e)
+				}
+				return st
 			}
 		}
 		for _, el := range x.Elts {
@@ -865,7 +898,11 @@ func (in *interp) eval(x ast.Expr, e *env) value {
 	case *ast.SelectorExpr:
 		sel := info.Selections[x]
 		if sel != nil && sel.Kind() == types.FieldVal {
-			in.eval(x.X, e)
+			if st, ok := in.eval(x.X, e).(vStruct); ok && len(sel.Index()) == 1 {
+				if v, ok := st.fields[x.Sel.Name]; ok {
+					return v
+				}
+			}
 		}
 		if sel != nil && (sel.Kind() == types.MethodVal || sel.Kind() == types.MethodExpr) {
 			// A method value (m.up) is its method, the receiver

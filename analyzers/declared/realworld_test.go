@@ -34,7 +34,8 @@ func TestRealWorldMigrations(t *testing.T) {
 		{"tx", []string{"create index users idx_users_org", "create index users idx_users_email", "create index posts idx_posts_author"},
 			[]string{"drop index idx_users_org", "drop index idx_users_email", "drop index idx_posts_author"}},
 		// ranges over a slice of SQL and of models
-		{"loops", []string{"create index users idx_users_name", "create index posts idx_posts_title", "create table audits"}, nil},
+		{"loops", []string{"create index users idx_users_name", "create index posts idx_posts_title", "create table audits",
+			"create index users idx_users_manager", "create index posts idx_posts_author_title", "create index audits idx_audits_id_action"}, nil},
 		// fmt.Sprintf of constants and known strings
 		{"sprintf", []string{"create index audits idx_audits_action", "create index orgs idx_orgs_slug"}, []string{"drop index idx_audits_action"}},
 		// helpers of another package of the module
