@@ -560,7 +560,7 @@ func (b *bld) createTable() []*Change {
 			a := at{pos: fc.expr.Args[0].Pos(), end: fc.expr.Args[0].End()}
 			if se, ok := errors.AsType[*ddl.SyntaxError](err); ok {
 				if s, ok := fc.args[0].(vStr); ok {
-					a.pos = b.in.mapper(s)(se.Offset)
+					a.pos = b.in.mapper(s, fc.expr.Args[0])(se.Offset)
 				}
 			}
 			b.x.addNote(a, dialectBit(b.d), b.in.mig, fmt.Sprintf("ForeignKey(%q) does not parse on %s (%s): the constraint is not seen", q, b.d.Title(), errText(syntaxErr(err))))

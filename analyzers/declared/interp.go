@@ -126,8 +126,8 @@ type interp struct {
 	// made, for an error check after it.
 	prev     [2]int
 	src      *pkgSrc
-	callSite *ast.CallExpr
-	curCall  *ast.CallExpr // the call being followed into a function
+	callSite ast.Expr
+	curCall  ast.Expr // the call being followed into a function
 }
 
 const maxDepth = 16
@@ -178,6 +178,9 @@ func (in *interp) run(fn ast.Expr) {
 	if f.lit != nil {
 		in.root = f.lit
 	}
+	// A function of another package registered here: what it runs is
+	// reported at the registration.
+	in.curCall = fn
 	in.callFunc(f, nil, nil)
 	for _, c := range in.chains {
 		if !c.executed && c.kind != "data" {
@@ -915,9 +918,18 @@ func (in *interp) eval(x ast.Expr, e *env) value {
 		}
 		if sel == nil {
 			// pkg.Func or pkg.Var of another package.
-			if fn, ok := info.Uses[x.Sel].(*types.Func); ok {
-				if d, src := in.x.funcOf(fn); d != nil {
+			switch o := info.Uses[x.Sel].(type) {
+			case *types.Func:
+				if d, src := in.x.funcOf(o); d != nil {
 					return vFunc{decl: d, src: src}
+				}
+			case *types.Var:
+				if src := in.x.srcOf(o.Pkg()); src != nil && src.globals[o] != nil && len(in.stack) < maxDepth {
+					saved := in.src
+					in.src = src
+					v := in.eval(src.globals[o], newEnv())
+					in.src = saved
+					return v
 				}
 			}
 		}
@@ -1161,7 +1173,7 @@ func (in *interp) emitSQL(arg ast.Expr, v value, hasArgs bool) {
 		in.unseen(arg, in.live, "SQL with ? placeholders and arguments is formatted by Bun at run time: its statements are not seen")
 		return
 	}
-	mapper := in.mapper(s)
+	mapper := in.mapper(s, arg)
 	for _, d := range in.live.list() {
 		cs, notes := sqlText{d: d, src: src, pos: mapper}.changes()
 		for _, n := range notes {
@@ -1241,7 +1253,7 @@ func (in *interp) execute(ch *chain) {
 
 // setSite sets the call into another package that what is found is
 // reported at (nil: where it is written).
-func (in *interp) setSite(c *ast.CallExpr) {
+func (in *interp) setSite(c ast.Expr) {
 	in.callSite = c
 	in.x.anchor = nil
 	if c != nil {
@@ -1257,16 +1269,21 @@ func (in *interp) follow(c *ast.CallExpr, f vFunc, args []value, argExprs []ast.
 
 // mapper maps an offset in a known string to the source: into the
 // literals of a constant expression of this package; otherwise to where
-// the string was computed, or to the call into another package.
-func (in *interp) mapper(s vStr) func(int) token.Pos {
+// the string was computed, to use (where another package's string is
+// used here), or to the call into another package.
+func (in *interp) mapper(s vStr, use ast.Node) func(int) token.Pos {
 	if in.callSite != nil {
 		p := in.callSite.Pos()
 		return func(int) token.Pos { return p }
 	}
-	if s.exact && in.src == in.x.own {
+	own := in.x.fileOf(s.expr.Pos()) != nil
+	if s.exact && in.src == in.x.own && own {
 		return in.x.literalMapper(s.expr)
 	}
 	p := s.expr.Pos()
+	if !own {
+		p = use.Pos()
+	}
 	return func(int) token.Pos { return p }
 }
 

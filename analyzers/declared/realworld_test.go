@@ -39,6 +39,9 @@ func TestRealWorldMigrations(t *testing.T) {
 		// fmt.Sprintf of constants and known strings
 		{"sprintf", []string{"create index audits idx_audits_action", "create index orgs idx_orgs_slug"}, []string{"drop index idx_audits_action"}},
 		// helpers of another package of the module
+		// migration functions and statements of another package of the module
+		{"shared", []string{"create table audit_log"}, []string{"drop table audit_log"}},
+		{"shared_indexes", []string{"create index audit_log idx_audit_log_org"}, nil},
 		{"helpers", []string{"add column orgs plan", "create index users idx_users_org_name", "create index orgs idx_orgs_plan"}, []string{"drop column orgs plan"}},
 	} {
 		m := byName[tc.mig]

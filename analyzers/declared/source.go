@@ -104,12 +104,30 @@ func moduleRoot(dir string) string {
 // nil otherwise (third-party modules, the standard library, drivers that
 // do not share syntax).
 func (x *extractor) foreignSrc(fn *types.Func) *pkgSrc {
-	if fn == nil || fn.Pkg() == nil || fn.Pkg() == x.pass.Pkg || x.own.modRoot == "" {
+	if fn == nil {
+		return nil
+	}
+	return x.srcOf(fn.Pkg())
+}
+
+// srcOf returns the syntax of a package: this one, or another of the
+// module (see foreignSrc); nil otherwise.
+func (x *extractor) srcOf(pkg *types.Package) *pkgSrc {
+	if pkg == nil {
+		return nil
+	}
+	if pkg == x.pass.Pkg {
+		return x.own
+	}
+	if x.own.modRoot == "" {
 		return nil
 	}
 	var f SourceFact
-	if !x.pass.ImportPackageFact(fn.Pkg(), &f) || f.src == nil || f.src.modRoot != x.own.modRoot {
+	if !x.pass.ImportPackageFact(pkg, &f) || f.src == nil || f.src.modRoot != x.own.modRoot {
 		return nil
+	}
+	if !slices.Contains(x.followed, f.src) {
+		x.followed = append(x.followed, f.src)
 	}
 	return f.src
 }
@@ -126,9 +144,6 @@ func (x *extractor) funcOf(fn *types.Func) (*ast.FuncDecl, *pkgSrc) {
 	}
 	if s := x.foreignSrc(fn); s != nil {
 		if d := s.decls[fn]; d != nil {
-			if !slices.Contains(x.followed, s) {
-				x.followed = append(x.followed, s)
-			}
 			return d, s
 		}
 	}

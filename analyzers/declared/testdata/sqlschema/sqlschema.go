@@ -41,3 +41,19 @@ func (ix *Indexer) Create(ctx context.Context, table, column string) error {
 func InTx(ctx context.Context, db *bun.DB, fn func(ctx context.Context, tx bun.Tx) error) error {
 	return db.RunInTx(ctx, nil, fn)
 }
+
+// CreateAuditLog is a migration function shared between applications.
+var CreateAuditLog = func(ctx context.Context, db *bun.DB) error {
+	_, err := db.ExecContext(ctx, "CREATE TABLE audit_log (id bigint PRIMARY KEY, org_id varchar(20), action text)")
+	return err
+}
+
+// DropAuditLog undoes CreateAuditLog.
+func DropAuditLog(ctx context.Context, db *bun.DB) error {
+	return exec(ctx, db, "DROP TABLE audit_log")
+}
+
+// AuditLogIndexes are created by the migrations that want them.
+var AuditLogIndexes = []string{
+	"CREATE INDEX idx_audit_log_org ON audit_log (org_id)",
+}
