@@ -122,8 +122,8 @@ type interp struct {
 	// maybe counts the undecided conditions around the statement being
 	// interpreted: its changes may or may not run.
 	maybe int
-	// prev is the range of changes the previous statement of the block
-	// made, for an error check after it.
+	// prev is the range of changes the last statement of the block that
+	// made any made, for an error check after it.
 	prev     [2]int
 	src      *pkgSrc
 	callSite ast.Expr
@@ -316,13 +316,16 @@ func (in *interp) typed(t types.Type) value {
 
 // block interprets statements while some dialect still runs them.
 func (in *interp) block(stmts []ast.Stmt, e *env) {
+	in.prev = [2]int{in.count(), in.count()}
 	for _, s := range stmts {
 		if in.live == 0 {
 			return
 		}
 		start := in.count()
 		in.stmt(s, e)
-		in.prev = [2]int{start, in.count()}
+		if in.count() > start {
+			in.prev = [2]int{start, in.count()}
+		}
 	}
 }
 
@@ -502,12 +505,22 @@ func (in *interp) markMaybe(r [2]int) {
 // for duplicate tables, columns, objects and schemas.
 var existsWords = []string{"exist", "duplicate", "42p07", "42701", "42710", "42p06", "1050", "1060", "1061"}
 
-// swallowsExists recognises err != nil && <something about "already
-// exists">: a condition that lets the statement before it fail because
-// what it creates exists already.
+// swallowsExists recognises a condition on an error that speaks of
+// existence: err != nil && !strings.Contains(err.Error(), "already
+// exists"), !isDuplicateColumn(err), errors.As(err, &pgErr) &&
+// pgErr.Code == "42P07". It lets the statement before it fail because
+// what it creates exists already (or what it drops does not).
 func swallowsExists(info *types.Info, cond ast.Expr) bool {
-	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.LAND {
+	onErr := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		if x, ok := n.(ast.Expr); ok && !onErr {
+			if t := info.TypeOf(x); t != nil && types.Identical(t, types.Universe.Lookup("error").Type()) {
+				onErr = true
+			}
+		}
+		return !onErr
+	})
+	if !onErr {
 		return false
 	}
 	mentions := func(x ast.Expr) bool {
@@ -532,7 +545,7 @@ func swallowsExists(info *types.Info, cond ast.Expr) bool {
 		})
 		return found
 	}
-	return (isErrCheck(info, b.X) && mentions(b.Y)) || (isErrCheck(info, b.Y) && mentions(b.X))
+	return mentions(cond)
 }
 
 func sameValue(a, b value) bool {

@@ -129,6 +129,7 @@ func TestGuardedStatements(t *testing.T) {
 		"guarded add column slug":              true, // the statement before err != nil && !isDuplicateColumn(err)
 		"guarded create index idx_orgs_plan":   false,
 		"pgonly add column plan":               false, // ADD COLUMN IF NOT EXISTS
+		"codes create table ":                  true,  // errors.As(err, &pe) && pe.Code == "42P07"
 	}
 	if diff := cmp.Diff(want, maybe); diff != "" {
 		t.Errorf("maybe per change (-want +got):\n%s", diff)
