@@ -90,6 +90,10 @@
 // duplicate-object codes). It is applied where it fits and never reported
 // as a problem where it does not. A SELECT with arguments (the query of
 // an existence check) creates nothing and hides nothing.
+// PostgreSQL DO blocks made of plain statements under IF ... THEN (ELSIF,
+// ELSE, END IF), or with an EXCEPTION WHEN ... THEN NULL handler, are
+// read the same way; a DO block with anything else (DECLARE, loops,
+// EXECUTE, PERFORM) is noted unseen.
 //
 // Dialect branches: if and switch on db.Dialect().Name() (or a variable
 // holding it) against dialect.PG, dialect.MySQL, dialect.SQLite, or on

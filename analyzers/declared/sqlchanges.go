@@ -385,7 +385,7 @@ func (t sqlText) doBlock(st *ddl.Unknown) (out []*Change, notes []noteAt, ok boo
 		return nil, nil, false
 	}
 	base := p.Offset + start
-	upper := strings.ToUpper(body)
+	upper := asciiUpper(body) // same length as body: offsets agree
 	guarded := hasWord(upper, "EXCEPTION")
 	depth := 0
 	for _, inner := range ddl.Parse(body, ddl.Postgres) {
@@ -502,4 +502,15 @@ func hasWord(s, word string) bool {
 
 func isWordByte(b byte) bool {
 	return b == '_' || 'A' <= b && b <= 'Z' || 'a' <= b && b <= 'z' || '0' <= b && b <= '9'
+}
+
+// asciiUpper upper-cases ASCII letters only, keeping every byte offset.
+func asciiUpper(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'a' <= c && c <= 'z' {
+			b[i] = c - 'a' + 'A'
+		}
+	}
+	return string(b)
 }
