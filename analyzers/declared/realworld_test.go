@@ -2,6 +2,7 @@ package declared
 
 import (
 	"fmt"
+	"go/token"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -193,6 +194,36 @@ func TestForeignHelpersAcrossProcesses(t *testing.T) {
 	for _, want := range []string{"sqlschema.AddColumn may run queries", "sqlschema.DropColumn may run queries", "sqlschema.InTx may run queries", "sqlschema.Create may run queries"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("no unseen note says %q; unseen notes:\n%s", want, text)
+		}
+	}
+}
+
+// TestDoBlockEdges: DO blocks that are not plain stay unseen, and odd
+// text never breaks the reading.
+func TestDoBlockEdges(t *testing.T) {
+	for _, tc := range []struct {
+		src     string
+		changes int  // changes read
+		unseen  bool // a note that may hide statements
+	}{
+		{"DO $$ BEGIN CREATE INDEX i ON t (a); END $$", 1, false},
+		{"DO LANGUAGE plpgsql $x$ BEGIN IF true THEN CREATE INDEX i ON t (a); ELSIF false THEN DROP INDEX i; ELSE NULL; END IF; END $x$", 2, false},
+		{"DO $$ BEGIN IF x = 'THEN' THEN CREATE INDEX i ON t (a); END IF; END $$", 1, false},
+		{"DO $$ BEGIN IF true THEN CREATE INDEX i ON t (a); END $$", 0, true},         // IF never closed
+		{"DO $$ BEGIN CREATE INDEX i ON t (a);", 0, true},                             // unterminated body
+		{"DO $a b$ BEGIN CREATE INDEX i ON t (a); END $a b$", 0, true},                // not a tag
+		{"DO $$ <<l>> BEGIN CREATE INDEX i ON t (a); END $$", 0, true},                // label
+		{"DO $$ BEGIN PERFORM f(); END $$", 0, true},                                  // a function runs
+		{"DO $$ BEGIN RAISE NOTICE 'ɐɐɐ'; CREATE INDEX i ON t (a); END $$", 1, false}, // offsets survive non-ASCII text
+		{"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM t WHERE (a = ')')) THEN ALTER TABLE t ADD COLUMN b int; END IF; END $$", 1, false},
+	} {
+		cs, notes := sqlText{d: PG, src: tc.src, pos: func(int) token.Pos { return 1 }}.changes()
+		unseen := false
+		for _, n := range notes {
+			unseen = unseen || n.unseen
+		}
+		if len(cs) != tc.changes || unseen != tc.unseen {
+			t.Errorf("%s: %d changes, unseen %v; want %d, %v (notes %v)", tc.src, len(cs), unseen, tc.changes, tc.unseen, notes)
 		}
 	}
 }
