@@ -1345,7 +1345,15 @@ func (in *interp) sprintf(c *ast.CallExpr, fn *types.Func, args []value) (value,
 		}
 		switch format.s[i] {
 		case '%':
-		case 's', 'd', 'v', 'q':
+		case 's', 'v', 'q':
+			verbs++
+		case 'd':
+			if verbs >= len(vals) {
+				return nil, false
+			}
+			if _, isInt := vals[verbs].(int64); !isInt {
+				return nil, false // %!d(string=...) is not what the author meant
+			}
 			verbs++
 		default:
 			return nil, false // flags, widths, other verbs: not worth guessing

@@ -2,7 +2,9 @@ package declared
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
+	"go/types"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -224,6 +226,44 @@ func TestDoBlockEdges(t *testing.T) {
 		}
 		if len(cs) != tc.changes || unseen != tc.unseen {
 			t.Errorf("%s: %d changes, unseen %v; want %d, %v (notes %v)", tc.src, len(cs), unseen, tc.changes, tc.unseen, notes)
+		}
+	}
+}
+
+// TestSprintf: fmt.Sprintf is evaluated only when its result is certain.
+func TestSprintf(t *testing.T) {
+	s := loadFixture(t, "realworld")
+	for _, n := range s.Notes {
+		if strings.Contains(n.Message, "not a constant") || strings.Contains(n.Message, "not known statically") {
+			t.Errorf("note %s: %s", n.Pos, n.Message)
+		}
+	}
+	in := &interp{x: &extractor{}}
+	for _, tc := range []struct {
+		format string
+		args   []value
+		want   string // "" when not evaluated
+	}{
+		{"CREATE INDEX %s ON %s (%s)", []value{vStr{s: "i"}, vStr{s: "t"}, vStr{s: "a"}}, "CREATE INDEX i ON t (a)"},
+		{"100%% %q", []value{vStr{s: "x"}}, `100% "x"`},
+		{"%d", []value{vStr{s: "x"}}, ""},  // a string for %d
+		{"%5s", []value{vStr{s: "x"}}, ""}, // widths
+		{"%s %s", []value{vStr{s: "x"}}, ""},
+		{"%s", []value{vTyped{}}, ""},
+	} {
+		in.src = &pkgSrc{info: &types.Info{Types: map[ast.Expr]types.TypeAndValue{}}}
+		call := &ast.CallExpr{Args: make([]ast.Expr, len(tc.args)+1)}
+		for i := range call.Args {
+			call.Args[i] = &ast.Ident{Name: "x"}
+		}
+		fn := types.NewFunc(token.NoPos, types.NewPackage("fmt", "fmt"), "Sprintf", nil)
+		v, ok := in.sprintf(call, fn, append([]value{vStr{s: tc.format}}, tc.args...))
+		got := ""
+		if ok {
+			got = v.(vStr).s
+		}
+		if got != tc.want {
+			t.Errorf("Sprintf(%q, ...) = %q, want %q", tc.format, got, tc.want)
 		}
 	}
 }
