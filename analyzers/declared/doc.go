@@ -70,7 +70,9 @@
 // tracked, a range over a known list (a variadic parameter, a slice or map
 // literal, a slice of struct literals whose fields are read back) is
 // unrolled, function literals given to RunInTx run with the transaction as
-// the handle, and BeginTx/Begin return a handle. A handle is any value of
+// the handle, BeginTx/Begin return a handle, and db.ResetModel(ctx,
+// models...) drops (IF EXISTS, CASCADE) and creates each model's table as
+// Bun does. A handle is any value of
 // type *bun.DB, bun.Tx, bun.Conn, bun.IDB, bun.IConn or database/sql's DB,
 // Tx, Conn.
 //

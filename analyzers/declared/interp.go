@@ -1153,6 +1153,9 @@ func (in *interp) handleMethod(c *ast.CallExpr, name string, args []value) value
 		in.unseen(c, in.live, "the function given to RunInTx is not a function literal or a function of this package: what it runs is not seen")
 	case "BeginTx", "Begin", "Conn":
 		return vTuple{elems: []value{vHandle{}, vUnknown{"error"}}}
+	case "ResetModel":
+		in.resetModel(c, args)
+		return vUnknown{"error"}
 	}
 	return vUnknown{"handle method " + name}
 }
@@ -1393,4 +1396,41 @@ func isSelect(q string) bool {
 		return false
 	}
 	return strings.EqualFold(q[:6], "select") && strings.ContainsAny(q[6:7], " \t\n\r(")
+}
+
+// resetModel runs db.ResetModel(ctx, models...) as Bun does: for each
+// model, NewDropTable().Model(m).IfExists().Cascade() then
+// NewCreateTable().Model(m).
+func (in *interp) resetModel(c *ast.CallExpr, args []value) {
+	type model struct {
+		v    value
+		expr ast.Expr
+	}
+	var models []model
+	for i := 1; i < len(args) && i < len(c.Args); i++ {
+		if c.Ellipsis.IsValid() && i == len(c.Args)-1 {
+			l, ok := args[i].(vList)
+			if !ok {
+				in.unseen(c.Args[i], in.live, "the models given to ResetModel are not a list the extraction can read: the tables it creates are not seen")
+				return
+			}
+			for _, el := range l.elems {
+				models = append(models, model{el, c.Args[i]})
+			}
+			continue
+		}
+		models = append(models, model{args[i], c.Args[i]})
+	}
+	for _, m := range models {
+		// Each builder call stands where the model is written.
+		modelCall := &ast.CallExpr{Fun: c.Fun, Lparen: m.expr.Pos(), Args: []ast.Expr{m.expr}, Rparen: m.expr.End()}
+		for _, kind := range []string{"DropTable", "CreateTable"} {
+			ch := &chain{kind: kind, outer: c, live: in.live, executed: true}
+			ch.calls = append(ch.calls, call{name: "Model", expr: modelCall, args: []value{m.v}})
+			if kind == "DropTable" {
+				ch.calls = append(ch.calls, call{name: "IfExists", expr: c}, call{name: "Cascade", expr: c})
+			}
+			in.execute(ch)
+		}
+	}
 }

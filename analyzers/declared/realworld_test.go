@@ -42,6 +42,8 @@ func TestRealWorldMigrations(t *testing.T) {
 			"create index users idx_users_manager", "create index posts idx_posts_author_title", "create index audits idx_audits_id_action"}, nil},
 		// fmt.Sprintf of constants and known strings
 		{"sprintf", []string{"create index audits idx_audits_action", "create index orgs idx_orgs_slug"}, []string{"drop index idx_audits_action"}},
+		// ResetModel
+		{"reset", []string{"drop table posts", "create table posts"}, []string{"drop table audits", "create table audits"}},
 		// helpers of another package of the module
 		// migration functions and statements of another package of the module
 		{"shared", []string{"create table audit_log"}, []string{"drop table audit_log"}},
