@@ -122,6 +122,9 @@ type interp struct {
 	// maybe counts the undecided conditions around the statement being
 	// interpreted: its changes may or may not run.
 	maybe int
+	// caseUndecided is set by a switch's case evaluation when the case
+	// does not depend on the dialect alone.
+	caseUndecided bool
 	// prev is the range of changes the last statement of the block that
 	// made any made, for an error check after it.
 	prev     [2]int
@@ -672,14 +675,19 @@ func (in *interp) switchStmt(s *ast.SwitchStmt, e *env) {
 			case byDialect:
 				m, ok := in.dialectMatch(tag, x)
 				if !ok {
+					in.caseUndecided = true
 					return dAll
 				}
 				set |= m
 			case s.Tag == nil:
-				t, _, _ := in.cond(x, e)
+				t, _, known := in.cond(x, e)
+				if !known {
+					in.caseUndecided = true
+				}
 				set |= t
 			default:
 				in.eval(x, e)
+				in.caseUndecided = true
 				set = dAll
 			}
 		}
@@ -695,24 +703,42 @@ func (in *interp) clauses(body *ast.BlockStmt, byDialect bool, e *env, caseSet f
 	entry := in.live
 	out, covered := dset(0), dset(0)
 	var deflt *ast.CaseClause
+	anyUndecided := false
 	for _, st := range body.List {
 		cc := st.(*ast.CaseClause)
 		if cc.List == nil {
 			deflt = cc
 			continue
 		}
+		in.caseUndecided = false
 		set := caseSet(cc)
+		undecided := in.caseUndecided
+		anyUndecided = anyUndecided || undecided
 		if byDialect {
 			covered |= set
 		}
 		in.live = entry & set
+		if undecided {
+			// A case the extraction cannot decide: its statements
+			// may or may not run.
+			in.maybe++
+		}
 		in.block(cc.Body, e)
+		if undecided {
+			in.maybe--
+		}
 		out |= in.live
 	}
 	rest := entry &^ covered
 	if deflt != nil {
 		in.live = rest
+		if anyUndecided {
+			in.maybe++
+		}
 		in.block(deflt.Body, e)
+		if anyUndecided {
+			in.maybe--
+		}
 		out |= in.live
 	} else {
 		out |= rest
@@ -740,6 +766,7 @@ func (in *interp) typeSwitch(s *ast.TypeSwitchStmt, e *env) {
 	}
 	in.clauses(s.Body, byDialect, e, func(cc *ast.CaseClause) dset {
 		if !byDialect {
+			in.caseUndecided = true
 			return dAll
 		}
 		set := dset(0)

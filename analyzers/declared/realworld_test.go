@@ -136,6 +136,8 @@ func TestGuardedStatements(t *testing.T) {
 		"guarded create index idx_orgs_plan":   false,
 		"pgonly add column plan":               false, // ADD COLUMN IF NOT EXISTS
 		"codes create table ":                  true,  // errors.As(err, &pe) && pe.Code == "42P07"
+		"switch create table ":                 true,  // case "fresh" of an undecided switch
+		"switch create index idx_orgs_slug":    true,  // its default
 		"do create index orgs_slug_key":        true,  // DO $$ ... IF NOT EXISTS (...) THEN ... END IF
 		"do add column plan":                   true,  // DO $$ ... EXCEPTION WHEN duplicate_column THEN NULL
 	}
