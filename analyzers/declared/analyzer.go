@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "extracts the tables, indexes and foreign keys a package's Bun migrations (or its models' //schemalint:index directives) declare, per dialect",
 	Requires:   []*analysis.Analyzer{bunmodel.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{(*ExecFact)(nil)},
+	FactTypes:  []analysis.Fact{(*ExecFact)(nil), (*SourceFact)(nil)},
 	Run:        run,
 }
 
@@ -89,6 +89,13 @@ type extractor struct {
 	notes   []*Note
 	noteKey map[string]*Note
 	schema  *Schema
+	// own is the package's syntax; followed the packages of the module
+	// whose functions the migrations were followed into.
+	own      *pkgSrc
+	followed []*pkgSrc
+	// anchor, while a function of another package is interpreted, is
+	// the call into it: notes made there are reported at it.
+	anchor ast.Node
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -101,6 +108,7 @@ func run(pass *analysis.Pass) (any, error) {
 		models: res.models, byTable: map[string]*Model{}, m2m: map[string]bool{}, noteKey: map[string]*Note{}}
 	x.index()
 	execFacts(pass, x.decls)
+	pass.ExportPackageFact(&SourceFact{Module: x.own.modRoot, src: x.own})
 	regs := x.registrations()
 	if len(regs.migrations) == 0 && !regs.found {
 		if s := x.directiveSchema(); s != nil {
@@ -142,32 +150,8 @@ func imports(pkg *types.Package, seen map[*types.Package]bool) bool {
 // index records the package's functions, package-level variables and
 // constants with their syntax, and Bun's dialect numbers.
 func (x *extractor) index() {
-	info := x.pass.TypesInfo
-	for _, f := range x.pass.Files {
-		for _, d := range f.Decls {
-			switch d := d.(type) {
-			case *ast.FuncDecl:
-				if fn, ok := info.Defs[d.Name].(*types.Func); ok {
-					x.decls[fn] = d
-				}
-			case *ast.GenDecl:
-				for _, spec := range d.Specs {
-					vs, ok := spec.(*ast.ValueSpec)
-					if !ok || len(vs.Values) != len(vs.Names) {
-						continue
-					}
-					for i, n := range vs.Names {
-						switch obj := info.Defs[n].(type) {
-						case *types.Var:
-							x.globals[obj] = vs.Values[i]
-						case *types.Const:
-							x.consts[obj] = vs.Values[i]
-						}
-					}
-				}
-			}
-		}
-	}
+	x.own = newSrc(x.pass)
+	x.decls, x.globals, x.consts = x.own.decls, x.own.globals, x.own.consts
 	x.dialNum = map[int64]dset{}
 	var find func(p *types.Package, seen map[*types.Package]bool)
 	find = func(p *types.Package, seen map[*types.Package]bool) {
@@ -293,6 +277,9 @@ func (x *extractor) addNoteUnseen(a at, live dset, mig *Migration, msg string, u
 	if live == 0 {
 		return
 	}
+	if x.anchor != nil {
+		a.pos, a.end = x.anchor.Pos(), x.anchor.End()
+	}
 	name := ""
 	if mig != nil {
 		name = mig.Name
@@ -397,6 +384,10 @@ func (x *extractor) literalMapper(e ast.Expr) func(int) token.Pos {
 // site records where a change was written: its span and, for a change
 // written in the migration function itself, the statement holding it.
 func (x *extractor) site(in *interp, c *Change, expr ast.Expr, ch *chain) {
+	if in.callSite != nil {
+		// Written in another package: the call into it is the site.
+		expr, ch = in.callSite, nil
+	}
 	if c.pos == token.NoPos {
 		c.at = at{pos: expr.Pos(), end: expr.End()}
 	}

@@ -61,7 +61,7 @@ func (b *bld) str(c call, i int) (string, bool) {
 		return "", false
 	}
 	if s, ok := c.args[i].(vStr); ok {
-		return constant.StringVal(b.x.pass.TypesInfo.Types[s.expr].Value), true
+		return s.s, true
 	}
 	b.fail(c.expr.Args[i], "the argument of %s is not a constant string: the statement is not seen", c.name)
 	return "", false
@@ -79,7 +79,7 @@ func (b *bld) strs(c call) ([]string, bool) {
 					b.fail(c.expr.Args[i], "the arguments of %s are not constant strings: the statement is not seen", c.name)
 					return nil, false
 				}
-				out = append(out, constant.StringVal(b.x.pass.TypesInfo.Types[s.expr].Value))
+				out = append(out, s.s)
 			}
 			continue
 		}
@@ -131,7 +131,7 @@ func (b *bld) modelOf(c call) *Model {
 		return nil
 	}
 	if t == nil {
-		t = b.x.pass.TypesInfo.TypeOf(c.expr.Args[0])
+		t = b.x.typeAndValue(c.expr.Args[0]).Type
 	}
 	var m *Model
 	if t != nil && !types.IsInterface(t) {
@@ -498,7 +498,7 @@ func (b *bld) createTable() []*Change {
 			withFKs = true
 		case "Varchar":
 			if len(c.expr.Args) == 1 {
-				if tv := b.x.pass.TypesInfo.Types[c.expr.Args[0]]; tv.Value != nil {
+				if tv := b.x.typeAndValue(c.expr.Args[0]); tv.Value != nil {
 					n, _ := constant.Int64Val(tv.Value)
 					varchar = int(n)
 					return true
@@ -560,7 +560,7 @@ func (b *bld) createTable() []*Change {
 			a := at{pos: fc.expr.Args[0].Pos(), end: fc.expr.Args[0].End()}
 			if se, ok := errors.AsType[*ddl.SyntaxError](err); ok {
 				if s, ok := fc.args[0].(vStr); ok {
-					a.pos = b.x.literalMapper(s.expr)(se.Offset)
+					a.pos = b.in.mapper(s, fc.expr.Args[0])(se.Offset)
 				}
 			}
 			b.x.addNote(a, dialectBit(b.d), b.in.mig, fmt.Sprintf("ForeignKey(%q) does not parse on %s (%s): the constraint is not seen", q, b.d.Title(), errText(syntaxErr(err))))

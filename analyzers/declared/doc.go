@@ -62,14 +62,40 @@
 // order; a nil down function or a missing .down.sql is recorded.
 //
 // Up and down functions are function literals, functions of the package,
-// or package-level variables holding one. They are interpreted: functions
-// and methods of the package are followed with their arguments (so
-// run(ctx, queries...) and runSQL(ctx, db, "...") helpers work), local
-// variables and package-level initialisers are tracked, a range over a
-// known list (a variadic parameter, a slice literal) is unrolled, function
-// literals given to RunInTx run with the transaction as the handle. A
-// handle is any value of type *bun.DB, bun.Tx, bun.Conn, bun.IDB,
-// bun.IConn or database/sql's DB, Tx, Conn.
+// method values (m.up), package-level variables holding one, or local
+// variables assigned one once (up := func...; MustRegister(up, down)).
+// They are interpreted: functions and methods of the package are followed
+// with their arguments (so run(ctx, queries...) and runSQL(ctx, db, "...")
+// helpers work), local variables and package-level initialisers are
+// tracked, a range over a known list (a variadic parameter, a slice or map
+// literal, a slice of struct literals whose fields are read back) is
+// unrolled, function literals given to RunInTx run with the transaction as
+// the handle, BeginTx/Begin return a handle, and db.ResetModel(ctx,
+// models...) drops (IF EXISTS, CASCADE) and creates each model's table as
+// Bun does. A handle is any value of
+// type *bun.DB, bun.Tx, bun.Conn, bun.IDB, bun.IConn or database/sql's DB,
+// Tx, Conn.
+//
+// Functions, methods and package-level variables of other packages of the
+// same module (the same go.mod) are followed as those of the package,
+// when the driver shares their syntax: the analyzer exports a SourceFact
+// on every package, which carries the syntax in process (schemalint's
+// commands, checker.Analyze over packages loaded with LoadAllSyntax) and
+// nothing across processes (go vet). What they run is reported at the
+// call into them. Third-party modules are never followed.
+//
+// A statement that may or may not run is marked Change.Maybe: one under
+// a condition that does not depend on the dialect (an existence check
+// such as if !columnExists(...)), or one whose error is ignored when it
+// says the object exists (err != nil && !strings.Contains(err.Error(),
+// "already exists"), a isDuplicate...(err) helper, PostgreSQL's
+// duplicate-object codes). It is applied where it fits and never reported
+// as a problem where it does not. A SELECT with arguments (the query of
+// an existence check) creates nothing and hides nothing.
+// PostgreSQL DO blocks made of plain statements under IF ... THEN (ELSIF,
+// ELSE, END IF), or with an EXCEPTION WHEN ... THEN NULL handler, are
+// read the same way; a DO block with anything else (DECLARE, loops,
+// EXECUTE, PERFORM) is noted unseen.
 //
 // Dialect branches: if and switch on db.Dialect().Name() (or a variable
 // holding it) against dialect.PG, dialect.MySQL, dialect.SQLite, or on
@@ -98,8 +124,9 @@
 // TestReferenceMatchesBun checks all of this against the SQL Bun really
 // sends for the reference migrations, statement by statement.
 //
-// SQL: constant strings (literals, constants, constants joined with +)
-// given to ExecContext, Exec, QueryContext, Query, QueryRowContext,
+// SQL: strings known statically (literals, constants, known strings
+// joined with +, fmt.Sprintf with a constant format of %s, %d, %v and %q
+// verbs and known arguments) given to ExecContext, Exec, QueryContext, Query, QueryRowContext,
 // QueryRow and NewRaw, parsed with package ddl: CREATE [UNIQUE] INDEX,
 // CREATE TABLE (columns, keys, inline REFERENCES, MySQL KEY), ALTER TABLE
 // (ADD/DROP/ALTER/MODIFY/CHANGE/RENAME COLUMN, ADD/DROP CONSTRAINT,
@@ -116,13 +143,14 @@
 //
 // # What is knowingly not understood
 //
-// Each of these becomes a note: SQL that is not a constant (fmt.Sprintf,
-// strings built at run time), SQL with ? placeholders and arguments
+// Each of these becomes a note: SQL that is not known statically
+// (strings built from run-time values), SQL with ? placeholders and arguments
 // (Bun formats them at run time), builder arguments that are not
 // constants, a Model whose type is an interface, builder methods not
 // listed above (Apply, ExcludeColumn), queries built and never seen
 // executed, a builder value whose origin is lost, functions of other
-// packages given the handle (unless their ExecFact says they run
+// modules (or, across processes, of other packages) given the handle, or
+// methods of their types holding one (unless their ExecFact says they run
 // nothing: schema.RegisterModels is fine), calls through function values
 // given the handle, recursion and calls nested more than 16 deep, goto,
 // the BeforeCreateTable/AfterCreateTable hooks of a model, statements the

@@ -55,7 +55,7 @@ func TestExtract(t *testing.T) {
 	}
 }
 
-var fixturePkgs = []string{"builders", "rawsql", "branches", "sqlfiles", "notes", "literal", "directives"}
+var fixturePkgs = []string{"builders", "rawsql", "branches", "sqlfiles", "notes", "literal", "directives", "realworld", "guards"}
 
 // loadFixtures loads every fixture package once.
 var loadFixtures = sync.OnceValues(func() (map[string]*Schema, error) {
@@ -124,6 +124,9 @@ func dump(s *Schema) string {
 				}
 				if c.Builder {
 					b.WriteString(" builder")
+				}
+				if c.Maybe {
+					b.WriteString(" maybe")
 				}
 				if c.Index != nil {
 					b.WriteString(" " + describeIndex(c.Index))

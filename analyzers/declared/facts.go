@@ -84,11 +84,29 @@ func takesHandle(fn *types.Func) bool {
 	if !ok {
 		return false
 	}
-	if sig.Recv() != nil && isHandle(sig.Recv().Type()) {
+	if sig.Recv() != nil && (isHandle(sig.Recv().Type()) || holdsHandle(sig.Recv().Type())) {
 		return true
 	}
 	for v := range sig.Params().Variables() {
 		if isHandle(v.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsHandle reports a struct (or pointer to one) with a handle field: a
+// repository or schema helper type whose methods use the handle it holds.
+func holdsHandle(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for f := range st.Fields() {
+		if isHandle(f.Type()) {
 			return true
 		}
 	}

@@ -25,22 +25,35 @@ type value any
 
 type (
 	vHandle struct{} // a database handle
-	vList   struct{ elems []value }
+	// vList is a slice or array literal, or a map literal (keys set,
+	// in the order written: the order Go ranges over it is random).
+	vList struct{ elems, keys []value }
+	// vStruct is a struct literal: its fields by name.
+	vStruct struct{ fields map[string]value }
 	vFunc   struct {
 		lit  *ast.FuncLit
 		decl *ast.FuncDecl
-		env  *env // where a function literal was written, for the variables it captures
+		env  *env    // where a function literal was written, for the variables it captures
+		src  *pkgSrc // the package it is written in
 	}
-	vDialect       struct{}                // db.Dialect()
-	vDialectName   struct{}                // db.Dialect().Name()
-	vDialectString struct{}                // db.Dialect().Name().String()
-	vTyped         struct{ t types.Type }  // anything else, known by its type
-	vStr           struct{ expr ast.Expr } // a constant string, with the expression it came from
-	vChainRef      struct{ c *chain }      // a query builder
-	vMigrator      struct{}                // *migrate.Migrator, whose DB() is a handle
-	vUnknown       struct{ why string }    // nothing known
-	vNil           struct{}                // nil
-	vTuple         struct{ elems []value } // a call's results
+	vDialect       struct{}               // db.Dialect()
+	vDialectName   struct{}               // db.Dialect().Name()
+	vDialectString struct{}               // db.Dialect().Name().String()
+	vTyped         struct{ t types.Type } // anything else, known by its type
+	// vStr is a string known statically: s, from expr. exact reports
+	// that expr is a constant expression whose value is s (so offsets
+	// in s map into its literals); otherwise s was computed (a
+	// fmt.Sprintf of constants, a concatenation of known strings).
+	vStr struct {
+		s     string
+		expr  ast.Expr
+		exact bool
+	}
+	vChainRef struct{ c *chain }      // a query builder
+	vMigrator struct{}                // *migrate.Migrator, whose DB() is a handle
+	vUnknown  struct{ why string }    // nothing known
+	vNil      struct{}                // nil
+	vTuple    struct{ elems []value } // a call's results
 )
 
 // chain is a query builder: the method calls made on it, in order. Bun's
@@ -103,32 +116,74 @@ type interp struct {
 	stack []ast.Node // the functions being interpreted, innermost last
 	// chains are the builders started, to note those never executed.
 	chains []*chain
+	// src is the package whose code is being interpreted; callSite,
+	// while in a function of another package of the module, the call
+	// into it from this package, where what it runs is reported.
+	// maybe counts the undecided conditions around the statement being
+	// interpreted: its changes may or may not run.
+	maybe int
+	// caseUndecided is set by a switch's case evaluation when the case
+	// does not depend on the dialect alone.
+	caseUndecided bool
+	// prev is the range of changes the last statement of the block that
+	// made any made, for an error check after it.
+	prev     [2]int
+	src      *pkgSrc
+	callSite ast.Expr
+	curCall  ast.Expr // the call being followed into a function
 }
 
 const maxDepth = 16
 
 func (in *interp) note(n ast.Node, live dset, format string, args ...any) {
+	n = in.anchor(n)
 	in.x.addNote(at{pos: n.Pos(), end: n.End()}, live, in.mig, fmt.Sprintf(format, args...))
 }
 
 // unseen notes code that is not followed: what it runs is not seen.
 func (in *interp) unseen(n ast.Node, live dset, format string, args ...any) {
+	n = in.anchor(n)
 	in.x.addUnseen(at{pos: n.Pos(), end: n.End()}, live, in.mig, fmt.Sprintf(format, args...))
 }
 
+// anchor is where something found at n is reported: n itself, or, in a
+// function of another package, the call into it from this package.
+func (in *interp) anchor(n ast.Node) ast.Node {
+	if in.callSite != nil {
+		return in.callSite
+	}
+	return n
+}
+
 // run interprets a migration function value: a function literal, a
-// function of the package, or a package-level variable holding one.
+// function or method value, or a variable (of the package, or local and
+// assigned once) holding one.
 func (in *interp) run(fn ast.Expr) {
 	in.live = dAll
-	f, ok := in.eval(fn, newEnv()).(vFunc)
+	in.src = in.x.own
+	v := in.eval(fn, newEnv())
+	if id, ok := ast.Unparen(fn).(*ast.Ident); ok {
+		if _, isFn := v.(vFunc); !isFn {
+			// up := func(...) {...}; Migrations.MustRegister(up, down)
+			if obj, ok := in.src.info.Uses[id].(*types.Var); ok {
+				if init := in.x.localInit(obj); init != nil {
+					v = in.eval(init, newEnv())
+				}
+			}
+		}
+	}
+	f, ok := v.(vFunc)
 	if !ok {
-		in.unseen(fn, dAll, "the %s function is not a function literal or a function or variable of this package: what it runs is not seen", in.dir())
+		in.unseen(fn, dAll, "the %s function is not a function literal, a function or method of this package, or a variable assigned one once: what it runs is not seen", in.dir())
 		return
 	}
 	in.root = f.decl
 	if f.lit != nil {
 		in.root = f.lit
 	}
+	// A function of another package registered here: what it runs is
+	// reported at the registration.
+	in.curCall = fn
 	in.callFunc(f, nil, nil)
 	for _, c := range in.chains {
 		if !c.executed && c.kind != "data" {
@@ -175,10 +230,24 @@ func (in *interp) callFunc(f vFunc, args []value, argExprs []ast.Expr) value {
 	}
 	e := newEnv()
 	e.parent = f.env
+	savedSrc, savedSite := in.src, in.callSite
+	if f.src != nil && f.src != in.src {
+		switch {
+		case f.src == in.x.own:
+			// Back in this package (a function literal of the
+			// migration given to a helper): reported where written.
+			in.setSite(nil)
+		case in.callSite == nil:
+			in.setSite(in.curCall)
+		}
+		in.src = f.src
+	}
 	in.bindParams(e, ftype, args, argExprs)
 	saved := in.live
 	in.block(body.List, e)
 	in.live = saved
+	in.src = savedSrc
+	in.setSite(savedSite)
 	if e.ret == nil {
 		return vUnknown{"no result"}
 	}
@@ -188,7 +257,7 @@ func (in *interp) callFunc(f vFunc, args []value, argExprs []ast.Expr) value {
 // bindParams binds arguments to parameters; a variadic parameter gets the
 // list of the remaining arguments (or the list spread with ...).
 func (in *interp) bindParams(e *env, ft *ast.FuncType, args []value, argExprs []ast.Expr) {
-	info := in.x.pass.TypesInfo
+	info := in.src.info
 	var params []*ast.Ident
 	var variadic bool
 	for i, field := range ft.Params.List {
@@ -250,18 +319,23 @@ func (in *interp) typed(t types.Type) value {
 
 // block interprets statements while some dialect still runs them.
 func (in *interp) block(stmts []ast.Stmt, e *env) {
+	in.prev = [2]int{in.count(), in.count()}
 	for _, s := range stmts {
 		if in.live == 0 {
 			return
 		}
+		start := in.count()
 		in.stmt(s, e)
+		if in.count() > start {
+			in.prev = [2]int{start, in.count()}
+		}
 	}
 }
 
 // stmt interprets a statement; in.live is the set of dialects running
 // after it.
 func (in *interp) stmt(s ast.Stmt, e *env) {
-	info := in.x.pass.TypesInfo
+	info := in.src.info
 	switch s := s.(type) {
 	case *ast.ExprStmt:
 		in.eval(s.X, e)
@@ -294,12 +368,24 @@ func (in *interp) stmt(s ast.Stmt, e *env) {
 		}
 		in.live = 0
 	case *ast.IfStmt:
+		checked := in.prev
 		if s.Init != nil {
+			start := in.count()
 			in.stmt(s.Init, e)
+			checked = [2]int{start, in.count()}
+		}
+		if swallowsExists(info, s.Cond) {
+			// if err != nil && !strings.Contains(err.Error(), "already
+			// exists"): the statement checked may fail harmlessly.
+			in.markMaybe(checked)
 		}
 		t, f, known := in.cond(s.Cond, e)
 		entry := in.live
 		before := in.count()
+		undecided := !known && !isErrCheck(info, s.Cond)
+		if undecided {
+			in.maybe++
+		}
 		in.live = entry & t
 		in.stmt(s.Body, e)
 		thenOut := in.live
@@ -309,8 +395,11 @@ func (in *interp) stmt(s ast.Stmt, e *env) {
 		}
 		elseOut := in.live
 		in.live = thenOut | elseOut
-		if !known && !isErrCheck(info, s.Cond) && in.count() > before {
-			in.note(s.Cond, entry, "statements under this condition are assumed to run: the extraction cannot tell when %s holds", short(s.Cond))
+		if undecided {
+			in.maybe--
+		}
+		if undecided && in.count() > before {
+			in.note(s.Cond, entry, "statements under this condition are assumed to run where they fit (the extraction cannot tell when %s holds): none is reported as conflicting with the schema", short(s.Cond))
 		}
 	case *ast.BlockStmt:
 		in.block(s.List, e)
@@ -357,7 +446,7 @@ func (in *interp) stmt(s ast.Stmt, e *env) {
 
 // assign binds the values of rhs to the variables of lhs.
 func (in *interp) assign(lhs, rhs []ast.Expr, tok token.Token, e *env) {
-	info := in.x.pass.TypesInfo
+	info := in.src.info
 	var vals []value
 	for _, r := range rhs {
 		vals = append(vals, in.eval(r, e))
@@ -401,6 +490,66 @@ func (in *interp) assign(lhs, rhs []ast.Expr, tok token.Token, e *env) {
 // count is the number of changes recorded so far, to tell whether a
 // stretch of code ran any statement.
 func (in *interp) count() int { return len(in.mig.Up) + len(in.mig.Down) }
+
+// markMaybe marks the changes of a range of count() as possibly not run.
+func (in *interp) markMaybe(r [2]int) {
+	cs := in.mig.Down
+	if in.up {
+		cs = in.mig.Up
+	}
+	base := len(in.mig.Up) + len(in.mig.Down) - len(cs)
+	for i := max(r[0]-base, 0); i < r[1]-base && i < len(cs); i++ {
+		cs[i].Maybe = true
+	}
+}
+
+// existsWords are what an "already exists" error is recognised by: the
+// words of PostgreSQL, MySQL and SQLite messages, and PostgreSQL's codes
+// for duplicate tables, columns, objects and schemas.
+var existsWords = []string{"exist", "duplicate", "42p07", "42701", "42710", "42p06", "1050", "1060", "1061"}
+
+// swallowsExists recognises a condition on an error that speaks of
+// existence: err != nil && !strings.Contains(err.Error(), "already
+// exists"), !isDuplicateColumn(err), errors.As(err, &pgErr) &&
+// pgErr.Code == "42P07". It lets the statement before it fail because
+// what it creates exists already (or what it drops does not).
+func swallowsExists(info *types.Info, cond ast.Expr) bool {
+	onErr := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		if x, ok := n.(ast.Expr); ok && !onErr {
+			if t := info.TypeOf(x); t != nil && types.Identical(t, types.Universe.Lookup("error").Type()) {
+				onErr = true
+			}
+		}
+		return !onErr
+	})
+	if !onErr {
+		return false
+	}
+	mentions := func(x ast.Expr) bool {
+		found := false
+		ast.Inspect(x, func(n ast.Node) bool {
+			var s string
+			switch n := n.(type) {
+			case *ast.Ident:
+				s = n.Name // isDuplicateColumn(err), pgerrcode.DuplicateTable
+			case ast.Expr:
+				if tv, ok := info.Types[n]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+					s = constant.StringVal(tv.Value)
+				}
+			}
+			s = strings.ToLower(s)
+			for _, w := range existsWords {
+				if strings.Contains(s, w) && (len(w) > 4 || s == w) {
+					found = true
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	return mentions(cond)
+}
 
 func sameValue(a, b value) bool {
 	switch a := a.(type) {
@@ -485,7 +634,7 @@ func (in *interp) dialectCompare(x, y ast.Expr, e *env) (dset, bool) {
 }
 
 func (in *interp) dialectMatch(v value, other ast.Expr) (dset, bool) {
-	tv, ok := in.x.pass.TypesInfo.Types[other]
+	tv, ok := in.src.info.Types[other]
 	if !ok || tv.Value == nil {
 		return 0, false
 	}
@@ -526,14 +675,19 @@ func (in *interp) switchStmt(s *ast.SwitchStmt, e *env) {
 			case byDialect:
 				m, ok := in.dialectMatch(tag, x)
 				if !ok {
+					in.caseUndecided = true
 					return dAll
 				}
 				set |= m
 			case s.Tag == nil:
-				t, _, _ := in.cond(x, e)
+				t, _, known := in.cond(x, e)
+				if !known {
+					in.caseUndecided = true
+				}
 				set |= t
 			default:
 				in.eval(x, e)
+				in.caseUndecided = true
 				set = dAll
 			}
 		}
@@ -549,24 +703,42 @@ func (in *interp) clauses(body *ast.BlockStmt, byDialect bool, e *env, caseSet f
 	entry := in.live
 	out, covered := dset(0), dset(0)
 	var deflt *ast.CaseClause
+	anyUndecided := false
 	for _, st := range body.List {
 		cc := st.(*ast.CaseClause)
 		if cc.List == nil {
 			deflt = cc
 			continue
 		}
+		in.caseUndecided = false
 		set := caseSet(cc)
+		undecided := in.caseUndecided
+		anyUndecided = anyUndecided || undecided
 		if byDialect {
 			covered |= set
 		}
 		in.live = entry & set
+		if undecided {
+			// A case the extraction cannot decide: its statements
+			// may or may not run.
+			in.maybe++
+		}
 		in.block(cc.Body, e)
+		if undecided {
+			in.maybe--
+		}
 		out |= in.live
 	}
 	rest := entry &^ covered
 	if deflt != nil {
 		in.live = rest
+		if anyUndecided {
+			in.maybe++
+		}
 		in.block(deflt.Body, e)
+		if anyUndecided {
+			in.maybe--
+		}
 		out |= in.live
 	} else {
 		out |= rest
@@ -594,11 +766,12 @@ func (in *interp) typeSwitch(s *ast.TypeSwitchStmt, e *env) {
 	}
 	in.clauses(s.Body, byDialect, e, func(cc *ast.CaseClause) dset {
 		if !byDialect {
+			in.caseUndecided = true
 			return dAll
 		}
 		set := dset(0)
 		for _, t := range cc.List {
-			set |= dialectOfType(in.x.pass.TypesInfo.TypeOf(t))
+			set |= dialectOfType(in.src.info.TypeOf(t))
 		}
 		return set
 	})
@@ -619,7 +792,7 @@ func dialectOfType(t types.Type) dset {
 // rangeStmt unrolls a range over a known list; any other range runs its
 // body once with the element unknown.
 func (in *interp) rangeStmt(s *ast.RangeStmt, e *env) {
-	info := in.x.pass.TypesInfo
+	info := in.src.info
 	bind := func(x ast.Expr, v value) {
 		if id, ok := x.(*ast.Ident); ok && id.Name != "_" {
 			obj := info.Defs[id]
@@ -633,11 +806,13 @@ func (in *interp) rangeStmt(s *ast.RangeStmt, e *env) {
 	}
 	coll := in.eval(s.X, e)
 	if l, ok := coll.(vList); ok {
-		for _, el := range l.elems {
+		for i, el := range l.elems {
 			if in.live == 0 {
 				return
 			}
-			if s.Key != nil {
+			if s.Key != nil && l.keys != nil {
+				bind(s.Key, l.keys[i])
+			} else if s.Key != nil {
 				bind(s.Key, vTyped{t: info.TypeOf(s.Key)})
 			}
 			if s.Value != nil {
@@ -661,9 +836,9 @@ func (in *interp) rangeStmt(s *ast.RangeStmt, e *env) {
 // eval evaluates an expression: it runs what the expression runs (calls,
 // builders executed) and returns its abstract value.
 func (in *interp) eval(x ast.Expr, e *env) value {
-	info := in.x.pass.TypesInfo
+	info := in.src.info
 	if tv, ok := info.Types[x]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-		return vStr{expr: x}
+		return vStr{s: constant.StringVal(tv.Value), expr: x, exact: true}
 	}
 	switch x := x.(type) {
 	case *ast.ParenExpr:
@@ -680,12 +855,12 @@ func (in *interp) eval(x ast.Expr, e *env) value {
 		case *types.Nil:
 			return vNil{}
 		case *types.Func:
-			if d := in.x.decls[o.Origin()]; d != nil {
-				return vFunc{decl: d}
+			if d, src := in.x.funcOf(o); d != nil {
+				return vFunc{decl: d, src: src}
 			}
 		case *types.Var:
-			if o.Parent() == o.Pkg().Scope() {
-				if init := in.x.globals[o]; init != nil {
+			if o.Pkg() != nil && o.Parent() == o.Pkg().Scope() {
+				if init := in.src.globals[o]; init != nil {
 					return in.eval(init, newEnv())
 				}
 			}
@@ -695,20 +870,47 @@ func (in *interp) eval(x ast.Expr, e *env) value {
 		}
 		return vUnknown{"unresolved"}
 	case *ast.FuncLit:
-		return vFunc{lit: x, env: e}
+		return vFunc{lit: x, env: e, src: in.src}
 	case *ast.CompositeLit:
 		t := info.TypeOf(x)
 		if t != nil {
-			switch t.Underlying().(type) {
-			case *types.Slice, *types.Array:
+			switch u := t.Underlying().(type) {
+			case *types.Slice, *types.Array, *types.Map:
 				var l vList
+				_, isMap := u.(*types.Map)
 				for _, el := range x.Elts {
 					if kv, ok := el.(*ast.KeyValueExpr); ok {
+						if isMap {
+							l.keys = append(l.keys, in.eval(kv.Key, e))
+						}
 						el = kv.Value
 					}
 					l.elems = append(l.elems, in.eval(el, e))
 				}
+				if isMap && len(l.keys) != len(l.elems) {
+					l.keys = nil
+				}
 				return l
+			case *types.Struct:
+				// {name: "...", sql: "..."}: fields kept for x.sql.
+				st := vStruct{fields: map[string]value{}}
+				for i, el := range x.Elts {
+					name := ""
+					if kv, ok := el.(*ast.KeyValueExpr); ok {
+						if id, ok := kv.Key.(*ast.Ident); ok {
+							name = id.Name
+						}
+						el = kv.Value
+					} else if i < u.NumFields() {
+						name = u.Field(i).Name()
+					}
+					if _, isFn := el.(*ast.FuncLit); isFn {
+						st.fields[name] = vFunc{lit: el.(*ast.FuncLit), env: e, src: in.src}
+						continue
+					}
+					st.fields[name] = in.eval(el, e)
+				}
+				return st
 			}
 		}
 		for _, el := range x.Elts {
@@ -726,12 +928,50 @@ func (in *interp) eval(x ast.Expr, e *env) value {
 		in.eval(x.X, e)
 		return vTyped{t: info.TypeOf(x)}
 	case *ast.BinaryExpr:
-		in.eval(x.X, e)
-		in.eval(x.Y, e)
+		l, r := in.eval(x.X, e), in.eval(x.Y, e)
+		if x.Op == token.ADD {
+			// Known strings joined: "ALTER TABLE " + table + ...
+			if ls, ok := l.(vStr); ok {
+				if rs, ok := r.(vStr); ok {
+					return vStr{s: ls.s + rs.s, expr: x}
+				}
+			}
+		}
 		return vTyped{t: info.TypeOf(x)}
 	case *ast.SelectorExpr:
-		if sel := info.Selections[x]; sel != nil && sel.Kind() == types.FieldVal {
-			in.eval(x.X, e)
+		sel := info.Selections[x]
+		if sel != nil && sel.Kind() == types.FieldVal {
+			if st, ok := in.eval(x.X, e).(vStruct); ok && len(sel.Index()) == 1 {
+				if v, ok := st.fields[x.Sel.Name]; ok {
+					return v
+				}
+			}
+		}
+		if sel != nil && (sel.Kind() == types.MethodVal || sel.Kind() == types.MethodExpr) {
+			// A method value (m.up) is its method, the receiver
+			// unknown; one of an interface is not known.
+			if fn, ok := sel.Obj().(*types.Func); ok {
+				if d, src := in.x.funcOf(fn); d != nil {
+					return vFunc{decl: d, src: src}
+				}
+			}
+		}
+		if sel == nil {
+			// pkg.Func or pkg.Var of another package.
+			switch o := info.Uses[x.Sel].(type) {
+			case *types.Func:
+				if d, src := in.x.funcOf(o); d != nil {
+					return vFunc{decl: d, src: src}
+				}
+			case *types.Var:
+				if src := in.x.srcOf(o.Pkg()); src != nil && src.globals[o] != nil && len(in.stack) < maxDepth {
+					saved := in.src
+					in.src = src
+					v := in.eval(src.globals[o], newEnv())
+					in.src = saved
+					return v
+				}
+			}
 		}
 		return in.typed(info.TypeOf(x))
 	case *ast.StarExpr:
@@ -765,7 +1005,7 @@ func (in *interp) eval(x ast.Expr, e *env) value {
 
 // call evaluates a call expression.
 func (in *interp) call(c *ast.CallExpr, e *env) value {
-	info := in.x.pass.TypesInfo
+	info := in.src.info
 	if tv, ok := info.Types[c.Fun]; ok && tv.IsType() {
 		// A conversion: (*schema.User)(nil) is a value of its type.
 		for _, a := range c.Args {
@@ -797,15 +1037,18 @@ func (in *interp) call(c *ast.CallExpr, e *env) value {
 	if fn == nil {
 		f := in.eval(c.Fun, e)
 		if fv, ok := f.(vFunc); ok {
-			return in.callFunc(fv, args, argExprs)
+			return in.follow(c, fv, args, argExprs)
 		}
 		if handleIn(args) {
 			in.unseen(c, in.live, "call of the function value %s with the database handle is not followed: what it runs is not seen", short(c.Fun))
 		}
 		return in.typed(info.TypeOf(c))
 	}
-	if d := in.x.decls[fn.Origin()]; d != nil && d.Recv == nil {
-		return in.callFunc(vFunc{decl: d}, args, argExprs)
+	if d, src := in.x.funcOf(fn); d != nil && d.Recv == nil {
+		return in.follow(c, vFunc{decl: d, src: src}, args, argExprs)
+	}
+	if v, ok := in.sprintf(c, fn, args); ok {
+		return v
 	}
 	return in.foreign(c, fn, args)
 }
@@ -836,8 +1079,10 @@ func handleIn(args []value) bool {
 
 // foreign handles a call of a function of another package.
 func (in *interp) foreign(c *ast.CallExpr, fn *types.Func, args []value) value {
-	info := in.x.pass.TypesInfo
-	if handleIn(args) && fn.Pkg() != nil && takesHandle(fn) && foreignRuns(in.x.pass, fn) {
+	info := in.src.info
+	sig, _ := fn.Type().(*types.Signature)
+	holds := sig != nil && sig.Recv() != nil && holdsHandle(sig.Recv().Type())
+	if (handleIn(args) || holds) && fn.Pkg() != nil && takesHandle(fn) && foreignRuns(in.x.pass, fn) {
 		in.unseen(c, in.live, "%s.%s may run queries on the database handle, and what it runs is not seen: create schema objects in the migration or in a function of this package",
 			fn.Pkg().Name(), fn.Name())
 	}
@@ -857,7 +1102,7 @@ func (in *interp) foreign(c *ast.CallExpr, fn *types.Func, args []value) value {
 
 // method evaluates a method call on a value.
 func (in *interp) method(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func, recv value, args []value, argExprs []ast.Expr, _ *env) value {
-	info := in.x.pass.TypesInfo
+	info := in.src.info
 	name := fn.Name()
 	pkg, recvName := methodOf(fn)
 	switch r := recv.(type) {
@@ -885,10 +1130,10 @@ func (in *interp) method(c *ast.CallExpr, sel *ast.SelectorExpr, fn *types.Func,
 	if pkg == schemaPkg && name == "Name" && recvName == "Dialect" {
 		return vDialectName{}
 	}
-	if d := in.x.decls[fn.Origin()]; d != nil && d.Body != nil {
-		// A method of this package: followed like a function, its
-		// receiver unknown.
-		return in.callFunc(vFunc{decl: d}, args, argExprs)
+	if d, src := in.x.funcOf(fn); d != nil && d.Body != nil {
+		// A method of this package (or of another of the module):
+		// followed like a function, its receiver unknown.
+		return in.follow(c, vFunc{decl: d, src: src}, args, argExprs)
 	}
 	if pkg != "" && pkg != sqlPkg && pkg != bunPkg && !strings.HasPrefix(pkg, bunPkg+"/") {
 		return in.foreign(c, fn, append([]value{recv}, args...))
@@ -935,6 +1180,9 @@ func (in *interp) handleMethod(c *ast.CallExpr, name string, args []value) value
 		in.unseen(c, in.live, "the function given to RunInTx is not a function literal or a function of this package: what it runs is not seen")
 	case "BeginTx", "Begin", "Conn":
 		return vTuple{elems: []value{vHandle{}, vUnknown{"error"}}}
+	case "ResetModel":
+		in.resetModel(c, args)
+		return vUnknown{"error"}
 	}
 	return vUnknown{"handle method " + name}
 }
@@ -958,13 +1206,17 @@ func (in *interp) emitSQL(arg ast.Expr, v value, hasArgs bool) {
 		in.unseen(arg, in.live, "the SQL is not a constant string (a const, a literal, or constants joined with +): its statements are not seen")
 		return
 	}
-	tv := in.x.pass.TypesInfo.Types[s.expr]
-	src := constant.StringVal(tv.Value)
+	src := s.s
 	if hasArgs && strings.Contains(src, "?") {
+		if isSelect(src) {
+			// A query with arguments (columnExists helpers): whatever
+			// Bun formats into it, it creates nothing.
+			return
+		}
 		in.unseen(arg, in.live, "SQL with ? placeholders and arguments is formatted by Bun at run time: its statements are not seen")
 		return
 	}
-	mapper := in.x.literalMapper(s.expr)
+	mapper := in.mapper(s, arg)
 	for _, d := range in.live.list() {
 		cs, notes := sqlText{d: d, src: src, pos: mapper}.changes()
 		for _, n := range notes {
@@ -978,7 +1230,18 @@ func (in *interp) emitSQL(arg ast.Expr, v value, hasArgs bool) {
 }
 
 // emit appends a change to the migration direction being interpreted.
+// A change made in a function of another package is reported at the
+// call into it.
 func (in *interp) emit(c *Change) {
+	c.Maybe = c.Maybe || in.maybe > 0
+	if cs := in.callSite; cs != nil {
+		c.pos, c.end = cs.Pos(), cs.End()
+		for _, a := range []*at{indexAt(c.Index), columnAt(c.Column), fkAt(c.ForeignKey)} {
+			if a != nil {
+				a.pos, a.end = cs.Pos(), cs.End()
+			}
+		}
+	}
 	if in.up {
 		in.mig.Up = append(in.mig.Up, c)
 	} else {
@@ -1027,6 +1290,174 @@ func (in *interp) execute(ch *chain) {
 		for _, c := range cs {
 			c.Builder = true
 			in.emit(c)
+		}
+	}
+}
+
+// setSite sets the call into another package that what is found is
+// reported at (nil: where it is written).
+func (in *interp) setSite(c ast.Expr) {
+	in.callSite = c
+	in.x.anchor = nil
+	if c != nil {
+		in.x.anchor = c
+	}
+}
+
+// follow interprets a call of a function the extraction can read.
+func (in *interp) follow(c *ast.CallExpr, f vFunc, args []value, argExprs []ast.Expr) value {
+	in.curCall = c
+	return in.callFunc(f, args, argExprs)
+}
+
+// mapper maps an offset in a known string to the source: into the
+// literals of a constant expression of this package; otherwise to where
+// the string was computed, to use (where another package's string is
+// used here), or to the call into another package.
+func (in *interp) mapper(s vStr, use ast.Node) func(int) token.Pos {
+	if in.callSite != nil {
+		p := in.callSite.Pos()
+		return func(int) token.Pos { return p }
+	}
+	own := in.x.fileOf(s.expr.Pos()) != nil
+	if s.exact && in.src == in.x.own && own {
+		return in.x.literalMapper(s.expr)
+	}
+	p := s.expr.Pos()
+	if !own {
+		p = use.Pos()
+	}
+	return func(int) token.Pos { return p }
+}
+
+// sprintf evaluates fmt.Sprintf with a constant format and arguments that
+// are all known strings or constants: the SQL it formats is known. Verbs
+// other than %s, %d, %v, %q and %% are left to run time.
+func (in *interp) sprintf(c *ast.CallExpr, fn *types.Func, args []value) (value, bool) {
+	if fn.Pkg() == nil || fn.Pkg().Path() != "fmt" || fn.Name() != "Sprintf" || len(args) == 0 || c.Ellipsis.IsValid() {
+		return nil, false
+	}
+	format, ok := args[0].(vStr)
+	if !ok {
+		return nil, false
+	}
+	var vals []any
+	for i, a := range args[1:] {
+		if s, ok := a.(vStr); ok {
+			vals = append(vals, s.s)
+			continue
+		}
+		tv := in.src.info.Types[c.Args[i+1]]
+		if tv.Value == nil {
+			return nil, false
+		}
+		switch tv.Value.Kind() {
+		case constant.Int:
+			n, exact := constant.Int64Val(tv.Value)
+			if !exact {
+				return nil, false
+			}
+			vals = append(vals, n)
+		case constant.Bool:
+			vals = append(vals, constant.BoolVal(tv.Value))
+		default:
+			return nil, false
+		}
+	}
+	verbs := 0
+	for i := 0; i < len(format.s); i++ {
+		if format.s[i] != '%' {
+			continue
+		}
+		i++
+		if i >= len(format.s) {
+			return nil, false
+		}
+		switch format.s[i] {
+		case '%':
+		case 's', 'v', 'q':
+			verbs++
+		case 'd':
+			if verbs >= len(vals) {
+				return nil, false
+			}
+			if _, isInt := vals[verbs].(int64); !isInt {
+				return nil, false // %!d(string=...) is not what the author meant
+			}
+			verbs++
+		default:
+			return nil, false // flags, widths, other verbs: not worth guessing
+		}
+	}
+	if verbs != len(vals) {
+		return nil, false
+	}
+	return vStr{s: fmt.Sprintf(format.s, vals...), expr: c}, true
+}
+
+func indexAt(ix *Index) *at {
+	if ix == nil {
+		return nil
+	}
+	return &ix.at
+}
+
+func columnAt(c *Column) *at {
+	if c == nil {
+		return nil
+	}
+	return &c.at
+}
+
+func fkAt(fk *ForeignKey) *at {
+	if fk == nil {
+		return nil
+	}
+	return &fk.at
+}
+
+// isSelect reports one SELECT statement (no ; other than a trailing one).
+func isSelect(q string) bool {
+	q = strings.TrimSuffix(strings.TrimSpace(q), ";")
+	if strings.Contains(q, ";") || len(q) < 7 {
+		return false
+	}
+	return strings.EqualFold(q[:6], "select") && strings.ContainsAny(q[6:7], " \t\n\r(")
+}
+
+// resetModel runs db.ResetModel(ctx, models...) as Bun does: for each
+// model, NewDropTable().Model(m).IfExists().Cascade() then
+// NewCreateTable().Model(m).
+func (in *interp) resetModel(c *ast.CallExpr, args []value) {
+	type model struct {
+		v    value
+		expr ast.Expr
+	}
+	var models []model
+	for i := 1; i < len(args) && i < len(c.Args); i++ {
+		if c.Ellipsis.IsValid() && i == len(c.Args)-1 {
+			l, ok := args[i].(vList)
+			if !ok {
+				in.unseen(c.Args[i], in.live, "the models given to ResetModel are not a list the extraction can read: the tables it creates are not seen")
+				return
+			}
+			for _, el := range l.elems {
+				models = append(models, model{el, c.Args[i]})
+			}
+			continue
+		}
+		models = append(models, model{args[i], c.Args[i]})
+	}
+	for _, m := range models {
+		// Each builder call stands where the model is written.
+		modelCall := &ast.CallExpr{Fun: c.Fun, Lparen: m.expr.Pos(), Args: []ast.Expr{m.expr}, Rparen: m.expr.End()}
+		for _, kind := range []string{"DropTable", "CreateTable"} {
+			ch := &chain{kind: kind, outer: c, live: in.live, executed: true}
+			ch.calls = append(ch.calls, call{name: "Model", expr: modelCall, args: []value{m.v}})
+			if kind == "DropTable" {
+				ch.calls = append(ch.calls, call{name: "IfExists", expr: c}, call{name: "Cascade", expr: c})
+			}
+			in.execute(ch)
 		}
 	}
 }

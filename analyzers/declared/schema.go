@@ -467,8 +467,14 @@ type Change struct {
 	SQL string `json:"sql,omitempty"`
 	// Builder reports a change made by a Bun query builder rather than
 	// by SQL text.
-	Builder bool     `json:"builder,omitempty"`
-	Pos     Position `json:"pos"`
+	Builder bool `json:"builder,omitempty"`
+	// Maybe reports a statement that may or may not run: under a
+	// condition the extraction cannot decide (an existence check), or
+	// with an "already exists" error ignored. Where it conflicts with the
+	// schema at its place it is taken not to have run, and no problem is
+	// recorded.
+	Maybe bool     `json:"maybe,omitempty"`
+	Pos   Position `json:"pos"`
 	at
 	site  *Site
 	alter string // AlterColumn: the ALTER COLUMN action, or "DEFINITION" for MODIFY/CHANGE

@@ -38,6 +38,12 @@ func (t sqlText) changes() ([]*Change, []noteAt) {
 	var out []*Change
 	var notes []noteAt
 	for _, st := range stmts {
+		if u, ok := st.(*ddl.Unknown); ok && t.d == PG && strings.HasPrefix(u.Keywords, "DO") {
+			if cs, ns, ok := t.doBlock(u); ok {
+				out, notes = append(out, cs...), append(notes, ns...)
+				continue
+			}
+		}
 		cs, msg := t.statement(st)
 		if msg != "" {
 			p := st.Position()
@@ -332,4 +338,179 @@ func fkFromDDL(table, name string, cols []string, r *ddl.Reference, c *Change) *
 		fk.RefTable, fk.RefColumns, fk.OnDelete, fk.OnUpdate = r.Table.Name, r.Columns, r.OnDelete, r.OnUpdate
 	}
 	return fk
+}
+
+// doBlock reads a PostgreSQL DO block made of plain statements under
+// IF ... THEN / ELSIF / ELSE / END IF, with an optional EXCEPTION WHEN ...
+// THEN NULL handler, as migrations written to be re-run use it:
+//
+//	DO $$ BEGIN
+//	  IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'fk') THEN
+//	    ALTER TABLE a ADD CONSTRAINT fk FOREIGN KEY (b_id) REFERENCES b (id);
+//	  END IF;
+//	END $$;
+//
+// Statements under an IF, or in a block with an exception handler, may
+// or may not run (Change.Maybe). ok is false for anything else (DECLARE,
+// loops, EXECUTE, PERFORM, labels...): the block is then noted unseen as
+// before.
+func (t sqlText) doBlock(st *ddl.Unknown) (out []*Change, notes []noteAt, ok bool) {
+	p := st.Position()
+	text := p.Source(t.src)
+	i := strings.IndexByte(text, '$')
+	if i < 0 {
+		return nil, nil, false
+	}
+	j := strings.IndexByte(text[i+1:], '$')
+	if j < 0 {
+		return nil, nil, false
+	}
+	tag := text[i : i+j+2]
+	for _, r := range tag[1 : len(tag)-1] {
+		if r != '_' && !('a' <= r && r <= 'z') && !('A' <= r && r <= 'Z') && !('0' <= r && r <= '9') {
+			return nil, nil, false
+		}
+	}
+	head := strings.Fields(strings.ToUpper(text[:i]))
+	if len(head) != 1 && !(len(head) == 3 && head[1] == "LANGUAGE" && head[2] == "PLPGSQL") {
+		return nil, nil, false
+	}
+	start := i + len(tag)
+	k := strings.Index(text[start:], tag)
+	if k < 0 {
+		return nil, nil, false
+	}
+	body := text[start : start+k]
+	if tail := strings.ToUpper(strings.TrimSpace(text[start+k+len(tag):])); tail != "" && tail != "LANGUAGE PLPGSQL" {
+		return nil, nil, false
+	}
+	base := p.Offset + start
+	upper := asciiUpper(body) // same length as body: offsets agree
+	guarded := hasWord(upper, "EXCEPTION")
+	depth := 0
+	for _, inner := range ddl.Parse(body, ddl.Postgres) {
+		ip := inner.Position()
+		off, end := ip.Offset, ip.End
+		for {
+			for off < end && isSpace(body[off]) {
+				off++
+			}
+			word := leadingWord(upper[off:end])
+			switch word {
+			case "":
+				if off < end {
+					return nil, nil, false // <<label>> and the like
+				}
+			case "BEGIN", "ELSE":
+				off += len(word)
+				continue
+			case "IF", "ELSIF", "EXCEPTION", "WHEN":
+				n := thenEnd(upper[off:end])
+				if n < 0 {
+					if word == "EXCEPTION" {
+						off += len(word)
+						continue
+					}
+					return nil, nil, false
+				}
+				if word == "IF" {
+					depth++
+				}
+				off += n
+				continue
+			case "END":
+				off += len(word)
+				for off < end && isSpace(body[off]) {
+					off++
+				}
+				if leadingWord(upper[off:end]) == "IF" {
+					depth--
+					off += 2
+				}
+				continue
+			case "NULL", "RAISE":
+				// No-ops for the schema (RAISE NOTICE; an EXCEPTION
+				// raised stops the migration, as an error would).
+			case "DECLARE", "FOR", "FOREACH", "LOOP", "WHILE", "EXECUTE", "PERFORM", "RETURN", "CALL", "GET", "OPEN", "FETCH", "CASE", "EXIT", "CONTINUE":
+				return nil, nil, false
+			default:
+				at := base + off
+				sub := sqlText{d: t.d, src: body[off:end], pos: func(o int) token.Pos { return t.pos(at + o) }}
+				cs, ns := sub.changes()
+				for _, c := range cs {
+					c.Maybe = c.Maybe || depth > 0 || guarded
+				}
+				out, notes = append(out, cs...), append(notes, ns...)
+			}
+			break
+		}
+	}
+	return out, notes, depth == 0
+}
+
+func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' }
+
+// leadingWord returns the keyword s starts with (upper case), or "".
+func leadingWord(s string) string {
+	n := 0
+	for n < len(s) && ('A' <= s[n] && s[n] <= 'Z' || s[n] == '_') {
+		n++
+	}
+	if n < len(s) && ('0' <= s[n] && s[n] <= '9') {
+		return ""
+	}
+	return s[:n]
+}
+
+// thenEnd returns the offset just past the THEN that ends an IF, ELSIF
+// or WHEN condition at parenthesis depth 0, outside quotes; -1 if none.
+func thenEnd(s string) int {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\'':
+			for i++; i < len(s) && s[i] != '\''; i++ {
+			}
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case depth == 0 && strings.HasPrefix(s[i:], "THEN") && (i == 0 || isSpace(s[i-1]) || s[i-1] == ')') &&
+			(i+4 == len(s) || isSpace(s[i+4])):
+			return i + 4
+		}
+	}
+	return -1
+}
+
+// hasWord reports whether the upper-case text holds word as a whole word.
+func hasWord(s, word string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], word)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before := j == 0 || !isWordByte(s[j-1])
+		after := j+len(word) == len(s) || !isWordByte(s[j+len(word)])
+		if before && after {
+			return true
+		}
+		i = j + len(word)
+	}
+}
+
+func isWordByte(b byte) bool {
+	return b == '_' || 'A' <= b && b <= 'Z' || 'a' <= b && b <= 'z' || '0' <= b && b <= '9'
+}
+
+// asciiUpper upper-cases ASCII letters only, keeping every byte offset.
+func asciiUpper(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'a' <= c && c <= 'z' {
+			b[i] = c - 'a' + 'A'
+		}
+	}
+	return string(b)
 }

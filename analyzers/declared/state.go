@@ -51,6 +51,11 @@ func (s *state) columnOf(c *Change, what string, quiet bool) (*Table, int) {
 }
 
 func (s *state) problem(c *Change, table, column, format string, args ...any) {
+	if c.Maybe {
+		// It may not have run, or failed as its code expects: it
+		// simply does not apply here.
+		return
+	}
 	s.problems = append(s.problems, &Problem{Migration: s.migration, Message: fmt.Sprintf(format, args...),
 		Table: table, Column: column, at: c.at})
 }

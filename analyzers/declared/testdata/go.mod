@@ -3,6 +3,7 @@ module fixtures
 go 1.26
 
 require (
+	example.com/helpers v0.0.0
 	github.com/rs/xid v1.6.0
 	github.com/uptrace/bun v1.3.0
 	github.com/uptrace/bun/dialect/pgdialect v1.3.0
@@ -16,3 +17,5 @@ require (
 	github.com/vmihailenco/tagparser/v2 v2.0.0 // indirect
 	golang.org/x/sys v0.41.0 // indirect
 )
+
+replace example.com/helpers => ./helpers

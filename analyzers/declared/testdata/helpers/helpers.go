@@ -1,4 +1,5 @@
-// Package helpers runs DDL that a migration of another package cannot see.
+// Package helpers is a module of its own (a third-party library to the
+// fixtures): a migration calling it with its handle cannot see what it runs.
 package helpers
 
 import (

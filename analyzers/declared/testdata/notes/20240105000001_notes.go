@@ -4,12 +4,15 @@ package notes
 import (
 	"context"
 	"fmt"
+	"os"
 
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/migrate"
 
-	"fixtures/helpers"
+	"example.com/helpers"
+
 	"fixtures/models"
+	"fixtures/sqlschema"
 )
 
 // Migrations are the fixture's migrations.
@@ -24,7 +27,7 @@ func init() {
 		if err := helpers.CreateExtras(ctx, db); err != nil {
 			return err
 		}
-		table := "users"
+		table := os.Getenv("USERS_TABLE")
 		if _, err := db.ExecContext(ctx, fmt.Sprintf("CREATE INDEX idx_dyn ON %s (name)", table)); err != nil {
 			return err
 		}
@@ -45,6 +48,9 @@ func init() {
 			return err
 		}
 		if err := again(ctx, db, 3); err != nil {
+			return err
+		}
+		if err := sqlschema.AddColumn(ctx, db, "audits", os.Getenv("AUDIT_COLUMN"), "text"); err != nil {
 			return err
 		}
 		self := func(ctx context.Context, db *bun.DB) error { return nil }

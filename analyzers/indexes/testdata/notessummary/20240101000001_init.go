@@ -15,7 +15,7 @@ var Migrations = migrate.NewMigrations() // want `^3 places of the migrations ar
 
 func init() {
 	Migrations.MustRegister(func(ctx context.Context, db *bun.DB) error {
-		table := "t"
+		table := tableName(ctx)
 		if _, err := db.ExecContext(ctx, fmt.Sprintf("CREATE INDEX idx_dyn ON %s (x)", table)); err != nil {
 			return err
 		}
@@ -28,3 +28,6 @@ func init() {
 		return nil
 	}, nil)
 }
+
+// tableName is known only at run time.
+func tableName(ctx context.Context) string { s, _ := ctx.Value("table").(string); return s }
