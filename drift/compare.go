@@ -370,7 +370,8 @@ func (c *comparer) normalizedColumn(lt *schema.Table, lc *schema.Column, dc *dCo
 	case err != nil:
 		c.note("column %s.%s: the model's type %q is not one Atlas knows (%v); its type is not compared", lt.Name, lc.Name, dc.bun.Type, err)
 		out.Type.Type = cloneType(lc.Type.Type)
-	case describeType(c.dialect, dt).canon == describeType(c.dialect, lc.Type.Type).canon:
+	case describeType(c.dialect, dt).canon == describeType(c.dialect, lc.Type.Type).canon,
+		c.dialect == dsn.SQLite && dc.bun.JSON && sqliteHoldsJSON(dt) && sqliteHoldsJSON(lc.Type.Type):
 		out.Type.Type = cloneType(lc.Type.Type)
 	default:
 		out.Type.Type = dt
@@ -653,6 +654,13 @@ func (c *comparer) indexes(lt *schema.Table, dt *dTable, from, to *schema.Table)
 		from.Indexes = append(from.Indexes, fi)
 	}
 	for i, ix := range dt.indexes {
+		if paired[i] == 0 && ix.fromModel && ix.unique && ix.where == "" && sameIdentSet(c.dialect, ix.columns(), dt.pk) {
+			// `pk,unique`: PostgreSQL and SQLite fold a UNIQUE on the
+			// primary key's columns into the key when Bun creates the
+			// table (MariaDB keeps it, and it pairs above); the key
+			// already makes the columns unique.
+			continue
+		}
 		if paired[i] == 0 {
 			ti := c.normalizedIndex(c.indexName(lt.Name, ix), ix.unique, ix.parts, ix.where, ix.using, to)
 			c.meta[ti] = &pairMeta{table: dt, live: lt, ix: ix}

@@ -2,6 +2,7 @@ package drift
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/schemalint/schemalint/drift/bunview"
@@ -349,6 +350,20 @@ func sameParts(dialect string, a, b []IndexPart) bool {
 	}
 	for i := range a {
 		if a[i].Desc != b[i].Desc || a[i].Expr != b[i].Expr || !sameIdent(dialect, a[i].Column, b[i].Column) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameIdentSet reports whether a and b name the same columns, in any
+// order.
+func sameIdentSet(dialect string, a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !slices.ContainsFunc(b, func(y string) bool { return sameIdent(dialect, x, y) }) {
 			return false
 		}
 	}

@@ -60,11 +60,16 @@ func TestCanonExpr(t *testing.T) {
 		{`("Email" IS NOT NULL)`, "email is not null"},
 		{"(lower((email)::text))", "lower(email)"},
 		{"((kind)::character varying IS NULL)", "kind IS NULL"},
+		{"((status)::text <> 'gone'::text)", "status != 'gone'"},
+		{"status<>'gone'", "status != 'gone'"},
 	}
 	for _, tc := range same {
 		if a, b := canonExpr(tc[0]), canonExpr(tc[1]); a != b {
 			t.Errorf("canonExpr(%q) = %q, canonExpr(%q) = %q: want equal", tc[0], a, tc[1], b)
 		}
+	}
+	if canonExpr("note = '!='") == canonExpr("note = '<>'") {
+		t.Error("literals must keep their operators")
 	}
 	if canonExpr("status = 'Active'") == canonExpr("status = 'active'") {
 		t.Error("literals must keep their case")
@@ -80,6 +85,7 @@ func TestTypeSpellings(t *testing.T) {
 		{dsn.Postgres, "TIMESTAMPTZ", "timestamp with time zone"},
 		{dsn.Postgres, "varchar(20)", "character varying(20)"},
 		{dsn.Postgres, "VARCHAR", "character varying"},
+		{dsn.Postgres, "VARCHAR", "text"},
 		{dsn.Postgres, "int4", "integer"},
 		{dsn.Postgres, "int", "integer"},
 		{dsn.Postgres, "decimal(10,2)", "numeric(10,2)"},

@@ -15,6 +15,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/uptrace/bun/dialect/feature"
 	"github.com/uptrace/bun/dialect/mysqldialect"
@@ -88,6 +89,10 @@ type Column struct {
 	// column: a pointer, nullzero, a map, slice or interface, or a
 	// driver.Valuer (xid.ID's zero value is NULL).
 	WritesNull bool `json:"writes_null,omitempty"`
+	// JSON reports that Bun writes the value as JSON text (a map,
+	// struct, slice or array without a driver.Valuer of its own): an
+	// object, an array or NULL, never a bare number.
+	JSON bool `json:"json,omitempty"`
 }
 
 // Unique is a unique constraint of the model's tags.
@@ -295,6 +300,7 @@ func describe(d schema.Dialect, tab *schema.Table) *Table {
 		default:
 			c.WritesNull = f.NullZero || st.Implements(valuer) || reflect.PointerTo(st).Implements(valuer)
 		}
+		c.JSON = marshalsJSON(st, valuer)
 		if f.IsPK {
 			out.PrimaryKey = append(out.PrimaryKey, f.Name)
 		}
@@ -353,6 +359,25 @@ func createTableType(d schema.Dialect, f *schema.Field) string {
 		}
 	}
 	return t
+}
+
+// marshalsJSON reports whether Bun appends a value of type t as JSON:
+// maps, structs (time.Time aside), slices and arrays other than of bytes,
+// unless the type is a driver.Valuer.
+func marshalsJSON(t reflect.Type, valuer reflect.Type) bool {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Implements(valuer) || reflect.PointerTo(t).Implements(valuer) || t == reflect.TypeFor[time.Time]() {
+		return false
+	}
+	switch t.Kind() {
+	case reflect.Map, reflect.Struct:
+		return true
+	case reflect.Slice, reflect.Array:
+		return t.Elem().Kind() != reflect.Uint8
+	}
+	return false
 }
 
 func columnNames(fields []*schema.Field) []string {
