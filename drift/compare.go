@@ -106,6 +106,7 @@ func Diff(dialect string, view *bunview.View, inspected *schema.Schema, opts Opt
 	if err := c.diff(); err != nil {
 		return nil, err
 	}
+	c.unseenNote()
 	c.sanitize()
 	sortFindings(c.findings)
 	return &Result{Dialect: dialect, Findings: c.findings, Notes: c.notes}, nil
@@ -191,6 +192,12 @@ type comparer struct {
 	meta map[any]*pairMeta
 	// refs holds the stand-ins of referenced tables (fixRef).
 	refs map[*schema.Table]*schema.Table
+	// pkStandIns maps a live table without a primary key to its UNIQUE
+	// constraint named *_pkey on the model's key columns.
+	pkStandIns map[*schema.Table]*schema.Index
+	// unknown lists the database's objects that the migrations may
+	// create in code the extraction could not read (unknownOrigin).
+	unknown []string
 
 	findings []Finding
 	notes    []string
@@ -641,6 +648,15 @@ func (c *comparer) indexes(lt *schema.Table, dt *dTable, from, to *schema.Table)
 		if used[j] {
 			continue
 		}
+		if c.pkStandIn(lt, dt, li) {
+			// Reported with the missing primary key, whose repair
+			// replaces it: one cause, one finding.
+			if c.pkStandIns == nil {
+				c.pkStandIns = map[*schema.Table]*schema.Index{}
+			}
+			c.pkStandIns[lt] = li.ix
+			continue
+		}
 		if !compare {
 			// Without declarations, the database's indexes are not
 			// compared: only the models' unique constraints are.
@@ -680,6 +696,25 @@ func (c *comparer) indexes(lt *schema.Table, dt *dTable, from, to *schema.Table)
 		from.Indexes = append(from.Indexes, fi)
 		to.Indexes = append(to.Indexes, ti)
 	}
+}
+
+// pkStandIn reports whether li is a UNIQUE constraint named like a
+// primary key (<table>_pkey) on the model's key columns, on a table that
+// has no primary key: what is left when a key was recreated as a plain
+// unique constraint.
+func (c *comparer) pkStandIn(lt *schema.Table, dt *dTable, li liveIndex) bool {
+	if lt.PrimaryKey != nil || len(dt.pk) == 0 || !li.ix.Unique || li.where != "" ||
+		!strings.HasSuffix(strings.ToLower(li.ix.Name), "_pkey") || c.pkStandIns[lt] != nil {
+		return false
+	}
+	cols := make([]string, len(li.parts))
+	for i, p := range li.parts {
+		if p.Column == "" {
+			return false
+		}
+		cols[i] = p.Column
+	}
+	return sameIdentSet(c.dialect, cols, dt.pk)
 }
 
 // implicitFKIndex reports an index MySQL created by itself for a foreign

@@ -67,6 +67,12 @@ type Declared struct {
 	// Notes are what the extraction could not follow: the desired schema
 	// may lack what that code does at run time.
 	Notes []string `json:"notes,omitempty"`
+	// Unseen lists the places ("file:line: what") whose code or SQL the
+	// extraction could not read, where statements may hide: while it is
+	// not empty, an object in the database that the migrations do not
+	// declare may still come from them, so drift does not claim it does
+	// not (one note says so instead).
+	Unseen []string `json:"unseen,omitempty"`
 }
 
 // DeclaredTable is one table as the migrations leave it.

@@ -2,10 +2,13 @@ package drift_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/uptrace/bun"
 
+	"github.com/schemalint/schemalint/analyzers/config"
+	"github.com/schemalint/schemalint/analyzers/declared"
 	"github.com/schemalint/schemalint/drift"
 	"github.com/schemalint/schemalint/internal/testdb"
 )
@@ -78,4 +81,105 @@ func TestMigrationSpellings(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Key is a model whose table has, instead of a primary key, a UNIQUE
+// constraint named keys_pkey (as a hand-written migration or a botched
+// restore leaves it).
+type Key struct {
+	bun.BaseModel `bun:"table:keys"`
+	ID            string `bun:"id,pk"`
+	Value         string `bun:"value,notnull"`
+}
+
+// TestPKOnlyUnique: a primary key that exists only as a UNIQUE named
+// keys_pkey is one finding that says so, and its repair replaces the
+// constraint with the key: after it, no drift.
+func TestPKOnlyUnique(t *testing.T) {
+	t.Parallel()
+	create := map[string][]string{
+		pg:   {"CREATE TABLE keys (id varchar NOT NULL, value varchar NOT NULL, CONSTRAINT keys_pkey UNIQUE (id))"},
+		my:   {"CREATE TABLE `keys` (id varchar(255) NOT NULL, value varchar(255) NOT NULL, CONSTRAINT keys_pkey UNIQUE (id))"},
+		lite: {"CREATE TABLE keys (id VARCHAR NOT NULL, value VARCHAR NOT NULL)", "CREATE UNIQUE INDEX keys_pkey ON keys (id)"},
+	}
+	testdb.Each(t, func(t *testing.T, db *testdb.DB) {
+		t.Parallel()
+		execAll(t, db.SQL(), create[db.Dialect()])
+		for _, opts := range []drift.Options{{}, {Declared: &drift.Declared{}}} {
+			res, err := drift.Compare(context.Background(), db.SQL(), db.Dialect(), opts, (*Key)(nil))
+			if err != nil {
+				t.Fatal(err)
+			}
+			fs := res.Findings
+			expectOne(t, fs, drift.PrimaryKey, config.Error, "keys:PRIMARY KEY", "")
+			if len(fs) == 1 && !strings.Contains(fs[0].Message, "UNIQUE constraint keys_pkey") {
+				t.Errorf("message does not name the stand-in: %s", fs[0].Message)
+			}
+			if len(fs) == 1 && opts.Declared != nil {
+				execAll(t, db.SQL(), splitSQL(fs[0].SQL))
+			}
+		}
+		res, err := drift.Compare(context.Background(), db.SQL(), db.Dialect(), drift.Options{Declared: &drift.Declared{}}, (*Key)(nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Findings) > 0 {
+			t.Error("after the repair:")
+			logFindings(t, res.Findings)
+		}
+	})
+}
+
+// TestUnseenMigrations: when the extraction could not read part of the
+// migrations, a table or an index they do not declare may still be
+// theirs: drift says so in one note naming the places, and claims no
+// absence (no DR002, DR011 or DR017).
+func TestUnseenMigrations(t *testing.T) {
+	t.Parallel()
+	s := &declared.Schema{Notes: []*declared.Note{
+		{Pos: declared.Position{File: "/app/migrations/m1.go", Line: 12}, Dialects: declared.AllDialects, Message: "call of helpers.Setup not followed", Unseen: true},
+		{Pos: declared.Position{File: "/app/migrations/m2.go", Line: 7}, Dialects: declared.AllDialects, Message: "statement may not run", Unseen: false},
+	}}
+	testdb.Each(t, func(t *testing.T, db *testdb.DB) {
+		t.Parallel()
+		ctx := context.Background()
+		if _, err := db.Bun.NewCreateTable().Model((*Key)(nil)).Exec(ctx); err != nil {
+			t.Fatal(err)
+		}
+		execAll(t, db.SQL(), []string{"CREATE TABLE stray (id integer)", "CREATE INDEX keys_value ON " + quoteFor(db.Dialect(), "keys") + " (value)"})
+
+		seen := drift.FromDeclared(&declared.Schema{}, db.Dialect(), "/app")
+		res, err := drift.Compare(ctx, db.SQL(), db.Dialect(), drift.Options{Declared: seen}, (*Key)(nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Findings) != 2 {
+			t.Error("migrations read in full: want DR002 and DR011")
+			logFindings(t, res.Findings)
+		}
+
+		decl := drift.FromDeclared(s, db.Dialect(), "/app")
+		res, err = drift.Compare(ctx, db.SQL(), db.Dialect(), drift.Options{Declared: decl}, (*Key)(nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		logFindings(t, res.Findings)
+		var unknown []string
+		for _, n := range res.Notes {
+			if strings.Contains(n, "unknown") {
+				unknown = append(unknown, n)
+			}
+		}
+		if len(unknown) != 1 || !strings.Contains(unknown[0], "table stray") || !strings.Contains(unknown[0], "keys:keys_value") ||
+			!strings.Contains(unknown[0], "migrations/m1.go:12") || strings.Contains(unknown[0], "m2.go") {
+			t.Errorf("want one note naming both objects and m1.go:12 only, got %q", res.Notes)
+		}
+	})
+}
+
+func quoteFor(dialect, name string) string {
+	if dialect == my {
+		return "`" + name + "`"
+	}
+	return `"` + name + `"`
 }
