@@ -217,11 +217,20 @@ func generate(dir string, spec programSpec) error {
 // it lies in the cache, whose prune removes it.
 func build(ctx context.Context, l *listing, spec programSpec, genParent, out string) error {
 	bunVersion, replaced := l.module(bunModule)
+	if bunVersion == "" && !replaced {
+		// Models with bun tags need not import Bun (the application
+		// registers them elsewhere): the module's requirement says
+		// which Bun to build with.
+		var err error
+		if bunVersion, replaced, err = requiredModule(ctx, l.main.Dir, bunModule); err != nil {
+			return err
+		}
+	}
 	switch {
 	case replaced:
 		return errors.New("github.com/uptrace/bun is replaced by a directory in go.mod: schemalint drift needs its dialect modules at a published version")
 	case bunVersion == "":
-		return errors.New("the models do not import github.com/uptrace/bun")
+		return errors.New("the module does not require github.com/uptrace/bun, whose view of the models drift compares: add it to go.mod (go get github.com/uptrace/bun)")
 	}
 	work, err := os.MkdirTemp(filepath.Dir(out), "work-")
 	if err != nil {
@@ -282,6 +291,28 @@ func build(ctx context.Context, l *listing, spec programSpec, genParent, out str
 		return fmt.Errorf("build the program that reads the models: %s", oneLine(msg, err))
 	}
 	return nil
+}
+
+// requiredModule returns the version of module path that the build list
+// of the module in dir selects, "" when the module does not require it,
+// and whether a directory replaces it.
+func requiredModule(ctx context.Context, dir, path string) (version string, replaced bool, err error) {
+	out, err := goCmd(ctx, dir, "list", "-m", "-e", "-json", path)
+	if err != nil {
+		return "", false, err
+	}
+	var m struct {
+		Version string
+		Replace *struct{ Version string }
+		Error   *struct{ Err string }
+	}
+	if err := json.Unmarshal(out, &m); err != nil {
+		return "", false, fmt.Errorf("go list -m %s: %w", path, err)
+	}
+	if m.Error != nil {
+		return "", false, nil // not a dependency of the module
+	}
+	return m.Version, m.Replace != nil && m.Replace.Version == "", nil
 }
 
 // virtualDir returns the directory of parent the program is mapped into:

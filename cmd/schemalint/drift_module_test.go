@@ -1,0 +1,58 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/schemalint/schemalint/internal/testdb"
+)
+
+// copyFixture copies a fixture module of testdata to a temporary
+// directory (the program is generated inside it).
+func copyFixture(t *testing.T, name string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata", name))); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestDriftTagOnlyModels: a models package with bun tags that does not
+// import Bun (models: {tagged: true}) is compared with Bun at the version
+// go.mod requires; a module that does not require Bun at all is told to
+// add it.
+func TestDriftTagOnlyModels(t *testing.T) {
+	t.Parallel()
+	dir := copyFixture(t, "tagonlymod")
+	db := testdb.SQLite(t)
+	execSQL(t, db, "CREATE TABLE people (id INTEGER PRIMARY KEY AUTOINCREMENT, name VARCHAR NOT NULL)")
+	args := []string{"drift", "--dsn", "sqlite://" + db.DSN.Database, "--models", "./models"}
+	if r := runDrift(t, dir, nil, args...); r.code != 0 || r.stdout != "" || r.stderr != "" {
+		t.Fatalf("table as Bun creates it: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	execSQL(t, db, "ALTER TABLE people DROP COLUMN name")
+	if r := runDrift(t, dir, nil, args...); r.code != 1 || !strings.Contains(r.stdout, "DR003 error: column people.name is missing") {
+		t.Fatalf("a column dropped: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+
+	noBun := copyFixture(t, "tagonlymod")
+	if err := os.WriteFile(filepath.Join(noBun, "go.mod"), []byte("module example.com/tagonly\n\ngo 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runDrift(t, noBun, nil, args...)
+	if r.code != 2 || !strings.Contains(r.stderr, "does not require github.com/uptrace/bun") || !strings.Contains(r.stderr, "go get github.com/uptrace/bun") {
+		t.Errorf("a module without Bun: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+func execSQL(t *testing.T, db *testdb.DB, stmts ...string) {
+	t.Helper()
+	for _, s := range stmts {
+		if _, err := db.SQL().ExecContext(t.Context(), s); err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+	}
+}
