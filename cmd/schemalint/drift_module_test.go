@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -54,5 +55,32 @@ func execSQL(t *testing.T, db *testdb.DB, stmts ...string) {
 		if _, err := db.SQL().ExecContext(t.Context(), s); err != nil {
 			t.Fatalf("%s: %v", s, err)
 		}
+	}
+}
+
+// TestDriftVendoredModule: a module that vendors its dependencies is
+// built from vendor/ (-mod=vendor), with no module cache and no network;
+// a dialect the vendor directory lacks is named, with how to add it.
+func TestDriftVendoredModule(t *testing.T) {
+	t.Parallel()
+	dir := copyFixture(t, "vendormod")
+	vendor := exec.Command("go", "mod", "vendor")
+	vendor.Dir = dir
+	vendor.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod")
+	if out, err := vendor.CombinedOutput(); err != nil {
+		t.Fatalf("go mod vendor: %v\n%s", err, out)
+	}
+	// An empty module cache and no proxy: only vendor/ can serve.
+	env := map[string]string{"GOMODCACHE": t.TempDir(), "GOPROXY": "off", "GOFLAGS": "", "SCHEMALINT_CACHE_DIR": t.TempDir()}
+	db := testdb.SQLite(t)
+	execSQL(t, db, "CREATE TABLE accounts (id INTEGER PRIMARY KEY AUTOINCREMENT, email VARCHAR NOT NULL)")
+	if r := runDrift(t, dir, env, "drift", "--dsn", "sqlite://"+db.DSN.Database, "--models", "./models"); r.code != 0 || r.stdout != "" || r.stderr != "" {
+		t.Fatalf("vendored SQLite dialect: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	pg := testdb.Postgres(t)
+	r := runDrift(t, dir, env, "drift", "--dsn", pg.DSN.URL(), "--models", "./models")
+	if r.code != 2 || !strings.Contains(r.stderr, "github.com/uptrace/bun/dialect/pgdialect is not in the module's vendor directory") ||
+		!strings.Contains(r.stderr, "go mod vendor") {
+		t.Errorf("PostgreSQL dialect not vendored: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }

@@ -18,9 +18,6 @@ import (
 	"time"
 
 	"github.com/uptrace/bun/dialect/feature"
-	"github.com/uptrace/bun/dialect/mysqldialect"
-	"github.com/uptrace/bun/dialect/pgdialect"
-	"github.com/uptrace/bun/dialect/sqlitedialect"
 	"github.com/uptrace/bun/dialect/sqltype"
 	"github.com/uptrace/bun/schema"
 )
@@ -116,17 +113,23 @@ type Reference struct {
 	OnUpdate string `json:"on_update,omitempty"`
 }
 
+// DialectPackages are the import paths of Bun's dialects, by name.
+var DialectPackages = map[string]string{
+	"pg":     "github.com/uptrace/bun/dialect/pgdialect",
+	"mysql":  "github.com/uptrace/bun/dialect/mysqldialect",
+	"sqlite": "github.com/uptrace/bun/dialect/sqlitedialect",
+}
+
 // NewDialect returns a fresh Bun dialect for "pg", "mysql" or "sqlite".
 // MySQL's Init, which asks the server for its version, is not called: it
 // changes nothing about tables.
 func NewDialect(name string) (schema.Dialect, error) {
-	switch name {
-	case "pg":
-		return pgdialect.New(), nil
-	case "mysql":
-		return mysqldialect.New(), nil
-	case "sqlite":
-		return sqlitedialect.New(), nil
+	if newDialect, ok := dialects[name]; ok {
+		return newDialect(), nil
+	}
+	if pkg, ok := DialectPackages[name]; ok {
+		// Only in a program built from a vendor directory that lacks it.
+		return nil, fmt.Errorf("%s is not in the module's vendor directory: require it in go.mod, import it from a file of the module (import _ %q), and run go mod vendor; or run with GOFLAGS=-mod=mod", pkg, pkg)
 	}
 	return nil, fmt.Errorf("unknown dialect %q: want pg, mysql or sqlite", name)
 }
