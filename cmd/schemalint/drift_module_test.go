@@ -84,3 +84,53 @@ func TestDriftVendoredModule(t *testing.T) {
 		t.Errorf("PostgreSQL dialect not vendored: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// unseenMigration is a migration whose SQL the extraction cannot read (it
+// is computed): it creates a table no model maps to and an index.
+const unseenMigration = `package migrations
+
+import (
+	"context"
+	"strings"
+
+	"github.com/uptrace/bun"
+)
+
+func init() {
+	Migrations.MustRegister(func(ctx context.Context, db *bun.DB) error {
+		for _, s := range []string{strings.TrimSpace("create table audit_log (id integer)"), strings.TrimSpace("create index accounts_id_email on accounts (id, email)")} {
+			if _, err := db.ExecContext(ctx, s); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, func(ctx context.Context, db *bun.DB) error { return nil })
+}
+`
+
+// TestDriftMigrationsUnseen: migrations the extraction cannot read in
+// full create a table and an index; drift migrations does not claim that
+// the migrations do not create them: exit 0, and with -v one note that
+// says their origin is unknown and names the place not followed.
+func TestDriftMigrationsUnseen(t *testing.T) {
+	t.Parallel()
+	dir := copyFixture(t, "driftmod")
+	if err := os.WriteFile(filepath.Join(dir, "migrations", "20260101000002_extra.go"), []byte(unseenMigration), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"drift", "migrations", "--models", "./models", "--migrations", "./migrations"}
+	if r := runDrift(t, dir, nil, args...); r.code != 0 || r.stdout != "" {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r := runDrift(t, dir, nil, append(args, "-v")...)
+	var unknown []string
+	for line := range strings.SplitSeq(r.stderr, "\n") {
+		if strings.Contains(line, "unknown") {
+			unknown = append(unknown, line)
+		}
+	}
+	if r.code != 0 || len(unknown) != 1 || !strings.Contains(unknown[0], "table audit_log") || !strings.Contains(unknown[0], "accounts:accounts_id_email") ||
+		!strings.Contains(unknown[0], "migrations/20260101000002_extra.go:") {
+		t.Errorf("-v: exit %d, want one note on the unknown origin naming both objects and the place:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
