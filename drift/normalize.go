@@ -302,7 +302,8 @@ func sqliteType(t schema.Type) typeInfo {
 	case strings.HasPrefix(base, "time"):
 		return typeInfo{canon: base, class: classTime, width: 0}
 	case base == "json" || base == "jsonb":
-		return typeInfo{canon: base, class: classJSON}
+		// The same affinity (NUMERIC), read alike by both drivers.
+		return typeInfo{canon: "json", class: classJSON}
 	case base == "decimal" || base == "numeric":
 		return typeInfo{canon: "numeric", class: classDecimal, width: math.MaxInt64}
 	case base == "uuid":
@@ -319,7 +320,7 @@ func sqliteType(t schema.Type) typeInfo {
 // drivers read differently (DATE, DATETIME, TIMESTAMP, BOOLEAN) are not.
 func sqliteHoldsJSON(t schema.Type) bool {
 	switch info := sqliteType(t); info.canon {
-	case "text", "json", "jsonb":
+	case "text", "json":
 		return true
 	}
 	return false

@@ -102,6 +102,7 @@ func TestTypeSpellings(t *testing.T) {
 		{dsn.SQLite, "BIGINT", "INTEGER"},
 		{dsn.SQLite, "DOUBLE PRECISION", "REAL"},
 		{dsn.SQLite, "TIMESTAMP", "timestamp"},
+		{dsn.SQLite, "JSON", "JSONB"},
 	}
 	for _, tc := range cases {
 		bt, err := parseType(tc.dialect, tc.bun)
@@ -131,6 +132,13 @@ func TestTypeSpellings(t *testing.T) {
 		l, m := describeType(tc.dialect, lt), describeType(tc.dialect, mt)
 		if l.canon == m.canon || l.class != m.class || l.width > m.width || l.width == m.width && l.scale >= m.scale {
 			t.Errorf("%s: want %q narrower than %q, got %+v and %+v", tc.dialect, tc.live, tc.model, l, m)
+		}
+	}
+	for _, pair := range [][2]string{{"VARCHAR", "JSONB"}, {"TEXT", "TIMESTAMP"}, {"VARCHAR", "BOOLEAN"}, {"TEXT", "DATE"}} {
+		// JSON text equals VARCHAR only for a field Bun writes as JSON
+		// (sqliteHoldsJSON, decided with the model's field).
+		if a, b := sqliteCanon(t, pair[0]), sqliteCanon(t, pair[1]); a == b {
+			t.Errorf("SQLite %s and %s must differ, both %q", pair[0], pair[1], a)
 		}
 	}
 	if a, b := sqliteCanon(t, "BOOLEAN"), sqliteCanon(t, "TIMESTAMP"); a == b {

@@ -183,3 +183,25 @@ func quoteFor(dialect, name string) string {
 	}
 	return `"` + name + `"`
 }
+
+// Label's name is a plain string: in a JSONB column SQLite would turn
+// "42" into the integer 42, so there the type is drift.
+type Label struct {
+	bun.BaseModel `bun:"table:labels"`
+	ID            string `bun:"id,pk"`
+	Name          string `bun:"name,notnull"`
+}
+
+// TestSQLiteJSONOnlyForJSONFields: VARCHAR and JSONB are the same to
+// SQLite only for values Bun writes as JSON; a string field in a JSONB
+// column is still reported.
+func TestSQLiteJSONOnlyForJSONFields(t *testing.T) {
+	t.Parallel()
+	db := testdb.SQLite(t)
+	execAll(t, db.SQL(), []string{"CREATE TABLE labels (id TEXT NOT NULL PRIMARY KEY, name JSONB NOT NULL)"})
+	res, err := drift.Compare(context.Background(), db.SQL(), db.Dialect(), drift.Options{}, (*Label)(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	expectOne(t, res.Findings, drift.ColumnType, config.Error, "labels.name", "Name")
+}
