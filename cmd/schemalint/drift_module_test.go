@@ -78,7 +78,8 @@ func TestDriftVendoredModule(t *testing.T) {
 		t.Fatalf("vendored SQLite dialect: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	pg := testdb.Postgres(t)
-	r := runDrift(t, dir, env, "drift", "--dsn", pg.DSN.URL(), "--models", "./models")
+	env["SL_DSN"] = pg.DSN.URL()
+	r := runDrift(t, dir, env, "drift", "--dsn-env", "SL_DSN", "--models", "./models")
 	if r.code != 2 || !strings.Contains(r.stderr, "github.com/uptrace/bun/dialect/pgdialect is not in the module's vendor directory") ||
 		!strings.Contains(r.stderr, "go mod vendor") {
 		t.Errorf("PostgreSQL dialect not vendored: exit %d\n%s%s", r.code, r.stdout, r.stderr)
