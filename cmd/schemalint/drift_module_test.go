@@ -64,7 +64,7 @@ func execSQL(t *testing.T, db *testdb.DB, stmts ...string) {
 func TestDriftVendoredModule(t *testing.T) {
 	t.Parallel()
 	dir := copyFixture(t, "vendormod")
-	vendor := exec.Command("go", "mod", "vendor")
+	vendor := exec.CommandContext(t.Context(), "go", "mod", "vendor")
 	vendor.Dir = dir
 	vendor.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod")
 	if out, err := vendor.CombinedOutput(); err != nil {

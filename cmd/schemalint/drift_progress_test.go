@@ -29,10 +29,10 @@ func openPTY(t *testing.T) (master, slave *os.File) {
 		t.Fatalf("no pseudo-terminal: %v", err)
 	}
 	var unlock, n int32
-	if _, _, errno := syscall.Syscall(syscall.SYS_IOCTL, m.Fd(), syscall.TIOCSPTLCK, uintptr(unsafe.Pointer(&unlock))); errno != 0 {
+	if _, _, errno := syscall.Syscall(syscall.SYS_IOCTL, m.Fd(), syscall.TIOCSPTLCK, uintptr(unsafe.Pointer(&unlock))); errno != 0 { //nolint:gosec // ioctl takes a pointer
 		t.Fatal(errno)
 	}
-	if _, _, errno := syscall.Syscall(syscall.SYS_IOCTL, m.Fd(), syscall.TIOCGPTN, uintptr(unsafe.Pointer(&n))); errno != 0 {
+	if _, _, errno := syscall.Syscall(syscall.SYS_IOCTL, m.Fd(), syscall.TIOCGPTN, uintptr(unsafe.Pointer(&n))); errno != 0 { //nolint:gosec // ioctl takes a pointer
 		t.Fatal(errno)
 	}
 	s, err := os.OpenFile("/dev/pts/"+strconv.Itoa(int(n)), os.O_RDWR|syscall.O_NOCTTY, 0)
@@ -54,7 +54,7 @@ func TestDriftProgressLine(t *testing.T) {
 	cache := t.TempDir()
 	onTTY := func() string {
 		master, slave := openPTY(t)
-		defer master.Close()
+		defer func() { _ = master.Close() }()
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 		defer cancel()
 		cmd := exec.CommandContext(ctx, bin, args...)
@@ -62,7 +62,7 @@ func TestDriftProgressLine(t *testing.T) {
 		cmd.Env = append(os.Environ(), "NO_COLOR=1", "SCHEMALINT_CACHE_DIR="+cache)
 		cmd.Stderr = slave
 		err := cmd.Run()
-		slave.Close()
+		_ = slave.Close()
 		if err != nil {
 			t.Fatalf("exit: %v", err)
 		}

@@ -274,7 +274,7 @@ func (l *listing) module(path string) (version string, replaced bool) {
 // first, else vendor/modules.txt with a go.mod of go 1.14 or later.
 func (l *listing) vendor() (map[string]bool, error) {
 	mode := ""
-	for _, f := range strings.Fields(l.env.Flags) {
+	for f := range strings.FieldsSeq(l.env.Flags) {
 		if v, ok := strings.CutPrefix(strings.TrimPrefix(f, "-"), "-mod="); ok {
 			mode = v
 		} else if v, ok := strings.CutPrefix(f, "-mod="); ok {
@@ -284,7 +284,7 @@ func (l *listing) vendor() (map[string]bool, error) {
 	if mode != "" && mode != "vendor" {
 		return nil, nil
 	}
-	b, err := os.ReadFile(filepath.Join(l.main.Dir, "vendor", "modules.txt")) //nolint:gosec // the user's vendor list, read only
+	b, err := os.ReadFile(filepath.Join(l.main.Dir, "vendor", "modules.txt"))
 	if errors.Is(err, os.ErrNotExist) {
 		if mode == "vendor" {
 			return nil, errors.New("GOFLAGS says -mod=vendor, but the module has no vendor/modules.txt: run go mod vendor")

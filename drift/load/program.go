@@ -400,9 +400,13 @@ func requiredModule(ctx context.Context, dir, path string) (version string, repl
 		return "", false, err
 	}
 	var m struct {
-		Version string
-		Replace *struct{ Version string }
-		Error   *struct{ Err string }
+		Version string `json:"Version"`
+		Replace *struct {
+			Version string `json:"Version"`
+		} `json:"Replace"`
+		Error *struct {
+			Err string `json:"Err"`
+		} `json:"Error"`
 	}
 	if err := json.Unmarshal(out, &m); err != nil {
 		return "", false, fmt.Errorf("go list -m %s: %w", path, err)
