@@ -670,11 +670,12 @@ func (c *comparer) indexes(lt *schema.Table, dt *dTable, from, to *schema.Table)
 		from.Indexes = append(from.Indexes, fi)
 	}
 	for i, ix := range dt.indexes {
-		if paired[i] == 0 && ix.fromModel && ix.unique && ix.where == "" && sameIdentSet(c.dialect, ix.columns(), dt.pk) {
-			// `pk,unique`: PostgreSQL and SQLite fold a UNIQUE on the
-			// primary key's columns into the key when Bun creates the
-			// table (MariaDB keeps it, and it pairs above); the key
-			// already makes the columns unique.
+		if paired[i] == 0 && ix.unique && ix.where == "" && ix.using == "" && sameIdentSet(c.dialect, ix.columns(), dt.pk) {
+			// `pk,unique`, or UNIQUE (id) next to PRIMARY KEY in a
+			// migration's CREATE TABLE: PostgreSQL and SQLite fold a
+			// UNIQUE on the primary key's columns into the key
+			// (MariaDB keeps it, and it pairs above). The key already
+			// makes the columns unique: nothing is missing.
 			continue
 		}
 		if paired[i] == 0 {

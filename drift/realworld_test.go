@@ -32,7 +32,10 @@ func TestPKUnique(t *testing.T) {
 		if _, err := db.Bun.NewCreateTable().Model((*Token)(nil)).Exec(ctx); err != nil {
 			t.Fatal(err)
 		}
-		for _, opts := range []drift.Options{{}, {Declared: &drift.Declared{}}} {
+		// As a migration would declare it too, next to the key.
+		uniqueID := &drift.Declared{Tables: []*drift.DeclaredTable{{Name: "tokens", HasModel: true,
+			Indexes: []drift.DeclaredIndex{{Unique: true, Parts: []drift.IndexPart{{Column: "id"}}}}}}}
+		for _, opts := range []drift.Options{{}, {Declared: &drift.Declared{}}, {Declared: uniqueID}} {
 			res, err := drift.Compare(ctx, db.SQL(), db.Dialect(), opts, (*Token)(nil))
 			if err != nil {
 				t.Fatal(err)
