@@ -163,6 +163,9 @@ func (c *comparer) tableMissing(dt *dTable) {
 func (c *comparer) tableExtra(lt *schema.Table) {
 	f := c.tableFinding(TableExtra, nil, lt.Name)
 	f.Severity = config.Info
+	if c.unknownOrigin("table " + lt.Name) {
+		return
+	}
 	f.Message = fmt.Sprintf("table %s is not mapped by any model and not created by the migrations", lt.Name)
 	f.Fix = fmt.Sprintf("leave it out with --exclude %s if another application owns it", lt.Name)
 	f.SQL, f.Destructive = c.plan(&schema.DropTable{T: c.cloneTable(lt)}), true
@@ -361,6 +364,19 @@ func (c *comparer) primaryKeyFinding(dt *dTable, lt *schema.Table) {
 	}
 	f.Message = fmt.Sprintf("primary key of %s is %s; %s's pk fields say %s", lt.Name, spellCols(have), dt.modelName(), spellCols(dt.pk))
 	fix := c.cloneTable(lt)
+	var changes []schema.Change
+	if standIn := c.pkStandIns[lt]; standIn != nil {
+		f.Message += fmt.Sprintf(" (only a UNIQUE constraint %s on them stands in for the key: the values are unique, but no primary key is declared)", standIn.Name)
+		// The repair drops it first: on PostgreSQL the key's default
+		// name is the constraint's, and both would be left otherwise.
+		for i, ix := range fix.Indexes {
+			if ix.Name == standIn.Name {
+				changes = append(changes, &schema.DropIndex{I: ix})
+				fix.Indexes = slices.Delete(fix.Indexes, i, i+1)
+				break
+			}
+		}
+	}
 	var want *schema.Index
 	if len(dt.pk) > 0 {
 		want = &schema.Index{Table: fix}
@@ -381,7 +397,7 @@ func (c *comparer) primaryKeyFinding(dt *dTable, lt *schema.Table) {
 		ch = &schema.ModifyPrimaryKey{From: fix.PrimaryKey, To: want, Change: schema.ChangeParts}
 	}
 	fix.PrimaryKey = want
-	f.SQL = c.plan(&schema.ModifyTable{T: fix, Changes: []schema.Change{ch}})
+	f.SQL = c.plan(&schema.ModifyTable{T: fix, Changes: append(changes, ch)})
 	c.findings = append(c.findings, f)
 }
 
@@ -449,6 +465,9 @@ func (c *comparer) indexExtra(dt *dTable, lt *schema.Table, ix *schema.Index) {
 	what := "index"
 	if ix.Unique {
 		what = "unique index"
+	}
+	if c.unknownOrigin(what + " " + lt.Name + ":" + ix.Name) {
+		return
 	}
 	f.Message = fmt.Sprintf("%s %s %s on %s is declared neither by the migrations nor by %s", what, ix.Name, c.describeLive(li), lt.Name, dt.modelName())
 	fix := c.cloneTable(lt)
@@ -577,6 +596,9 @@ func (c *comparer) fkExtra(dt *dTable, lt *schema.Table, fk *schema.ForeignKey) 
 	if len(l.columns) > 0 {
 		f.Column = l.columns[0]
 	}
+	if c.unknownOrigin("foreign key " + f.Object) {
+		return
+	}
 	f.Message = fmt.Sprintf("foreign key %s%s on %s is not declared by the migrations", symbolPrefix(fk.Symbol), describeFK(l.columns, l.refTable, l.refCols, l.onDelete, l.onUpdate), lt.Name)
 	fix := c.cloneTable(lt)
 	changes := []schema.Change{&schema.DropForeignKey{F: takeFK(fix, lt, fk)}}
@@ -673,4 +695,33 @@ func (c *comparer) plan(changes ...schema.Change) (sqlText string) {
 		b.WriteString(";\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// unknownOrigin reports, when the extraction could not read all of the
+// migrations, that whether they create the object is unknown: the object
+// is listed in the one note that says so (unseenNote), and no finding
+// claims the migrations do not declare it.
+func (c *comparer) unknownOrigin(object string) bool {
+	if c.opts.Declared == nil || len(c.opts.Declared.Unseen) == 0 {
+		return false
+	}
+	c.unknown = append(c.unknown, object)
+	return true
+}
+
+// unseenNote is the one note on migrations the extraction could not read
+// in full: the places not followed, and the objects whose origin is
+// therefore unknown.
+func (c *comparer) unseenNote() {
+	if c.opts.Declared == nil || len(c.opts.Declared.Unseen) == 0 {
+		return
+	}
+	var b strings.Builder
+	b.WriteString("the migrations could not be read in full")
+	if len(c.unknown) > 0 {
+		fmt.Fprintf(&b, ", so whether they create %s is unknown (not reported)", strings.Join(c.unknown, ", "))
+	}
+	places := slices.Compact(slices.Sorted(slices.Values(c.opts.Declared.Unseen)))
+	fmt.Fprintf(&b, "; not followed: %s", strings.Join(places, "; "))
+	c.notes = append(c.notes, b.String())
 }

@@ -106,6 +106,7 @@ func Diff(dialect string, view *bunview.View, inspected *schema.Schema, opts Opt
 	if err := c.diff(); err != nil {
 		return nil, err
 	}
+	c.unseenNote()
 	c.sanitize()
 	sortFindings(c.findings)
 	return &Result{Dialect: dialect, Findings: c.findings, Notes: c.notes}, nil
@@ -191,6 +192,12 @@ type comparer struct {
 	meta map[any]*pairMeta
 	// refs holds the stand-ins of referenced tables (fixRef).
 	refs map[*schema.Table]*schema.Table
+	// pkStandIns maps a live table without a primary key to its UNIQUE
+	// constraint named *_pkey on the model's key columns.
+	pkStandIns map[*schema.Table]*schema.Index
+	// unknown lists the database's objects that the migrations may
+	// create in code the extraction could not read (unknownOrigin).
+	unknown []string
 
 	findings []Finding
 	notes    []string
@@ -370,7 +377,8 @@ func (c *comparer) normalizedColumn(lt *schema.Table, lc *schema.Column, dc *dCo
 	case err != nil:
 		c.note("column %s.%s: the model's type %q is not one Atlas knows (%v); its type is not compared", lt.Name, lc.Name, dc.bun.Type, err)
 		out.Type.Type = cloneType(lc.Type.Type)
-	case describeType(c.dialect, dt).canon == describeType(c.dialect, lc.Type.Type).canon:
+	case describeType(c.dialect, dt).canon == describeType(c.dialect, lc.Type.Type).canon,
+		c.dialect == dsn.SQLite && dc.bun.JSON && sqliteHoldsJSON(dt) && sqliteHoldsJSON(lc.Type.Type):
 		out.Type.Type = cloneType(lc.Type.Type)
 	default:
 		out.Type.Type = dt
@@ -640,6 +648,15 @@ func (c *comparer) indexes(lt *schema.Table, dt *dTable, from, to *schema.Table)
 		if used[j] {
 			continue
 		}
+		if c.pkStandIn(lt, dt, li) {
+			// Reported with the missing primary key, whose repair
+			// replaces it: one cause, one finding.
+			if c.pkStandIns == nil {
+				c.pkStandIns = map[*schema.Table]*schema.Index{}
+			}
+			c.pkStandIns[lt] = li.ix
+			continue
+		}
 		if !compare {
 			// Without declarations, the database's indexes are not
 			// compared: only the models' unique constraints are.
@@ -653,6 +670,14 @@ func (c *comparer) indexes(lt *schema.Table, dt *dTable, from, to *schema.Table)
 		from.Indexes = append(from.Indexes, fi)
 	}
 	for i, ix := range dt.indexes {
+		if paired[i] == 0 && ix.unique && ix.where == "" && ix.using == "" && sameIdentSet(c.dialect, ix.columns(), dt.pk) {
+			// `pk,unique`, or UNIQUE (id) next to PRIMARY KEY in a
+			// migration's CREATE TABLE: PostgreSQL and SQLite fold a
+			// UNIQUE on the primary key's columns into the key
+			// (MariaDB keeps it, and it pairs above). The key already
+			// makes the columns unique: nothing is missing.
+			continue
+		}
 		if paired[i] == 0 {
 			ti := c.normalizedIndex(c.indexName(lt.Name, ix), ix.unique, ix.parts, ix.where, ix.using, to)
 			c.meta[ti] = &pairMeta{table: dt, live: lt, ix: ix}
@@ -672,6 +697,25 @@ func (c *comparer) indexes(lt *schema.Table, dt *dTable, from, to *schema.Table)
 		from.Indexes = append(from.Indexes, fi)
 		to.Indexes = append(to.Indexes, ti)
 	}
+}
+
+// pkStandIn reports whether li is a UNIQUE constraint named like a
+// primary key (<table>_pkey) on the model's key columns, on a table that
+// has no primary key: what is left when a key was recreated as a plain
+// unique constraint.
+func (c *comparer) pkStandIn(lt *schema.Table, dt *dTable, li liveIndex) bool {
+	if lt.PrimaryKey != nil || len(dt.pk) == 0 || !li.ix.Unique || li.where != "" ||
+		!strings.HasSuffix(strings.ToLower(li.ix.Name), "_pkey") || c.pkStandIns[lt] != nil {
+		return false
+	}
+	cols := make([]string, len(li.parts))
+	for i, p := range li.parts {
+		if p.Column == "" {
+			return false
+		}
+		cols[i] = p.Column
+	}
+	return sameIdentSet(c.dialect, cols, dt.pk)
 }
 
 // implicitFKIndex reports an index MySQL created by itself for a foreign

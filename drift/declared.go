@@ -29,7 +29,14 @@ func FromDeclared(s *declared.Schema, dialect, dir string) *Declared {
 	}
 	d := declared.Dialect(dialect)
 	for _, n := range s.Notes {
-		if slices.Contains(n.Dialects, d) {
+		if !slices.Contains(n.Dialects, d) {
+			continue
+		}
+		if n.Unseen {
+			// Summed up in one note by the comparison, with what it
+			// could not judge.
+			out.Unseen = append(out.Unseen, fmt.Sprintf("%s: %s", pos(n.Pos), n.Message))
+		} else {
 			out.Notes = append(out.Notes, fmt.Sprintf("%s: the migrations may do more than drift knows: %s", pos(n.Pos), n.Message))
 		}
 	}

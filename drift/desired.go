@@ -2,6 +2,7 @@ package drift
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/schemalint/schemalint/drift/bunview"
@@ -66,6 +67,12 @@ type Declared struct {
 	// Notes are what the extraction could not follow: the desired schema
 	// may lack what that code does at run time.
 	Notes []string `json:"notes,omitempty"`
+	// Unseen lists the places ("file:line: what") whose code or SQL the
+	// extraction could not read, where statements may hide: while it is
+	// not empty, an object in the database that the migrations do not
+	// declare may still come from them, so drift does not claim it does
+	// not (one note says so instead).
+	Unseen []string `json:"unseen,omitempty"`
 }
 
 // DeclaredTable is one table as the migrations leave it.
@@ -349,6 +356,20 @@ func sameParts(dialect string, a, b []IndexPart) bool {
 	}
 	for i := range a {
 		if a[i].Desc != b[i].Desc || a[i].Expr != b[i].Expr || !sameIdent(dialect, a[i].Column, b[i].Column) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameIdentSet reports whether a and b name the same columns, in any
+// order.
+func sameIdentSet(dialect string, a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !slices.ContainsFunc(b, func(y string) bool { return sameIdent(dialect, x, y) }) {
 			return false
 		}
 	}

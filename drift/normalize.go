@@ -199,6 +199,11 @@ func describeType(dialect string, t schema.Type) typeInfo {
 		}
 	case *schema.StringType:
 		info.class, info.width = classString, stringWidth(t)
+		if dialect == dsn.Postgres && t.Size == 0 && (strings.EqualFold(t.T, "character varying") || strings.EqualFold(t.T, "varchar")) {
+			// PostgreSQL's varchar without a length is text: the same
+			// values, the same storage, read alike.
+			info.canon = "text"
+		}
 	case *schema.EnumType:
 		info.class, info.width = classString, 0
 	case *schema.BoolType:
@@ -297,13 +302,28 @@ func sqliteType(t schema.Type) typeInfo {
 	case strings.HasPrefix(base, "time"):
 		return typeInfo{canon: base, class: classTime, width: 0}
 	case base == "json" || base == "jsonb":
-		return typeInfo{canon: base, class: classJSON}
+		// The same affinity (NUMERIC), read alike by both drivers.
+		return typeInfo{canon: "json", class: classJSON}
 	case base == "decimal" || base == "numeric":
 		return typeInfo{canon: "numeric", class: classDecimal, width: math.MaxInt64}
 	case base == "uuid":
 		return typeInfo{canon: base, class: classUUID}
 	}
 	return typeInfo{canon: base, class: classOther}
+}
+
+// sqliteHoldsJSON reports whether a SQLite column keeps the JSON text Bun
+// writes for a map, struct or slice as the same text, and both drivers
+// read it back as text: TEXT affinity (VARCHAR, TEXT), or a JSON/JSONB
+// declaration (NUMERIC affinity, which converts only text that looks like
+// a number; an object, an array or null never does). The names the
+// drivers read differently (DATE, DATETIME, TIMESTAMP, BOOLEAN) are not.
+func sqliteHoldsJSON(t schema.Type) bool {
+	switch info := sqliteType(t); info.canon {
+	case "text", "json":
+		return true
+	}
+	return false
 }
 
 // defaultText returns a column default as text, "" for none.
@@ -475,6 +495,17 @@ func canonExpr(s string) string {
 		c := s[i]
 		if c == '\'' {
 			quoted = !quoted
+		}
+		if !quoted && c == '!' && i+1 < len(s) && s[i+1] == '=' {
+			// PostgreSQL stores != as <>.
+			b.WriteString(" <> ")
+			i++
+			continue
+		}
+		if !quoted && c == '<' && i+1 < len(s) && s[i+1] == '>' {
+			b.WriteString(" <> ") // spaced alike, whatever the spelling
+			i++
+			continue
 		}
 		if !quoted && (c == '(' || c == ')' || c == '"' || c == '`') {
 			c = ' '

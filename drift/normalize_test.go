@@ -60,11 +60,16 @@ func TestCanonExpr(t *testing.T) {
 		{`("Email" IS NOT NULL)`, "email is not null"},
 		{"(lower((email)::text))", "lower(email)"},
 		{"((kind)::character varying IS NULL)", "kind IS NULL"},
+		{"((status)::text <> 'gone'::text)", "status != 'gone'"},
+		{"status<>'gone'", "status != 'gone'"},
 	}
 	for _, tc := range same {
 		if a, b := canonExpr(tc[0]), canonExpr(tc[1]); a != b {
 			t.Errorf("canonExpr(%q) = %q, canonExpr(%q) = %q: want equal", tc[0], a, tc[1], b)
 		}
+	}
+	if canonExpr("note = '!='") == canonExpr("note = '<>'") {
+		t.Error("literals must keep their operators")
 	}
 	if canonExpr("status = 'Active'") == canonExpr("status = 'active'") {
 		t.Error("literals must keep their case")
@@ -80,6 +85,7 @@ func TestTypeSpellings(t *testing.T) {
 		{dsn.Postgres, "TIMESTAMPTZ", "timestamp with time zone"},
 		{dsn.Postgres, "varchar(20)", "character varying(20)"},
 		{dsn.Postgres, "VARCHAR", "character varying"},
+		{dsn.Postgres, "VARCHAR", "text"},
 		{dsn.Postgres, "int4", "integer"},
 		{dsn.Postgres, "int", "integer"},
 		{dsn.Postgres, "decimal(10,2)", "numeric(10,2)"},
@@ -96,6 +102,7 @@ func TestTypeSpellings(t *testing.T) {
 		{dsn.SQLite, "BIGINT", "INTEGER"},
 		{dsn.SQLite, "DOUBLE PRECISION", "REAL"},
 		{dsn.SQLite, "TIMESTAMP", "timestamp"},
+		{dsn.SQLite, "JSON", "JSONB"},
 	}
 	for _, tc := range cases {
 		bt, err := parseType(tc.dialect, tc.bun)
@@ -125,6 +132,13 @@ func TestTypeSpellings(t *testing.T) {
 		l, m := describeType(tc.dialect, lt), describeType(tc.dialect, mt)
 		if l.canon == m.canon || l.class != m.class || l.width > m.width || l.width == m.width && l.scale >= m.scale {
 			t.Errorf("%s: want %q narrower than %q, got %+v and %+v", tc.dialect, tc.live, tc.model, l, m)
+		}
+	}
+	for _, pair := range [][2]string{{"VARCHAR", "JSONB"}, {"TEXT", "TIMESTAMP"}, {"VARCHAR", "BOOLEAN"}, {"TEXT", "DATE"}} {
+		// JSON text equals VARCHAR only for a field Bun writes as JSON
+		// (sqliteHoldsJSON, decided with the model's field).
+		if a, b := sqliteCanon(t, pair[0]), sqliteCanon(t, pair[1]); a == b {
+			t.Errorf("SQLite %s and %s must differ, both %q", pair[0], pair[1], a)
 		}
 	}
 	if a, b := sqliteCanon(t, "BOOLEAN"), sqliteCanon(t, "TIMESTAMP"); a == b {

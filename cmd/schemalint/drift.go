@@ -30,6 +30,7 @@ var driftFormats = append(append([]string(nil), report.Formats...), "sql")
 type driftCommand struct {
 	stdout, stderr io.Writer
 	noteMu         sync.Mutex
+	buildingOnce   sync.Once
 
 	dsn, dsnEnv         string
 	devURL, devURLEnv   string
@@ -284,7 +285,30 @@ func (c *driftCommand) url(flagName, direct, envName string) (dsn.DSN, error) {
 }
 
 func (c *driftCommand) loadConfig(cwd string) load.Config {
-	return load.Config{Dir: cwd, Models: c.models, Migrations: c.migrations, Timeout: c.timeout, Note: c.note}
+	return load.Config{Dir: cwd, Models: c.models, Migrations: c.migrations, Timeout: c.timeout, Note: c.note, Building: c.building}
+}
+
+// building says, once per run and only to a terminal, why a cold run
+// waits: the helper program takes seconds to minutes to build on a large
+// module. Scripts and CI logs (stderr not a terminal) stay quiet.
+func (c *driftCommand) building() {
+	c.buildingOnce.Do(func() {
+		if isTerminal(c.stderr) {
+			c.noteMu.Lock()
+			defer c.noteMu.Unlock()
+			fmt.Fprintln(c.stderr, "schemalint: building a helper from your models (first run only)...")
+		}
+	})
+}
+
+// isTerminal reports whether w is a terminal (a character device).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
 // note prints one line to standard error at once, whatever -v says (a

@@ -15,11 +15,9 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/uptrace/bun/dialect/feature"
-	"github.com/uptrace/bun/dialect/mysqldialect"
-	"github.com/uptrace/bun/dialect/pgdialect"
-	"github.com/uptrace/bun/dialect/sqlitedialect"
 	"github.com/uptrace/bun/dialect/sqltype"
 	"github.com/uptrace/bun/schema"
 )
@@ -88,6 +86,10 @@ type Column struct {
 	// column: a pointer, nullzero, a map, slice or interface, or a
 	// driver.Valuer (xid.ID's zero value is NULL).
 	WritesNull bool `json:"writes_null,omitempty"`
+	// JSON reports that Bun writes the value as JSON text (a map,
+	// struct, slice or array without a driver.Valuer of its own): an
+	// object, an array or NULL, never a bare number.
+	JSON bool `json:"json,omitempty"`
 }
 
 // Unique is a unique constraint of the model's tags.
@@ -111,17 +113,23 @@ type Reference struct {
 	OnUpdate string `json:"on_update,omitempty"`
 }
 
+// DialectPackages are the import paths of Bun's dialects, by name.
+var DialectPackages = map[string]string{
+	"pg":     "github.com/uptrace/bun/dialect/pgdialect",
+	"mysql":  "github.com/uptrace/bun/dialect/mysqldialect",
+	"sqlite": "github.com/uptrace/bun/dialect/sqlitedialect",
+}
+
 // NewDialect returns a fresh Bun dialect for "pg", "mysql" or "sqlite".
 // MySQL's Init, which asks the server for its version, is not called: it
 // changes nothing about tables.
 func NewDialect(name string) (schema.Dialect, error) {
-	switch name {
-	case "pg":
-		return pgdialect.New(), nil
-	case "mysql":
-		return mysqldialect.New(), nil
-	case "sqlite":
-		return sqlitedialect.New(), nil
+	if newDialect, ok := dialects[name]; ok {
+		return newDialect(), nil
+	}
+	if pkg, ok := DialectPackages[name]; ok {
+		// Only in a program built from a vendor directory that lacks it.
+		return nil, fmt.Errorf("%s is not in the module's vendor directory: require it in go.mod, import it from a file of the module (import _ %q), and run go mod vendor; or run with GOFLAGS=-mod=mod", pkg, pkg)
 	}
 	return nil, fmt.Errorf("unknown dialect %q: want pg, mysql or sqlite", name)
 }
@@ -295,6 +303,7 @@ func describe(d schema.Dialect, tab *schema.Table) *Table {
 		default:
 			c.WritesNull = f.NullZero || st.Implements(valuer) || reflect.PointerTo(st).Implements(valuer)
 		}
+		c.JSON = marshalsJSON(st, valuer)
 		if f.IsPK {
 			out.PrimaryKey = append(out.PrimaryKey, f.Name)
 		}
@@ -353,6 +362,25 @@ func createTableType(d schema.Dialect, f *schema.Field) string {
 		}
 	}
 	return t
+}
+
+// marshalsJSON reports whether Bun appends a value of type t as JSON:
+// maps, structs (time.Time aside), slices and arrays other than of bytes,
+// unless the type is a driver.Valuer.
+func marshalsJSON(t reflect.Type, valuer reflect.Type) bool {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Implements(valuer) || reflect.PointerTo(t).Implements(valuer) || t == reflect.TypeFor[time.Time]() {
+		return false
+	}
+	switch t.Kind() {
+	case reflect.Map, reflect.Struct:
+		return true
+	case reflect.Slice, reflect.Array:
+		return t.Elem().Kind() != reflect.Uint8
+	}
+	return false
 }
 
 func columnNames(fields []*schema.Field) []string {

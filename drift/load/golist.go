@@ -13,6 +13,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"golang.org/x/mod/modfile"
+	"golang.org/x/mod/semver"
 )
 
 // listedPackage is what `go list -json` says of a package, the fields
@@ -221,7 +224,8 @@ func (l *listing) key(parts ...string) (string, error) {
 	write(dk)
 	env, _ := json.Marshal(l.env)
 	write(string(env))
-	for _, f := range []string{l.main.GoMod, strings.TrimSuffix(l.main.GoMod, ".mod") + ".sum"} {
+	// vendor/modules.txt: what a vendored build can use.
+	for _, f := range []string{l.main.GoMod, strings.TrimSuffix(l.main.GoMod, ".mod") + ".sum", filepath.Join(l.main.Dir, "vendor", "modules.txt")} {
 		b, err := os.ReadFile(f) //nolint:gosec // the user's go.mod and go.sum, which the key must cover
 		if err != nil && !errors.Is(err, os.ErrNotExist) {
 			return "", err
@@ -262,4 +266,53 @@ func (l *listing) module(path string) (version string, replaced bool) {
 		}
 	}
 	return "", false
+}
+
+// vendor returns the packages of the main module's vendor directory
+// (from vendor/modules.txt) when the go command builds the module from
+// it, nil otherwise: as the go command decides, a -mod flag in GOFLAGS
+// first, else vendor/modules.txt with a go.mod of go 1.14 or later.
+func (l *listing) vendor() (map[string]bool, error) {
+	mode := ""
+	for f := range strings.FieldsSeq(l.env.Flags) {
+		if v, ok := strings.CutPrefix(strings.TrimPrefix(f, "-"), "-mod="); ok {
+			mode = v
+		} else if v, ok := strings.CutPrefix(f, "-mod="); ok {
+			mode = v
+		}
+	}
+	if mode != "" && mode != "vendor" {
+		return nil, nil
+	}
+	b, err := os.ReadFile(filepath.Join(l.main.Dir, "vendor", "modules.txt"))
+	if errors.Is(err, os.ErrNotExist) {
+		if mode == "vendor" {
+			return nil, errors.New("GOFLAGS says -mod=vendor, but the module has no vendor/modules.txt: run go mod vendor")
+		}
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if mode == "" {
+		gm, err := os.ReadFile(l.main.GoMod)
+		if err != nil {
+			return nil, err
+		}
+		f, err := modfile.ParseLax(l.main.GoMod, gm, nil)
+		if err != nil {
+			return nil, err
+		}
+		if f.Go == nil || semver.Compare("v"+f.Go.Version, "v1.14") < 0 {
+			return nil, nil
+		}
+	}
+	pkgs := map[string]bool{}
+	for line := range strings.SplitSeq(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "#") {
+			pkgs[line] = true
+		}
+	}
+	return pkgs, nil
 }

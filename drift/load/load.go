@@ -64,11 +64,21 @@ type Config struct {
 	// Note, when set, is told of things worth a line on standard error: a
 	// damaged cached program rebuilt.
 	Note func(string)
+	// Building, when set, is called when a program has to be built (a
+	// cold run, which takes seconds to minutes on a large module) before
+	// the work starts, so that the caller can say why it waits.
+	Building func()
 }
 
 func (c Config) note(msg string) {
 	if c.Note != nil {
 		c.Note(msg)
+	}
+}
+
+func (c Config) building() {
+	if c.Building != nil {
+		c.Building()
 	}
 }
 
@@ -157,6 +167,7 @@ func Models(ctx context.Context, cfg Config, dialect string) (*Reflection, error
 	res := &Reflection{}
 	start := time.Now()
 	create := func() (cachedMeta, func(string) error, error) {
+		cfg.building()
 		pkgs, fset, err := loadPackages(ctx, cfg.Dir, cfg.models())
 		if err != nil {
 			return cachedMeta{}, nil, err
@@ -272,6 +283,7 @@ func Migrate(ctx context.Context, cfg Config, dialect, driverDSN string) (time.D
 	}
 	start := time.Now()
 	create := func() (cachedMeta, func(string) error, error) {
+		cfg.building()
 		pkgs, fset, err := loadPackages(ctx, cfg.Dir, cfg.models())
 		if err != nil {
 			return cachedMeta{}, nil, err

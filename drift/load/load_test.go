@@ -165,12 +165,37 @@ func TestCommonDir(t *testing.T) {
 func TestGeneratedProgramIsGofmt(t *testing.T) {
 	dir := t.TempDir()
 	spec := programSpec{Models: []model{{Package: "example.com/app/models", Name: "User"}}, Migrate: "pg",
-		MigPackage: "example.com/app/migrations", MigVar: "Migrations"}
+		MigPackage: "example.com/app/migrations", MigVar: "Migrations", Dialects: []string{"sqlite", "pg"}}
 	if err := generate(dir, spec); err != nil {
 		t.Fatal(err)
 	}
 	out, err := exec.CommandContext(t.Context(), "gofmt", "-l", dir).CombinedOutput()
 	if err != nil || len(bytes.TrimSpace(out)) > 0 {
 		t.Errorf("gofmt -l: %s %v", out, err)
+	}
+}
+
+// TestModFileKeepsToolchain: the go.mod copy the program builds with keeps
+// the user's go, toolchain and godebug lines (the go command picks the
+// toolchain from the real go.mod; the copy must not ask for another).
+func TestModFileKeepsToolchain(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "go.mod")
+	user := "module example.com/app\n\ngo 1.25.0\n\ntoolchain go1.26.8\n\ngodebug default=go1.24\n\nrequire github.com/uptrace/bun v1.3.0\n"
+	if err := os.WriteFile(src, []byte(user), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(dir, "copy.mod")
+	if err := writeModFile(src, dst, "v1.3.0", "sqlite"); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"go 1.25.0\n", "toolchain go1.26.8\n", "godebug default=go1.24\n", "github.com/uptrace/bun/dialect/pgdialect v1.3.0"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("the copy lacks %q:\n%s", want, b)
+		}
 	}
 }

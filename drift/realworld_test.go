@@ -1,0 +1,210 @@
+package drift_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/uptrace/bun"
+
+	"github.com/schemalint/schemalint/analyzers/config"
+	"github.com/schemalint/schemalint/analyzers/declared"
+	"github.com/schemalint/schemalint/drift"
+	"github.com/schemalint/schemalint/internal/testdb"
+)
+
+// Token has a primary key also tagged unique, as real applications
+// write it: Bun's CREATE TABLE says PRIMARY KEY ("id") and UNIQUE ("id").
+type Token struct {
+	bun.BaseModel `bun:"table:tokens"`
+	ID            string `bun:"id,pk,unique"`
+	Value         string `bun:"value,notnull"`
+}
+
+// TestPKUnique: a primary key tagged unique, created by Bun itself,
+// compares clean on every database, whatever each makes of the
+// redundant UNIQUE.
+func TestPKUnique(t *testing.T) {
+	t.Parallel()
+	testdb.Each(t, func(t *testing.T, db *testdb.DB) {
+		t.Parallel()
+		ctx := context.Background()
+		if _, err := db.Bun.NewCreateTable().Model((*Token)(nil)).Exec(ctx); err != nil {
+			t.Fatal(err)
+		}
+		// As a migration would declare it too, next to the key.
+		uniqueID := &drift.Declared{Tables: []*drift.DeclaredTable{{Name: "tokens", HasModel: true,
+			Indexes: []drift.DeclaredIndex{{Unique: true, Parts: []drift.IndexPart{{Column: "id"}}}}}}}
+		for _, opts := range []drift.Options{{}, {Declared: &drift.Declared{}}, {Declared: uniqueID}} {
+			res, err := drift.Compare(ctx, db.SQL(), db.Dialect(), opts, (*Token)(nil))
+			if err != nil {
+				t.Fatal(err)
+			}
+			logFindings(t, res.Findings)
+			for _, n := range res.Notes {
+				t.Errorf("note: %s", n)
+			}
+		}
+	})
+}
+
+// Note is a model whose table a migration wrote by hand, in spellings
+// real migrations use: text for Bun's varchar, JSONB for a map (which
+// Bun declares VARCHAR on SQLite), a partial index written with !=.
+type Note struct {
+	bun.BaseModel `bun:"table:notes"`
+	ID            string         `bun:"id,pk"`
+	Status        string         `bun:"status,notnull"`
+	Meta          map[string]any `bun:"meta"`
+}
+
+// TestMigrationSpellings: what a hand-written migration creates for the
+// model compares clean where Bun reads and writes it alike.
+func TestMigrationSpellings(t *testing.T) {
+	t.Parallel()
+	decl := &drift.Declared{Tables: []*drift.DeclaredTable{{Name: "notes", HasModel: true, Indexes: []drift.DeclaredIndex{
+		{Name: "notes_live", Parts: []drift.IndexPart{{Column: "status"}}, Where: "status != 'gone'"},
+	}}}}
+	create := map[string][]string{
+		pg: {"CREATE TABLE notes (id text PRIMARY KEY, status text NOT NULL, meta jsonb)",
+			"CREATE INDEX notes_live ON notes (status) WHERE status != 'gone'"},
+		lite: {"CREATE TABLE notes (id TEXT NOT NULL PRIMARY KEY, status TEXT NOT NULL, meta JSONB)",
+			"CREATE INDEX notes_live ON notes (status) WHERE status != 'gone'"},
+	}
+	for _, db := range []*testdb.DB{testdb.Postgres(t), testdb.SQLite(t)} {
+		t.Run(db.Dialect(), func(t *testing.T) {
+			execAll(t, db.SQL(), create[db.Dialect()])
+			res, err := drift.Compare(context.Background(), db.SQL(), db.Dialect(), drift.Options{Declared: decl}, (*Note)(nil))
+			if err != nil {
+				t.Fatal(err)
+			}
+			logFindings(t, res.Findings)
+			for _, n := range res.Notes {
+				t.Errorf("note: %s", n)
+			}
+		})
+	}
+}
+
+// Key is a model whose table has, instead of a primary key, a UNIQUE
+// constraint named keys_pkey (as a hand-written migration or a botched
+// restore leaves it).
+type Key struct {
+	bun.BaseModel `bun:"table:keys"`
+	ID            string `bun:"id,pk"`
+	Value         string `bun:"value,notnull"`
+}
+
+// TestPKOnlyUnique: a primary key that exists only as a UNIQUE named
+// keys_pkey is one finding that says so, and its repair replaces the
+// constraint with the key: after it, no drift.
+func TestPKOnlyUnique(t *testing.T) {
+	t.Parallel()
+	create := map[string][]string{
+		pg:   {"CREATE TABLE keys (id varchar NOT NULL, value varchar NOT NULL, CONSTRAINT keys_pkey UNIQUE (id))"},
+		my:   {"CREATE TABLE `keys` (id varchar(255) NOT NULL, value varchar(255) NOT NULL, CONSTRAINT keys_pkey UNIQUE (id))"},
+		lite: {"CREATE TABLE keys (id VARCHAR NOT NULL, value VARCHAR NOT NULL)", "CREATE UNIQUE INDEX keys_pkey ON keys (id)"},
+	}
+	testdb.Each(t, func(t *testing.T, db *testdb.DB) {
+		t.Parallel()
+		execAll(t, db.SQL(), create[db.Dialect()])
+		for _, opts := range []drift.Options{{}, {Declared: &drift.Declared{}}} {
+			res, err := drift.Compare(context.Background(), db.SQL(), db.Dialect(), opts, (*Key)(nil))
+			if err != nil {
+				t.Fatal(err)
+			}
+			fs := res.Findings
+			expectOne(t, fs, drift.PrimaryKey, config.Error, "keys:PRIMARY KEY", "")
+			if len(fs) == 1 && !strings.Contains(fs[0].Message, "UNIQUE constraint keys_pkey") {
+				t.Errorf("message does not name the stand-in: %s", fs[0].Message)
+			}
+			if len(fs) == 1 && opts.Declared != nil {
+				execAll(t, db.SQL(), splitSQL(fs[0].SQL))
+			}
+		}
+		res, err := drift.Compare(context.Background(), db.SQL(), db.Dialect(), drift.Options{Declared: &drift.Declared{}}, (*Key)(nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Findings) > 0 {
+			t.Error("after the repair:")
+			logFindings(t, res.Findings)
+		}
+	})
+}
+
+// TestUnseenMigrations: when the extraction could not read part of the
+// migrations, a table or an index they do not declare may still be
+// theirs: drift says so in one note naming the places, and claims no
+// absence (no DR002, DR011 or DR017).
+func TestUnseenMigrations(t *testing.T) {
+	t.Parallel()
+	s := &declared.Schema{Notes: []*declared.Note{
+		{Pos: declared.Position{File: "/app/migrations/m1.go", Line: 12}, Dialects: declared.AllDialects, Message: "call of helpers.Setup not followed", Unseen: true},
+		{Pos: declared.Position{File: "/app/migrations/m2.go", Line: 7}, Dialects: declared.AllDialects, Message: "statement may not run", Unseen: false},
+	}}
+	testdb.Each(t, func(t *testing.T, db *testdb.DB) {
+		t.Parallel()
+		ctx := context.Background()
+		if _, err := db.Bun.NewCreateTable().Model((*Key)(nil)).Exec(ctx); err != nil {
+			t.Fatal(err)
+		}
+		execAll(t, db.SQL(), []string{"CREATE TABLE stray (id integer)", "CREATE INDEX keys_value ON " + quoteFor(db.Dialect(), "keys") + " (value)"})
+
+		seen := drift.FromDeclared(&declared.Schema{}, db.Dialect(), "/app")
+		res, err := drift.Compare(ctx, db.SQL(), db.Dialect(), drift.Options{Declared: seen}, (*Key)(nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Findings) != 2 {
+			t.Error("migrations read in full: want DR002 and DR011")
+			logFindings(t, res.Findings)
+		}
+
+		decl := drift.FromDeclared(s, db.Dialect(), "/app")
+		res, err = drift.Compare(ctx, db.SQL(), db.Dialect(), drift.Options{Declared: decl}, (*Key)(nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		logFindings(t, res.Findings)
+		var unknown []string
+		for _, n := range res.Notes {
+			if strings.Contains(n, "unknown") {
+				unknown = append(unknown, n)
+			}
+		}
+		if len(unknown) != 1 || !strings.Contains(unknown[0], "table stray") || !strings.Contains(unknown[0], "keys:keys_value") ||
+			!strings.Contains(unknown[0], "migrations/m1.go:12") || strings.Contains(unknown[0], "m2.go") {
+			t.Errorf("want one note naming both objects and m1.go:12 only, got %q", res.Notes)
+		}
+	})
+}
+
+func quoteFor(dialect, name string) string {
+	if dialect == my {
+		return "`" + name + "`"
+	}
+	return `"` + name + `"`
+}
+
+// Label's name is a plain string: in a JSONB column SQLite would turn
+// "42" into the integer 42, so there the type is drift.
+type Label struct {
+	bun.BaseModel `bun:"table:labels"`
+	ID            string `bun:"id,pk"`
+	Name          string `bun:"name,notnull"`
+}
+
+// TestSQLiteJSONOnlyForJSONFields: VARCHAR and JSONB are the same to
+// SQLite only for values Bun writes as JSON; a string field in a JSONB
+// column is still reported.
+func TestSQLiteJSONOnlyForJSONFields(t *testing.T) {
+	t.Parallel()
+	db := testdb.SQLite(t)
+	execAll(t, db.SQL(), []string{"CREATE TABLE labels (id TEXT NOT NULL PRIMARY KEY, name JSONB NOT NULL)"})
+	res, err := drift.Compare(context.Background(), db.SQL(), db.Dialect(), drift.Options{}, (*Label)(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	expectOne(t, res.Findings, drift.ColumnType, config.Error, "labels.name", "Name")
+}
