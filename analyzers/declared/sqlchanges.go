@@ -367,12 +367,12 @@ func (t sqlText) doBlock(st *ddl.Unknown) (out []*Change, notes []noteAt, ok boo
 	}
 	tag := text[i : i+j+2]
 	for _, r := range tag[1 : len(tag)-1] {
-		if r != '_' && !('a' <= r && r <= 'z') && !('A' <= r && r <= 'Z') && !('0' <= r && r <= '9') {
+		if r != '_' && (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') && (r < '0' || r > '9') {
 			return nil, nil, false
 		}
 	}
 	head := strings.Fields(strings.ToUpper(text[:i]))
-	if len(head) != 1 && !(len(head) == 3 && head[1] == "LANGUAGE" && head[2] == "PLPGSQL") {
+	if len(head) != 1 && (len(head) != 3 || head[1] != "LANGUAGE" || head[2] != "PLPGSQL") {
 		return nil, nil, false
 	}
 	start := i + len(tag)
@@ -469,7 +469,11 @@ func thenEnd(s string) int {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c == '\'':
-			for i++; i < len(s) && s[i] != '\''; i++ {
+			// Skip the quoted text.
+			if k := strings.IndexByte(s[i+1:], '\''); k >= 0 {
+				i += 1 + k
+			} else {
+				i = len(s)
 			}
 		case c == '(':
 			depth++
