@@ -71,6 +71,17 @@ func Load(ctx context.Context, dir string, tests bool, patterns []string) ([]*pa
 	if err != nil {
 		return nil, err
 	}
+	// go list -export compiles every package; for those checked from
+	// source the type checker reports the same errors, positioned.
+	for p := range need {
+		errs := p.Errors[:0]
+		for _, e := range p.Errors {
+			if !(e.Kind == packages.ListError && e.Pos == "-" && strings.HasPrefix(e.Msg, "# ")) {
+				errs = append(errs, e)
+			}
+		}
+		p.Errors = errs
+	}
 	l := &loader{ctx: ctx, fset: token.NewFileSet(), need: need, done: map[*packages.Package]chan struct{}{}}
 	if err := l.check(roots); err != nil {
 		return nil, err
