@@ -76,7 +76,7 @@ func Load(ctx context.Context, dir string, tests bool, patterns []string) ([]*pa
 	for p := range need {
 		errs := p.Errors[:0]
 		for _, e := range p.Errors {
-			if !(e.Kind == packages.ListError && e.Pos == "-" && strings.HasPrefix(e.Msg, "# ")) {
+			if !(e.Kind == packages.ListError && (e.Pos == "" || e.Pos == "-") && strings.HasPrefix(e.Msg, "# ")) {
 				errs = append(errs, e)
 			}
 		}
