@@ -11,6 +11,7 @@ import (
 	"go/types"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -26,13 +27,13 @@ import (
 //
 //   - the packages matched by the patterns;
 //   - the packages of the main module(s) they import;
-//   - packages that import Bun (github.com/uptrace/bun, bun/schema), and
-//     Bun's own packages (bun/migrate declares models);
+//   - packages that import Bun (github.com/uptrace/bun, bun/schema);
 //   - packages outside the standard library whose files carry bun struct
-//     tags (a models package need not import Bun);
-//   - packages imported by one of the above that import database/sql: the
-//     declared analyzer's ExecFact says whether their functions taking a
-//     handle run queries;
+//     tags (a models package need not import Bun; of Bun's own packages
+//     only these, bun/migrate's Migration say);
+//   - packages imported by one of these that import database/sql and, by
+//     their export data, declare a function taking a handle: the declared
+//     analyzer's ExecFact says whether it runs queries;
 //   - and every package that imports one of these, so that no package
 //     from export data depends on a package checked from source.
 //
@@ -122,44 +123,67 @@ func needSyntax(roots []*packages.Package) (map[*packages.Package]bool, error) {
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	scan := func(p *packages.Package) {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			if hasBunTags(p.GoFiles) {
+				mu.Lock()
+				seed[p] = true
+				mu.Unlock()
+			}
+		}()
+	}
 	for _, p := range all {
 		switch {
 		case seed[p]:
 		case p.Module != nil && (p.Module.Main || main[p.Module.Path]):
 			seed[p] = true
-		case p.PkgPath == bunPkg || strings.HasPrefix(p.PkgPath, bunPkg+"/"):
-			seed[p] = true
+		case isBunOwn(p.PkgPath):
+			// Bun's own packages hold no models by use, and the declared
+			// analyzer ignores their facts: only tagged structs (bun/migrate's
+			// Migration) matter.
+			scan(p)
 		case p.Imports[bunPkg] != nil || p.Imports[bunSchemaPkg] != nil:
 			seed[p] = true
 		case p.Module != nil: // outside the standard library
-			wg.Add(1)
-			sem <- struct{}{}
-			go func(p *packages.Package) {
-				defer func() { <-sem; wg.Done() }()
-				if hasBunTags(p.GoFiles) {
-					mu.Lock()
-					seed[p] = true
-					mu.Unlock()
-				}
-			}(p)
+			scan(p)
 		}
 	}
 	wg.Wait()
-	// Imports of needed packages that use database/sql: their functions
-	// taking a handle carry ExecFacts. Repeat until nothing is added.
-	for changed := true; changed; {
-		changed = false
-		for p := range seed {
+	// Imports of needed packages that use database/sql and declare a
+	// function or method taking a handle: the declared analyzer's ExecFact
+	// says whether it runs queries. Export data tells which do; the rest
+	// stay export data. Repeat until nothing is added.
+	probed := map[*packages.Package]bool{}
+	for {
+		need := upward(roots, seed)
+		added := false
+		for p := range need {
 			for _, imp := range p.Imports {
-				if !seed[imp] && (imp.PkgPath == sqlPkg || imp.Imports[sqlPkg] != nil) {
+				if need[imp] || probed[imp] || imp.Module == nil || isBunOwn(imp.PkgPath) || imp.Imports[sqlPkg] == nil {
+					continue
+				}
+				probed[imp] = true
+				if declaresHandleFuncs(imp) {
 					seed[imp] = true
-					changed = true
+					added = true
 				}
 			}
 		}
+		if !added {
+			return need, nil
+		}
 	}
-	// Upward closure, post-order: a package needs syntax if it is a seed
-	// or imports one that does.
+}
+
+func isBunOwn(path string) bool { return path == bunPkg || strings.HasPrefix(path, bunPkg+"/") }
+
+// upward returns the seeds and every package reachable from roots that
+// imports one, so that no package from export data depends on a package
+// checked from source.
+func upward(roots []*packages.Package, seed map[*packages.Package]bool) map[*packages.Package]bool {
 	need := map[*packages.Package]bool{}
 	visited := map[*packages.Package]bool{}
 	var visit func(p *packages.Package) bool
@@ -182,7 +206,89 @@ func needSyntax(roots []*packages.Package) (map[*packages.Package]bool, error) {
 	for _, r := range roots {
 		visit(r)
 	}
-	return need, nil
+	return need
+}
+
+// declaresHandleFuncs reports whether p, read from its export data into
+// a universe of its own, declares a function or method with a parameter
+// or receiver of a handle type (Bun's DB, Tx, Conn, IDB, IConn, database/
+// sql's DB, Tx, Conn: the declared analyzer's isHandle). When in doubt
+// (no export data) it says yes: syntax costs time, never findings.
+func declaresHandleFuncs(p *packages.Package) bool {
+	view := map[string]*types.Package{}
+	seen := map[*packages.Package]bool{}
+	var add func(q *packages.Package)
+	add = func(q *packages.Package) {
+		if seen[q] {
+			return
+		}
+		seen[q] = true
+		if q.PkgPath == "unsafe" {
+			view[q.PkgPath] = types.Unsafe
+		} else {
+			view[q.PkgPath] = types.NewPackage(q.PkgPath, q.Name)
+		}
+		for _, d := range q.Imports {
+			add(d)
+		}
+	}
+	add(p)
+	tp, err := readExportData(token.NewFileSet(), view, p)
+	if err != nil {
+		return true
+	}
+	scope := tp.Scope()
+	for _, name := range scope.Names() {
+		switch obj := scope.Lookup(name).(type) {
+		case *types.Func:
+			if takesHandle(obj) {
+				return true
+			}
+		case *types.TypeName:
+			if n, ok := obj.Type().(*types.Named); ok && !obj.IsAlias() {
+				for m := range n.Methods() {
+					if takesHandle(m) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+func takesHandle(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return false
+	}
+	if sig.Recv() != nil && isHandle(sig.Recv().Type()) {
+		return true
+	}
+	for v := range sig.Params().Variables() {
+		if isHandle(v.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+func isHandle(t types.Type) bool {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	switch n.Obj().Pkg().Path() {
+	case bunPkg:
+		return slices.Contains([]string{"DB", "Tx", "Conn", "IDB", "IConn"}, n.Obj().Name())
+	case sqlPkg:
+		return slices.Contains([]string{"DB", "Tx", "Conn"}, n.Obj().Name())
+	}
+	return false
 }
 
 // hasBunTags reports whether a file may declare a struct field with a bun
@@ -359,9 +465,6 @@ func (l *loader) readExport(imp *packages.Package) error {
 		imp.Types = types.Unsafe
 		return nil
 	}
-	if imp.ExportFile == "" {
-		return fmt.Errorf("no export data for %s", imp.PkgPath)
-	}
 	view := map[string]*types.Package{}
 	seen := map[*packages.Package]bool{}
 	var add func(q *packages.Package)
@@ -378,19 +481,32 @@ func (l *loader) readExport(imp *packages.Package) error {
 		}
 	}
 	add(imp)
-	f, err := os.Open(imp.ExportFile)
+	tp, err := readExportData(l.fset, view, imp)
 	if err != nil {
-		return fmt.Errorf("export data for %s: %w", imp.PkgPath, err)
+		return err
+	}
+	imp.Types = tp
+	return nil
+}
+
+// readExportData reads p's export data, view holding the types.Package of
+// each of its transitive imports.
+func readExportData(fset *token.FileSet, view map[string]*types.Package, p *packages.Package) (*types.Package, error) {
+	if p.ExportFile == "" {
+		return nil, fmt.Errorf("no export data for %s", p.PkgPath)
+	}
+	f, err := os.Open(p.ExportFile)
+	if err != nil {
+		return nil, fmt.Errorf("export data for %s: %w", p.PkgPath, err)
 	}
 	defer func() { _ = f.Close() }()
 	r, err := gcexportdata.NewReader(bufio.NewReader(f))
 	if err != nil {
-		return fmt.Errorf("export data for %s: %w", imp.PkgPath, err)
+		return nil, fmt.Errorf("export data for %s: %w", p.PkgPath, err)
 	}
-	tp, err := gcexportdata.Read(r, l.fset, view, imp.PkgPath)
+	tp, err := gcexportdata.Read(r, fset, view, p.PkgPath)
 	if err != nil {
-		return fmt.Errorf("export data for %s: %w", imp.PkgPath, err)
+		return nil, fmt.Errorf("export data for %s: %w", p.PkgPath, err)
 	}
-	imp.Types = tp
-	return nil
+	return tp, nil
 }
