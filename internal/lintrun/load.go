@@ -10,6 +10,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -28,9 +29,9 @@ import (
 //   - the packages matched by the patterns;
 //   - the packages of the main module(s) they import;
 //   - packages that import Bun (github.com/uptrace/bun, bun/schema);
-//   - packages outside the standard library whose files carry bun struct
-//     tags (a models package need not import Bun; of Bun's own packages
-//     only these, bun/migrate's Migration say);
+//   - packages outside the standard library that declare structs with
+//     bun tags (a models package need not import Bun; of Bun's own
+//     packages only these, bun/migrate's Migration say);
 //   - packages imported by one of these that import database/sql and, by
 //     their export data, declare a function taking a handle: the declared
 //     analyzer's ExecFact says whether it runs queries;
@@ -128,7 +129,9 @@ func needSyntax(roots []*packages.Package) (map[*packages.Package]bool, error) {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			if hasBunTags(p.GoFiles) {
+			// The text scan is cheap but sees comments too; export data
+			// tells whether the tags are on declared structs.
+			if hasBunTags(p.GoFiles) && declaresBunTags(p) {
 				mu.Lock()
 				seed[p] = true
 				mu.Unlock()
@@ -215,6 +218,33 @@ func upward(roots []*packages.Package, seed map[*packages.Package]bool) map[*pac
 // sql's DB, Tx, Conn: the declared analyzer's isHandle). When in doubt
 // (no export data) it says yes: syntax costs time, never findings.
 func declaresHandleFuncs(p *packages.Package) bool {
+	tp, err := probe(p)
+	if err != nil {
+		return true
+	}
+	scope := tp.Scope()
+	for _, name := range scope.Names() {
+		switch obj := scope.Lookup(name).(type) {
+		case *types.Func:
+			if takesHandle(obj) {
+				return true
+			}
+		case *types.TypeName:
+			if n, ok := obj.Type().(*types.Named); ok && !obj.IsAlias() {
+				for m := range n.Methods() {
+					if takesHandle(m) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// probe reads p's export data into a universe of its own, so that the
+// packages later checked from source are not mixed with it.
+func probe(p *packages.Package) (*types.Package, error) {
 	view := map[string]*types.Package{}
 	seen := map[*packages.Package]bool{}
 	var add func(q *packages.Package)
@@ -233,21 +263,24 @@ func declaresHandleFuncs(p *packages.Package) bool {
 		}
 	}
 	add(p)
-	tp, err := readExportData(token.NewFileSet(), view, p)
+	return readExportData(token.NewFileSet(), view, p)
+}
+
+// declaresBunTags reports whether p, by its export data, declares a
+// package-level struct with a field tagged bun (bunmodel's
+// declaresBunTags: what makes a package without Bun's import hold
+// models). When in doubt it says yes.
+func declaresBunTags(p *packages.Package) bool {
+	tp, err := probe(p)
 	if err != nil {
 		return true
 	}
 	scope := tp.Scope()
 	for _, name := range scope.Names() {
-		switch obj := scope.Lookup(name).(type) {
-		case *types.Func:
-			if takesHandle(obj) {
-				return true
-			}
-		case *types.TypeName:
-			if n, ok := obj.Type().(*types.Named); ok && !obj.IsAlias() {
-				for m := range n.Methods() {
-					if takesHandle(m) {
+		if tn, ok := scope.Lookup(name).(*types.TypeName); ok {
+			if st, ok := tn.Type().Underlying().(*types.Struct); ok {
+				for i := range st.NumFields() {
+					if tag, ok := reflect.StructTag(st.Tag(i)).Lookup("bun"); ok && tag != "-" {
 						return true
 					}
 				}
