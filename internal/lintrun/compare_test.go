@@ -155,3 +155,155 @@ func TestSameFindingsGenerated(t *testing.T) {
 		t.Errorf("the broken generated package should have at least 2,000 findings, got %d: %.500s", n, got)
 	}
 }
+
+// TestLoadSyntaxOnlyWhereNeeded: naming only the migrations, their models
+// package comes from source (its facts are needed), while the standard
+// library, xid and Bun itself (no declared bun tags) come from export
+// data and are left out of the graph the checker walks.
+func TestLoadSyntaxOnlyWhereNeeded(t *testing.T) {
+	dir := abs(t, "../../cmd/schemalint/testdata/mod")
+	pkgs, err := lintrun.Load(context.Background(), dir, false, []string{"./migs/migrations"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		seen[p.PkgPath] = true
+		if len(p.Syntax) == 0 || p.TypesInfo == nil || p.Types == nil || !p.Types.Complete() {
+			t.Errorf("%s: in the checker's graph without syntax or complete types", p.PkgPath)
+		}
+	})
+	for _, want := range []string{"example.com/app/migs/migrations", "example.com/app/migs/models"} {
+		if !seen[want] {
+			t.Errorf("%s should be loaded from source; graph: %v", want, seen)
+		}
+	}
+	for _, not := range []string{"context", "time", "fmt", "github.com/rs/xid", "github.com/uptrace/bun", "github.com/uptrace/bun/schema"} {
+		if seen[not] {
+			t.Errorf("%s should come from export data, not source", not)
+		}
+	}
+	// The types of an export-data import are complete all the same.
+	for _, p := range pkgs {
+		for _, imp := range p.Types.Imports() {
+			if !imp.Complete() && imp.Path() != "unsafe" {
+				t.Errorf("%s imports incomplete %s", p.PkgPath, imp.Path())
+			}
+		}
+	}
+}
+
+// TestDependencyFacts: a module dependency whose functions take a
+// *sql.DB (their ExecFacts tell a migration whether a call runs queries)
+// and one that declares bun-tagged structs without importing Bun are
+// loaded from source, with the same findings as LoadAllSyntax; a
+// dependency that uses database/sql without taking a handle is not.
+func TestDependencyFacts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads dependencies from source")
+	}
+	src := abs(t, "../../cmd/schemalint/testdata/mod")
+	dir := t.TempDir()
+	gomod, err := os.ReadFile(filepath.Join(src, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gomod = append(gomod, "\nrequire example.com/dep v0.0.0\n\nreplace example.com/dep => ./dep\n"...)
+	files := map[string]string{
+		"go.mod":     string(gomod),
+		"dep/go.mod": "module example.com/dep\n\ngo 1.26\n",
+		"dep/helpers/h.go": `package helpers
+
+import "database/sql"
+
+// Seed runs a query.
+func Seed(db *sql.DB) error { _, err := db.Exec("INSERT INTO orgs (id) VALUES ('x')"); return err }
+
+// Noop runs none.
+func Noop(db *sql.DB) error { return nil }
+`,
+		"dep/tagged/t.go": `package tagged
+
+// Stamp carries bun tags without importing Bun.
+type Stamp struct {
+	Note string ` + "`bun:\"note,notnull\"`" + `
+}
+`,
+		"dep/plain/p.go": `package plain
+
+import "database/sql"
+
+// Null is a column type.
+type Null = sql.NullString
+`,
+		"migs/migrations/20260101000002_seed.go": `package migrations
+
+import (
+	"context"
+
+	"github.com/uptrace/bun"
+
+	"example.com/dep/helpers"
+)
+
+func init() {
+	Migrations.MustRegister(func(ctx context.Context, db *bun.DB) error {
+		if err := helpers.Noop(db.DB); err != nil {
+			return err
+		}
+		return helpers.Seed(db.DB)
+	}, func(ctx context.Context, db *bun.DB) error {
+		return helpers.Noop(db.DB)
+	})
+}
+`,
+		"migs/models/audit.go": `package models
+
+import (
+	"github.com/uptrace/bun"
+
+	"example.com/dep/plain"
+	"example.com/dep/tagged"
+)
+
+// Audit embeds a dependency's tagged struct.
+type Audit struct {
+	bun.BaseModel ` + "`bun:\"table:audits\"`" + `
+	ID    int64 ` + "`bun:\"id,pk\"`" + `
+	tagged.Stamp
+	Extra plain.Null ` + "`bun:\"extra\"`" + `
+}
+`,
+	}
+	for _, f := range []string{"go.sum", "migs/.schemalint.yml", "migs/models/models.go", "migs/migrations/migrations.go", "migs/migrations/20260101000001_init.go"} {
+		b, err := os.ReadFile(filepath.Join(src, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[f] = string(b)
+	}
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	compare(t, dir, "./migs/migrations")
+	if got := compare(t, dir, "./..."); !strings.Contains(got, `"rule"`) {
+		t.Errorf("expected findings, got %.300s", got)
+	}
+	pkgs, err := lintrun.Load(context.Background(), dir, false, []string{"./migs/migrations"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) { seen[p.PkgPath] = true })
+	for path, want := range map[string]bool{"example.com/dep/helpers": true, "example.com/dep/tagged": true, "example.com/dep/plain": false} {
+		if seen[path] != want {
+			t.Errorf("%s from source: %v, want %v", path, seen[path], want)
+		}
+	}
+}
