@@ -19,9 +19,10 @@ import (
 	"github.com/schemalint/schemalint/internal/report"
 )
 
-// Load loads the packages with everything the analyzers need, and
-// turns every load and type error into one message listing them.
-func Load(ctx context.Context, dir string, tests bool, patterns []string) ([]*packages.Package, error) {
+// LoadAllSyntax is the former driver: every package, dependencies and
+// the standard library included, parsed and type-checked from source. It
+// is kept as the reference the tests compare Load's findings with.
+func LoadAllSyntax(ctx context.Context, dir string, tests bool, patterns []string) ([]*packages.Package, error) {
 	cfg := &packages.Config{Context: ctx, Mode: packages.LoadAllSyntax, Dir: dir, Tests: tests}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
@@ -30,6 +31,15 @@ func Load(ctx context.Context, dir string, tests bool, patterns []string) ([]*pa
 	if len(pkgs) == 0 {
 		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
 	}
+	if err := loadErrors(dir, pkgs); err != nil {
+		return nil, err
+	}
+	return pkgs, nil
+}
+
+// loadErrors turns every load and type error of the packages and their
+// dependencies into one message listing them.
+func loadErrors(dir string, pkgs []*packages.Package) error {
 	var msgs []string
 	seen := map[string]bool{}
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
@@ -48,9 +58,9 @@ func Load(ctx context.Context, dir string, tests bool, patterns []string) ([]*pa
 			more = fmt.Sprintf("\n\t... and %d more", len(msgs)-limit)
 			msgs = msgs[:limit]
 		}
-		return nil, fmt.Errorf("packages do not compile, so they cannot be checked:\n%s%s", strings.Join(msgs, "\n"), more)
+		return fmt.Errorf("packages do not compile, so they cannot be checked:\n%s%s", strings.Join(msgs, "\n"), more)
 	}
-	return pkgs, nil
+	return nil
 }
 
 // relMsg shortens absolute paths under dir in a message.

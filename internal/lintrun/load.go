@@ -1,0 +1,545 @@
+package lintrun
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"reflect"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/gcexportdata"
+	"golang.org/x/tools/go/packages"
+)
+
+// Loading in two steps. LoadAllSyntax parses and type-checks every
+// dependency from source, the standard library included, because the
+// analyzers use facts; its cost follows the dependency tree (106 s and
+// 6.8 GB on a real application). Only packages that can hold models, or
+// functions a migration calls, need syntax and the analyzers:
+//
+//   - the packages matched by the patterns;
+//   - the packages of the main module(s) they import;
+//   - packages that import Bun (github.com/uptrace/bun, bun/schema);
+//   - packages outside the standard library that declare structs with
+//     bun tags (a models package need not import Bun; of Bun's own
+//     packages only these, bun/migrate's Migration say);
+//   - packages imported by one of these that import database/sql and, by
+//     their export data, declare a function taking a handle: the declared
+//     analyzer's ExecFact says whether it runs queries;
+//   - and every package that imports one of these, so that no package
+//     from export data depends on a package checked from source.
+//
+// Everything else is types from the compiler's export data, as any
+// go/analysis driver without facts reads it. One `go list -deps -export`
+// (through go/packages, metadata only) answers both questions.
+
+const (
+	bunPkg       = "github.com/uptrace/bun"
+	bunSchemaPkg = "github.com/uptrace/bun/schema"
+	sqlPkg       = "database/sql"
+)
+
+// metaMode is what go list tells: names, files, the import graph, the
+// module and the export data file, nothing parsed.
+const metaMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedDeps | packages.NeedModule | packages.NeedExportFile |
+	packages.NeedTypesSizes
+
+// Load loads the packages matched by patterns: those that can hold
+// models or migrations with syntax and types (see above), the rest as
+// types from export data. Only packages with syntax are left in the
+// Imports graph of the packages returned, so the go/analysis checker
+// runs the analyzers (and carries their facts) on them alone. Every load
+// and type error becomes one message listing them.
+func Load(ctx context.Context, dir string, tests bool, patterns []string) ([]*packages.Package, error) {
+	cfg := &packages.Config{Context: ctx, Mode: metaMode, Dir: dir, Tests: tests}
+	roots, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, fmt.Errorf("load packages: %w", err)
+	}
+	if len(roots) == 0 {
+		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+	}
+	need, err := needSyntax(roots)
+	if err != nil {
+		return nil, err
+	}
+	// go list -export compiles every package; for those checked from
+	// source the type checker reports the same errors, positioned.
+	for p := range need {
+		errs := p.Errors[:0]
+		for _, e := range p.Errors {
+			if !(e.Kind == packages.ListError && (e.Pos == "" || e.Pos == "-") && strings.HasPrefix(e.Msg, "# ")) {
+				errs = append(errs, e)
+			}
+		}
+		p.Errors = errs
+	}
+	l := &loader{ctx: ctx, fset: token.NewFileSet(), need: need, done: map[*packages.Package]chan struct{}{}}
+	if err := l.check(roots); err != nil {
+		return nil, err
+	}
+	if err := loadErrors(dir, roots); err != nil {
+		return nil, err
+	}
+	// Prune: the checker follows Imports to run fact-producing analyzers
+	// on dependencies; packages without syntax have nothing to analyse.
+	for p := range need {
+		pruned := make(map[string]*packages.Package, len(p.Imports))
+		for path, imp := range p.Imports {
+			if need[imp] {
+				pruned[path] = imp
+			}
+		}
+		p.Imports = pruned
+	}
+	return roots, nil
+}
+
+// needSyntax returns the packages reachable from roots that need syntax.
+func needSyntax(roots []*packages.Package) (map[*packages.Package]bool, error) {
+	main := map[string]bool{}
+	for _, r := range roots {
+		if r.Module != nil {
+			main[r.Module.Path] = true
+		}
+	}
+	var all []*packages.Package
+	packages.Visit(roots, nil, func(p *packages.Package) { all = append(all, p) })
+	seed := map[*packages.Package]bool{}
+	for _, r := range roots {
+		seed[r] = true
+	}
+	// Tag scans read files concurrently: modernc.org/sqlite alone is tens
+	// of megabytes of Go.
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	scan := func(p *packages.Package) {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			// The text scan is cheap but sees comments too; export data
+			// tells whether the tags are on declared structs.
+			if hasBunTags(p.GoFiles) && declaresBunTags(p) {
+				mu.Lock()
+				seed[p] = true
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, p := range all {
+		switch {
+		case seed[p]:
+		case p.Module != nil && (p.Module.Main || main[p.Module.Path]):
+			seed[p] = true
+		case isBunOwn(p.PkgPath):
+			// Bun's own packages hold no models by use, and the declared
+			// analyzer ignores their facts: only tagged structs (bun/migrate's
+			// Migration) matter.
+			scan(p)
+		case p.Imports[bunPkg] != nil || p.Imports[bunSchemaPkg] != nil:
+			seed[p] = true
+		case p.Module != nil: // outside the standard library
+			scan(p)
+		}
+	}
+	wg.Wait()
+	// Imports of needed packages that use database/sql and declare a
+	// function or method taking a handle: the declared analyzer's ExecFact
+	// says whether it runs queries. Export data tells which do; the rest
+	// stay export data. Repeat until nothing is added.
+	probed := map[*packages.Package]bool{}
+	for {
+		need := upward(roots, seed)
+		added := false
+		for p := range need {
+			for _, imp := range p.Imports {
+				if need[imp] || probed[imp] || imp.Module == nil || isBunOwn(imp.PkgPath) || imp.Imports[sqlPkg] == nil {
+					continue
+				}
+				probed[imp] = true
+				if declaresHandleFuncs(imp) {
+					seed[imp] = true
+					added = true
+				}
+			}
+		}
+		if !added {
+			return need, nil
+		}
+	}
+}
+
+func isBunOwn(path string) bool { return path == bunPkg || strings.HasPrefix(path, bunPkg+"/") }
+
+// upward returns the seeds and every package reachable from roots that
+// imports one, so that no package from export data depends on a package
+// checked from source.
+func upward(roots []*packages.Package, seed map[*packages.Package]bool) map[*packages.Package]bool {
+	need := map[*packages.Package]bool{}
+	visited := map[*packages.Package]bool{}
+	var visit func(p *packages.Package) bool
+	visit = func(p *packages.Package) bool {
+		if visited[p] {
+			return need[p]
+		}
+		visited[p] = true
+		n := seed[p]
+		for _, imp := range p.Imports {
+			if visit(imp) {
+				n = true
+			}
+		}
+		if n {
+			need[p] = true
+		}
+		return n
+	}
+	for _, r := range roots {
+		visit(r)
+	}
+	return need
+}
+
+// declaresHandleFuncs reports whether p, read from its export data into
+// a universe of its own, declares a function or method with a parameter
+// or receiver of a handle type (Bun's DB, Tx, Conn, IDB, IConn, database/
+// sql's DB, Tx, Conn: the declared analyzer's isHandle). When in doubt
+// (no export data) it says yes: syntax costs time, never findings.
+func declaresHandleFuncs(p *packages.Package) bool {
+	tp, err := probe(p)
+	if err != nil {
+		return true
+	}
+	scope := tp.Scope()
+	for _, name := range scope.Names() {
+		switch obj := scope.Lookup(name).(type) {
+		case *types.Func:
+			if takesHandle(obj) {
+				return true
+			}
+		case *types.TypeName:
+			if n, ok := obj.Type().(*types.Named); ok && !obj.IsAlias() {
+				for m := range n.Methods() {
+					if takesHandle(m) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// probe reads p's export data into a universe of its own, so that the
+// packages later checked from source are not mixed with it.
+func probe(p *packages.Package) (*types.Package, error) {
+	view := map[string]*types.Package{}
+	seen := map[*packages.Package]bool{}
+	var add func(q *packages.Package)
+	add = func(q *packages.Package) {
+		if seen[q] {
+			return
+		}
+		seen[q] = true
+		if q.PkgPath == "unsafe" {
+			view[q.PkgPath] = types.Unsafe
+		} else {
+			view[q.PkgPath] = types.NewPackage(q.PkgPath, q.Name)
+		}
+		for _, d := range q.Imports {
+			add(d)
+		}
+	}
+	add(p)
+	return readExportData(token.NewFileSet(), view, p)
+}
+
+// declaresBunTags reports whether p, by its export data, declares a
+// package-level struct with a field tagged bun (bunmodel's
+// declaresBunTags: what makes a package without Bun's import hold
+// models). When in doubt it says yes.
+func declaresBunTags(p *packages.Package) bool {
+	tp, err := probe(p)
+	if err != nil {
+		return true
+	}
+	scope := tp.Scope()
+	for _, name := range scope.Names() {
+		if tn, ok := scope.Lookup(name).(*types.TypeName); ok {
+			if st, ok := tn.Type().Underlying().(*types.Struct); ok {
+				for i := range st.NumFields() {
+					if tag, ok := reflect.StructTag(st.Tag(i)).Lookup("bun"); ok && tag != "-" {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+func takesHandle(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return false
+	}
+	if sig.Recv() != nil && isHandle(sig.Recv().Type()) {
+		return true
+	}
+	for v := range sig.Params().Variables() {
+		if isHandle(v.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+func isHandle(t types.Type) bool {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	switch n.Obj().Pkg().Path() {
+	case bunPkg:
+		return slices.Contains([]string{"DB", "Tx", "Conn", "IDB", "IConn"}, n.Obj().Name())
+	case sqlPkg:
+		return slices.Contains([]string{"DB", "Tx", "Conn"}, n.Obj().Name())
+	}
+	return false
+}
+
+// hasBunTags reports whether a file may declare a struct field with a bun
+// tag; a false positive only costs a parse.
+func hasBunTags(files []string) bool {
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return true // let the type checker report it
+		}
+		if bytes.Contains(b, []byte(`bun:"`)) {
+			return true
+		}
+	}
+	return false
+}
+
+// loader type-checks the needed packages from source, in parallel as far
+// as the import graph allows, and reads the rest from export data.
+type loader struct {
+	ctx  context.Context
+	fset *token.FileSet
+	need map[*packages.Package]bool
+
+	mu   sync.Mutex
+	done map[*packages.Package]chan struct{} // closed when Types is set
+
+	exportMu sync.Mutex // export data reads share types.Package shells
+	shells   map[*packages.Package]*types.Package
+}
+
+func (l *loader) check(roots []*packages.Package) error {
+	// Every package gets its types.Package before any export data is
+	// read, so that reading never creates a second one for an indirect
+	// dependency (as go/packages does).
+	l.shells = map[*packages.Package]*types.Package{}
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if l.need[p] {
+			return
+		}
+		if p.PkgPath == "unsafe" {
+			l.shells[p] = types.Unsafe
+		} else {
+			l.shells[p] = types.NewPackage(p.PkgPath, p.Name)
+		}
+	})
+	var wg sync.WaitGroup
+	for p := range l.need {
+		l.done[p] = make(chan struct{})
+	}
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for p := range l.need {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// Wait for the needed imports; only then take a slot, so
+			// that waiting goroutines never hold one.
+			for _, imp := range p.Imports {
+				if ch := l.done[imp]; ch != nil {
+					<-ch
+				}
+			}
+			sem <- struct{}{}
+			l.checkSource(p)
+			<-sem
+			close(l.done[p])
+		}()
+	}
+	wg.Wait()
+	return l.ctx.Err()
+}
+
+func newTypesInfo() *types.Info {
+	return &types.Info{
+		Types:        map[ast.Expr]types.TypeAndValue{},
+		Defs:         map[*ast.Ident]types.Object{},
+		Uses:         map[*ast.Ident]types.Object{},
+		Implicits:    map[ast.Node]types.Object{},
+		Instances:    map[*ast.Ident]types.Instance{},
+		Scopes:       map[ast.Node]*types.Scope{},
+		Selections:   map[*ast.SelectorExpr]*types.Selection{},
+		FileVersions: map[*ast.File]string{},
+	}
+}
+
+// checkSource parses and type-checks p, its imports being done.
+func (l *loader) checkSource(p *packages.Package) {
+	p.Fset = l.fset
+	if p.TypesSizes == nil {
+		p.TypesSizes = types.SizesFor("gc", runtime.GOARCH)
+	}
+	if l.ctx.Err() != nil {
+		p.Types = types.NewPackage(p.PkgPath, p.Name)
+		p.IllTyped = true
+		return
+	}
+	files := make([]*ast.File, len(p.CompiledGoFiles))
+	errs := make([]error, len(p.CompiledGoFiles))
+	var wg sync.WaitGroup
+	for i, name := range p.CompiledGoFiles {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			src, err := os.ReadFile(name)
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			files[i], errs[i] = parser.ParseFile(l.fset, name, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			p.Errors = append(p.Errors, packages.Error{Pos: p.CompiledGoFiles[i] + ":1", Msg: err.Error(), Kind: packages.ParseError})
+			p.IllTyped = true
+		}
+		if files[i] != nil {
+			p.Syntax = append(p.Syntax, files[i])
+		}
+	}
+	p.TypesInfo = newTypesInfo()
+	tc := &types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) { return l.importFor(p, path) }),
+		Sizes:    p.TypesSizes,
+		Error: func(err error) {
+			if te, ok := err.(types.Error); ok {
+				p.TypeErrors = append(p.TypeErrors, te)
+				p.Errors = append(p.Errors, packages.Error{Pos: te.Fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError})
+			} else {
+				p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.TypeError})
+			}
+			p.IllTyped = true
+		},
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		tc.GoVersion = "go" + p.Module.GoVersion
+	}
+	p.Types, _ = tc.Check(p.PkgPath, l.fset, p.Syntax, p.TypesInfo)
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// importFor resolves an import of p: a package checked from source, or
+// one read from export data on first use.
+func (l *loader) importFor(p *packages.Package, path string) (*types.Package, error) {
+	if path == "unsafe" {
+		return types.Unsafe, nil
+	}
+	imp := p.Imports[path]
+	if imp == nil {
+		return nil, fmt.Errorf("no metadata for %s", path)
+	}
+	if l.need[imp] {
+		return imp.Types, nil // done before p started
+	}
+	l.exportMu.Lock()
+	defer l.exportMu.Unlock()
+	if imp.Types != nil {
+		return imp.Types, nil
+	}
+	if err := l.readExport(imp); err != nil {
+		return nil, err
+	}
+	return imp.Types, nil
+}
+
+// readExport reads imp's export data into its shell, its transitive
+// imports' shells serving as the view (called with exportMu held).
+func (l *loader) readExport(imp *packages.Package) error {
+	if imp.PkgPath == "unsafe" {
+		imp.Types = types.Unsafe
+		return nil
+	}
+	view := map[string]*types.Package{}
+	seen := map[*packages.Package]bool{}
+	var add func(q *packages.Package)
+	add = func(q *packages.Package) {
+		if seen[q] {
+			return
+		}
+		seen[q] = true
+		if s := l.shells[q]; s != nil {
+			view[q.PkgPath] = s
+		}
+		for _, d := range q.Imports {
+			add(d)
+		}
+	}
+	add(imp)
+	tp, err := readExportData(l.fset, view, imp)
+	if err != nil {
+		return err
+	}
+	imp.Types = tp
+	return nil
+}
+
+// readExportData reads p's export data, view holding the types.Package of
+// each of its transitive imports.
+func readExportData(fset *token.FileSet, view map[string]*types.Package, p *packages.Package) (*types.Package, error) {
+	if p.ExportFile == "" {
+		return nil, fmt.Errorf("no export data for %s", p.PkgPath)
+	}
+	f, err := os.Open(p.ExportFile)
+	if err != nil {
+		return nil, fmt.Errorf("export data for %s: %w", p.PkgPath, err)
+	}
+	defer func() { _ = f.Close() }()
+	r, err := gcexportdata.NewReader(bufio.NewReader(f))
+	if err != nil {
+		return nil, fmt.Errorf("export data for %s: %w", p.PkgPath, err)
+	}
+	tp, err := gcexportdata.Read(r, fset, view, p.PkgPath)
+	if err != nil {
+		return nil, fmt.Errorf("export data for %s: %w", p.PkgPath, err)
+	}
+	return tp, nil
+}
