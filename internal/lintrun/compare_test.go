@@ -117,7 +117,7 @@ func TestSameFindingsGenerated(t *testing.T) {
 		t.Skip("generates and lints 2,000 models")
 	}
 	out := filepath.Join(t.TempDir(), "gen")
-	cmd := exec.Command("go", "run", "./scripts/genmodels", "-n", "2000", "-out", out)
+	cmd := exec.CommandContext(t.Context(), "go", "run", "./scripts/genmodels", "-n", "2000", "-out", out)
 	cmd.Dir = abs(t, "../..")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("genmodels: %v\n%s", err, b)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -69,16 +70,13 @@ func Load(ctx context.Context, dir string, tests bool, patterns []string) ([]*pa
 	if len(roots) == 0 {
 		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
 	}
-	need, err := needSyntax(roots)
-	if err != nil {
-		return nil, err
-	}
+	need := needSyntax(roots)
 	// go list -export compiles every package; for those checked from
 	// source the type checker reports the same errors, positioned.
 	for p := range need {
 		errs := p.Errors[:0]
 		for _, e := range p.Errors {
-			if !(e.Kind == packages.ListError && (e.Pos == "" || e.Pos == "-") && strings.HasPrefix(e.Msg, "# ")) {
+			if e.Kind != packages.ListError || (e.Pos != "" && e.Pos != "-") || !strings.HasPrefix(e.Msg, "# ") {
 				errs = append(errs, e)
 			}
 		}
@@ -106,7 +104,7 @@ func Load(ctx context.Context, dir string, tests bool, patterns []string) ([]*pa
 }
 
 // needSyntax returns the packages reachable from roots that need syntax.
-func needSyntax(roots []*packages.Package) (map[*packages.Package]bool, error) {
+func needSyntax(roots []*packages.Package) map[*packages.Package]bool {
 	main := map[string]bool{}
 	for _, r := range roots {
 		if r.Module != nil {
@@ -176,7 +174,7 @@ func needSyntax(roots []*packages.Package) (map[*packages.Package]bool, error) {
 			}
 		}
 		if !added {
-			return need, nil
+			return need
 		}
 	}
 }
@@ -346,7 +344,6 @@ type loader struct {
 	fset *token.FileSet
 	need map[*packages.Package]bool
 
-	mu   sync.Mutex
 	done map[*packages.Package]chan struct{} // closed when Types is set
 
 	exportMu sync.Mutex // export data reads share types.Package shells
@@ -374,9 +371,7 @@ func (l *loader) check(roots []*packages.Package) error {
 	}
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for p := range l.need {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			// Wait for the needed imports; only then take a slot, so
 			// that waiting goroutines never hold one.
 			for _, imp := range p.Imports {
@@ -388,7 +383,7 @@ func (l *loader) check(roots []*packages.Package) error {
 			l.checkSource(p)
 			<-sem
 			close(l.done[p])
-		}()
+		})
 	}
 	wg.Wait()
 	return l.ctx.Err()
@@ -422,16 +417,14 @@ func (l *loader) checkSource(p *packages.Package) {
 	errs := make([]error, len(p.CompiledGoFiles))
 	var wg sync.WaitGroup
 	for i, name := range p.CompiledGoFiles {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			src, err := os.ReadFile(name)
 			if err != nil {
 				errs[i] = err
 				return
 			}
 			files[i], errs[i] = parser.ParseFile(l.fset, name, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
-		}()
+		})
 	}
 	wg.Wait()
 	for i, err := range errs {
@@ -448,7 +441,7 @@ func (l *loader) checkSource(p *packages.Package) {
 		Importer: importerFunc(func(path string) (*types.Package, error) { return l.importFor(p, path) }),
 		Sizes:    p.TypesSizes,
 		Error: func(err error) {
-			if te, ok := err.(types.Error); ok {
+			if te, ok := errors.AsType[types.Error](err); ok {
 				p.TypeErrors = append(p.TypeErrors, te)
 				p.Errors = append(p.Errors, packages.Error{Pos: te.Fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError})
 			} else {
@@ -533,7 +526,7 @@ func readExportData(fset *token.FileSet, view map[string]*types.Package, p *pack
 		return nil, fmt.Errorf("export data for %s: %w", p.PkgPath, err)
 	}
 	defer func() { _ = f.Close() }()
-	r, err := gcexportdata.NewReader(bufio.NewReader(f))
+	r, err := gcexportdata.NewReader(bufio.NewReader(f)) //nolint:staticcheck // go list -export may name an archive; NewReader reads both forms until Go 1.29
 	if err != nil {
 		return nil, fmt.Errorf("export data for %s: %w", p.PkgPath, err)
 	}

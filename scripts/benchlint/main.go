@@ -82,7 +82,7 @@ func bench(ctx context.Context, n, runs int, keep bool, cases []string, also str
 		{"build", "-o", schemalint, "./cmd/schemalint"},
 		{"build", "-o", noop, "./scripts/benchlint/noop"},
 	} {
-		if err := run(ctx, "", "go", args...); err != nil {
+		if err := goCmd(ctx, "", args...); err != nil {
 			return err
 		}
 	}
@@ -92,7 +92,7 @@ func bench(ctx context.Context, n, runs int, keep bool, cases []string, also str
 		{"go vet -vettool=schemalint", []string{"go", "vet", "-vettool=" + schemalint}},
 	}
 	if also != "" {
-		for _, kv := range strings.Split(also, ",") {
+		for kv := range strings.SplitSeq(also, ",") {
 			name, path, ok := strings.Cut(kv, "=")
 			if !ok {
 				return fmt.Errorf("-also %q: want name=path", kv)
@@ -107,7 +107,7 @@ func bench(ctx context.Context, n, runs int, keep bool, cases []string, also str
 		switch c {
 		case "models":
 			desc = fmt.Sprintf("%d generated models, ./...", n)
-			err = run(ctx, "", "go", "run", "./scripts/genmodels", "-n", fmt.Sprint(n), "-out", mod)
+			err = goCmd(ctx, "", "run", "./scripts/genmodels", "-n", fmt.Sprint(n), "-out", mod)
 		case "heavy":
 			desc = "4 models, a cmd importing pgx, MySQL, modernc SQLite and Atlas, ./..."
 			err = heavy(ctx, repo, mod)
@@ -122,7 +122,7 @@ func bench(ctx context.Context, n, runs int, keep bool, cases []string, also str
 		if err := os.WriteFile(filepath.Join(mod, "models", "nonce.go"), []byte("package models\n\n// Nonce "+nonce+"\n"), 0o644); err != nil {
 			return err
 		}
-		if err := run(ctx, mod, "go", "build", "./..."); err != nil {
+		if err := goCmd(ctx, mod, "build", "./..."); err != nil {
 			return err
 		}
 		res, err := measureAll(ctx, mod, progs, runs)
@@ -137,7 +137,7 @@ func bench(ctx context.Context, n, runs int, keep bool, cases []string, also str
 // heavy writes a module whose models package is small but whose cmd
 // imports the database drivers and Atlas, at this repository's versions.
 func heavy(ctx context.Context, repo, mod string) error {
-	if err := run(ctx, "", "go", "run", "./scripts/genmodels", "-n", "4", "-out", mod); err != nil {
+	if err := goCmd(ctx, "", "run", "./scripts/genmodels", "-n", "4", "-out", mod); err != nil {
 		return err
 	}
 	out, err := exec.CommandContext(ctx, "go", "list", "-m", "-f", "{{.Path}} {{.Version}}",
@@ -151,7 +151,7 @@ func heavy(ctx context.Context, repo, mod string) error {
 		return err
 	}
 	gomod = append(gomod, "\nrequire (\n"...)
-	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+	for line := range strings.SplitSeq(strings.TrimSpace(string(out)), "\n") {
 		gomod = append(gomod, "\t"+line+"\n"...)
 	}
 	gomod = append(gomod, ")\n"...)
@@ -171,7 +171,7 @@ func heavy(ctx context.Context, repo, mod string) error {
 			return err
 		}
 	}
-	return run(ctx, mod, "go", "mod", "tidy")
+	return goCmd(ctx, mod, "mod", "tidy")
 }
 
 const heavyMain = `// Command app opens its database with the driver named in its
@@ -297,8 +297,9 @@ func rounded(ds []time.Duration) []time.Duration {
 	return out
 }
 
-func run(ctx context.Context, dir, name string, args ...string) error {
-	cmd := exec.CommandContext(ctx, name, args...)
+// goCmd runs the go command in dir, its errors on our standard error.
+func goCmd(ctx context.Context, dir string, args ...string) error {
+	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = dir
 	cmd.Stderr = os.Stderr
 	return cmd.Run()
