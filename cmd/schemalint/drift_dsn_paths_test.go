@@ -96,18 +96,33 @@ func runUnprivileged(t *testing.T, dir string, args ...string) (int, string) {
 	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
 	defer cancel()
 	exe := bin
-	cmd := exec.CommandContext(ctx, exe, args...)
 	if os.Geteuid() == 0 {
 		exe = filepath.Join(dir, "schemalint")
-		copyFile(t, bin, exe)
-		cmd = exec.CommandContext(ctx, exe, args...)
-		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+		if _, err := os.Stat(exe); err != nil {
+			copyFile(t, bin, exe)
+		}
 	}
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "NO_COLOR=1", "HOME="+dir, "SCHEMALINT_CACHE_DIR="+filepath.Join(dir, "cache"))
 	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	err := cmd.Run()
+	var cmd *exec.Cmd
+	var err error
+	// A parallel test that forks while the copy was open for writing
+	// holds it open until its exec: "text file busy" (golang.org/issue/22315)
+	// passes within moments.
+	for try := 0; ; try++ {
+		out.Reset()
+		cmd = exec.CommandContext(ctx, exe, args...)
+		if exe != bin {
+			cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+		}
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "NO_COLOR=1", "HOME="+dir, "SCHEMALINT_CACHE_DIR="+filepath.Join(dir, "cache"))
+		cmd.Stdout, cmd.Stderr = &out, &out
+		err = cmd.Run()
+		if !errors.Is(err, syscall.ETXTBSY) || try == 50 {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 	var ee *exec.ExitError
 	if err != nil && !errors.As(err, &ee) {
 		t.Fatal(err)
