@@ -119,9 +119,12 @@ func (c *driftCommand) flags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(c.stderr)
 	c.fsets = append(c.fsets, fs)
-	fs.StringVar(&c.dsn, "dsn", "", "database URL (postgres://, mysql://, sqlite://); prefer --dsn-env, which keeps it out of shell history")
-	fs.StringVar(&c.dsnEnv, "dsn-env", "", "name of the environment variable holding the database URL")
-	fs.StringVar(&c.mode, "mode", "live", "live: compare with --dsn; migrations: apply the migrations to a scratch database and compare that")
+	// drift migrations reads no live database: it has no --dsn or --mode.
+	if name != "drift migrations" {
+		fs.StringVar(&c.dsn, "dsn", "", "database URL (postgres://, mysql://, sqlite://); prefer --dsn-env, which keeps it out of shell history")
+		fs.StringVar(&c.dsnEnv, "dsn-env", "", "name of the environment variable holding the database URL")
+		fs.StringVar(&c.mode, "mode", "live", "live: compare with --dsn; migrations: apply the migrations to a scratch database and compare that")
+	}
 	fs.StringVar(&c.devURL, "dev-url", "", "migrations mode: an empty PostgreSQL or MySQL database to migrate instead of a scratch SQLite file")
 	fs.StringVar(&c.devURLEnv, "dev-url-env", "", "migrations mode: name of the environment variable holding --dev-url")
 	fs.Var(&c.models, "models", "package pattern of the models (repeatable; default ./...)")

@@ -212,7 +212,13 @@ func usage(c *ffcli.Command) string {
 				if f.DefValue != "" && f.DefValue != "false" {
 					def = fmt.Sprintf(" (default %s)", f.DefValue)
 				}
-				fmt.Fprintf(&b, "  --%-16s %s%s\n", f.Name, f.Usage, def)
+				// One-letter flags are spelled with one dash (-v), as
+				// the README and other Go tools spell them.
+				dash := "--"
+				if len(f.Name) == 1 {
+					dash = "-"
+				}
+				fmt.Fprintf(&b, "  %-18s %s%s\n", dash+f.Name, f.Usage, def)
 			})
 		}
 	}

@@ -579,8 +579,12 @@ func TestCLIConventions(t *testing.T) {
 	if r := schemalint(t, mod, "help"); r.code != 0 || !strings.Contains(r.stdout, "Usage: schemalint") {
 		t.Errorf("help: exit %d, %q %q", r.code, r.stdout, r.stderr)
 	}
-	if r := schemalint(t, mod, "help", "drift", "migrations"); r.code != 0 || !strings.Contains(r.stdout, "Usage: schemalint drift migrations") {
-		t.Errorf("help drift migrations: exit %d, %q %q", r.code, r.stdout, r.stderr)
+	if r := schemalint(t, mod, "help", "drift", "migrations"); r.code != 0 || !strings.Contains(r.stdout, "Usage: schemalint drift migrations") ||
+		strings.Contains(r.stdout, "--dsn") || strings.Contains(r.stdout, "\n  --mode ") {
+		t.Errorf("help drift migrations (no live-database flags): exit %d, %q %q", r.code, r.stdout, r.stderr)
+	}
+	if r := schemalint(t, mod, "drift", "--help"); !strings.Contains(r.stdout+r.stderr, "\n  -v ") || strings.Contains(r.stdout+r.stderr, "--v ") {
+		t.Errorf("drift --help spells -v as -v: %q", r.stdout+r.stderr)
 	}
 	if r := schemalint(t, mod, "help", "nope"); r.code != 2 || !strings.Contains(r.stderr, `no command "nope"`) {
 		t.Errorf("help nope: exit %d, %q", r.code, r.stderr)
