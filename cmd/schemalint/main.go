@@ -125,9 +125,10 @@ func newRootCommand(stdout, stderr io.Writer) *ffcli.Command {
 		ShortUsage: "schemalint [flags] <packages>   (or: schemalint <command> ...)",
 		ShortHelp:  "check Bun models against schema conventions",
 		LongHelp: strings.TrimSpace(`
-schemalint checks Bun ORM models (structs embedding bun.BaseModel) in the
-given packages against the rules listed by "schemalint rules", configured
-by the nearest .schemalint.yml above each package.
+schemalint checks Bun ORM models (structs embedding bun.BaseModel, or that
+their package uses as models) in the given packages against the rules
+listed by "schemalint rules", configured by the nearest .schemalint.yml
+above each package.
 
 Without a command it lints: "schemalint ./..." is "schemalint lint ./...".
 "schemalint drift" compares the models with a live database instead.
