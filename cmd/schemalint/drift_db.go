@@ -16,6 +16,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/schemalint/schemalint/drift/live"
+	"github.com/schemalint/schemalint/internal/boundedread"
 	"github.com/schemalint/schemalint/internal/dsn"
 )
 
@@ -70,7 +71,7 @@ func checkSQLitePath(path string) error {
 	case fi.IsDir():
 		return fmt.Errorf("cannot read SQLite file %s: it is a directory", path)
 	case !fi.Mode().IsRegular():
-		return fmt.Errorf("cannot read SQLite file %s: it is not a regular file (%s)", path, fileKind(fi.Mode()))
+		return fmt.Errorf("cannot read SQLite file %s: it is not a regular file (%s)", path, boundedread.Kind(fi.Mode()))
 	}
 	// A regular file: opening it cannot block.
 	f, err := os.Open(path)
@@ -81,20 +82,6 @@ func checkSQLitePath(path string) error {
 		return fmt.Errorf("cannot read SQLite file %s: %w", path, err)
 	}
 	return f.Close()
-}
-
-func fileKind(m os.FileMode) string {
-	switch {
-	case m&os.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&os.ModeSocket != 0:
-		return "a socket"
-	case m&os.ModeCharDevice != 0:
-		return "a character device"
-	case m&os.ModeDevice != 0:
-		return "a device"
-	}
-	return m.Type().String()
 }
 
 // connectErr names what failed when connecting: the host, the login, the

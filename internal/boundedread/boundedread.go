@@ -53,7 +53,7 @@ func check(path string, st os.FileInfo, limit int64) error {
 	case st.IsDir():
 		return &os.PathError{Op: "read", Path: path, Err: errors.New("is a directory, not a file")}
 	case !st.Mode().IsRegular():
-		return &os.PathError{Op: "read", Path: path, Err: fmt.Errorf("is not a regular file (%s)", kind(st.Mode()))}
+		return &os.PathError{Op: "read", Path: path, Err: fmt.Errorf("is not a regular file (%s)", Kind(st.Mode()))}
 	case st.Size() > limit:
 		return tooLarge(path, limit)
 	}
@@ -68,7 +68,9 @@ func tooLarge(path string, limit int64) error {
 	return &os.PathError{Op: "read", Path: path, Err: fmt.Errorf("is larger than %s, the most schemalint reads", size)}
 }
 
-func kind(m os.FileMode) string {
+// Kind names a file type that is not a regular file or a directory, for
+// messages: "a named pipe", "a character device"...
+func Kind(m os.FileMode) string {
 	switch {
 	case m&os.ModeNamedPipe != 0:
 		return "a named pipe"
