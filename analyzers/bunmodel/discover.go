@@ -82,6 +82,7 @@ func Discover(fset *token.FileSet, files []*ast.File, info *types.Info, reader *
 	for _, tn := range order {
 		d.structUses(tn)
 	}
+	d.initializers(files)
 	for _, f := range files {
 		d.codeUses(f)
 	}
@@ -108,6 +109,8 @@ type discoverer struct {
 	extendedBy map[*types.TypeName]string
 	verdicts   map[*types.TypeName]*Verdict
 	deciding   map[*types.TypeName]bool
+	// inits are the variables' initializers (see initializers).
+	inits map[types.Object]ast.Expr
 }
 
 func (d *discoverer) note(m map[*types.TypeName]string, tn *types.TypeName, why string) {
@@ -201,37 +204,51 @@ func (d *discoverer) codeUses(f *ast.File) {
 func (d *discoverer) literalElems(x ast.Expr) []ast.Expr {
 	x = ast.Unparen(x)
 	if id, ok := x.(*ast.Ident); ok {
-		obj := d.info.ObjectOf(id)
-		if obj == nil {
-			return nil
+		if init, ok := d.inits[d.info.ObjectOf(id)]; ok && init != x {
+			return d.literalElems(init)
 		}
-		// Find the literal the variable was declared with, if any.
-		var lit []ast.Expr
-		for ident, o := range d.info.Defs {
-			if o != obj || ident.Obj == nil {
-				continue
-			}
-			switch decl := ident.Obj.Decl.(type) {
-			case *ast.AssignStmt:
-				for i, l := range decl.Lhs {
-					if l == ident && i < len(decl.Rhs) {
-						lit = d.literalElems(decl.Rhs[i])
-					}
-				}
-			case *ast.ValueSpec:
-				for i, n := range decl.Names {
-					if n == ident && i < len(decl.Values) {
-						lit = d.literalElems(decl.Values[i])
-					}
-				}
-			}
-		}
-		return lit
+		return nil
 	}
 	if cl, ok := x.(*ast.CompositeLit); ok {
 		return cl.Elts
 	}
 	return nil
+}
+
+// initializers records the expression each variable of the files is
+// declared with (var x = e, x := e), for literalElems: types.Info does not
+// keep it, and the parser may not resolve objects.
+func (d *discoverer) initializers(files []*ast.File) {
+	d.inits = map[types.Object]ast.Expr{}
+	add := func(names []ast.Expr, values []ast.Expr) {
+		if len(names) != len(values) {
+			return
+		}
+		for i, n := range names {
+			if id, ok := n.(*ast.Ident); ok {
+				if obj := d.info.Defs[id]; obj != nil {
+					d.inits[obj] = values[i]
+				}
+			}
+		}
+	}
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if n.Tok == token.DEFINE {
+					add(n.Lhs, n.Rhs)
+				}
+			case *ast.ValueSpec:
+				names := make([]ast.Expr, len(n.Names))
+				for i, id := range n.Names {
+					names[i] = id
+				}
+				add(names, n.Values)
+			}
+			return true
+		})
+	}
 }
 
 func (d *discoverer) position(pos token.Pos) string {

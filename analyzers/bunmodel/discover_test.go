@@ -37,6 +37,7 @@ func TestDiscover(t *testing.T) {
 		"AccountRow": "not: embeds model Post but is never used as a model in its package (a scan or view struct",
 		"Event":      "model: used as a model: Model(...) at models.go:",
 		"Tag":        "model: used as a model: RegisterModel(...) at models.go:",
+		"Note":       "model: used as a model: Model(...) at models.go:",
 		"Stat":       "not: has bun tags but its package never uses it as a model",
 		"BaseRecord": "not: embedded by Invoice, which adds its own columns, and never used as a model itself (a mixin)",
 		"Invoice":    "model: embeds bun.BaseModel through BaseRecord",

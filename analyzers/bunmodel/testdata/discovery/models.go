@@ -84,6 +84,11 @@ type Tag struct {
 	ID int64 `bun:"id,pk"`
 }
 
+// Note is created through a list held in a variable: a model.
+type Note struct {
+	ID int64 `bun:"id,pk"`
+}
+
 // Stat has bun tags but nothing uses it as a model: left out, with the
 // reason, unless models: {tagged: true}.
 type Stat struct {
@@ -108,6 +113,12 @@ type Invoice struct {
 func Setup(ctx context.Context, db *bun.DB) error {
 	db.RegisterModel((*Tag)(nil))
 	for _, m := range []any{(*Event)(nil), (*AllowRule)(nil)} {
+		if _, err := db.NewCreateTable().Model(m).Exec(ctx); err != nil {
+			return err
+		}
+	}
+	notes := []any{(*Note)(nil)}
+	for _, m := range notes {
 		if _, err := db.NewCreateTable().Model(m).Exec(ctx); err != nil {
 			return err
 		}
