@@ -122,6 +122,24 @@ func newView(p *lint.Pass) *view {
 
 func (v *view) migrations() bool { return v.s.Source == "migrations" }
 
+// unseen returns, per dialect, the first note on code or SQL that may hide
+// statements there: no rule may claim on that dialect that something the
+// migrations could make is missing.
+func (v *view) unseen() map[declared.Dialect]*declared.Note {
+	out := map[declared.Dialect]*declared.Note{}
+	for _, n := range v.s.Notes {
+		if !n.Unseen {
+			continue
+		}
+		for _, d := range n.Dialects {
+			if out[d] == nil {
+				out[d] = n
+			}
+		}
+	}
+	return out
+}
+
 // on says where a finding holds: "" when on every configured dialect,
 // else " on PostgreSQL and SQLite".
 func (v *view) on(ds []declared.Dialect) string {

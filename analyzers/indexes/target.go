@@ -60,12 +60,7 @@ func (v *view) checkDown() {
 	if !seesModels(v) {
 		return // "no model has it" is not known: the package sees none
 	}
-	unseen := map[declared.Dialect]bool{}
-	for _, n := range v.s.Notes {
-		for _, d := range n.Dialects {
-			unseen[d] = unseen[d] || n.Unseen
-		}
-	}
+	unseen := v.unseen()
 	known := map[string]bool{}
 	for _, m := range v.res.Models() {
 		known[strings.ToLower(m.Table.Name)] = true
@@ -86,7 +81,7 @@ func (v *view) checkDown() {
 			// DROP ... IF EXISTS of a table nobody creates does no harm;
 			// where migrations are not seen, "no migration creates it" is
 			// not known.
-			if c.Table == "" || c.IfExists || known[strings.ToLower(c.Table)] || !v.configured(c.Dialect) || unseen[c.Dialect] {
+			if c.Table == "" || c.IfExists || known[strings.ToLower(c.Table)] || !v.configured(c.Dialect) || unseen[c.Dialect] != nil {
 				continue
 			}
 			pos, _ := c.Span()

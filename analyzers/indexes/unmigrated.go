@@ -54,17 +54,7 @@ func runUnmigrated(p *lint.Pass) error {
 	// Where parts of the migrations are not seen, a table they may
 	// create cannot be called missing: those dialects are left out, and
 	// one summary says how many tables are unknown.
-	unseen := map[declared.Dialect]*declared.Note{}
-	for _, n := range v.s.Notes {
-		if !n.Unseen {
-			continue
-		}
-		for _, d := range n.Dialects {
-			if unseen[d] == nil {
-				unseen[d] = n
-			}
-		}
-	}
+	unseen := v.unseen()
 	var unknown []string
 	seen := map[string]bool{}
 	for _, m := range v.res.Models() {
