@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/schemalint/schemalint/analyzers/bunmodel"
 	"github.com/schemalint/schemalint/analyzers/config"
 )
 
@@ -78,17 +79,14 @@ func (e *Env) load(dir string) *loaded {
 	if l, ok := e.byDir[dir]; ok {
 		return l
 	}
-	file, err := config.Find(dir)
+	// Discovery (bunmodel) reads the same file for models:; share its
+	// read, then validate once per file against the rules.
+	cfg, err := bunmodel.ConfigFor(dir)
 	var l *loaded
 	if err != nil {
 		l = &loaded{err: err}
 	} else {
-		l = e.validated(file, func() (*config.Config, error) {
-			if file == "" {
-				return &config.Config{}, nil
-			}
-			return config.Load(file)
-		})
+		l = e.validated(cfg.Source, func() (*config.Config, error) { return cfg, nil })
 	}
 	e.byDir[dir] = l
 	return l
