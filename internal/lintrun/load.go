@@ -119,7 +119,10 @@ func needSyntax(roots []*packages.Package) map[*packages.Package]bool {
 	}
 	// Tag scans read files concurrently: modernc.org/sqlite alone is tens
 	// of megabytes of Go.
+	// The scans report into tagged, merged into seed once they are done:
+	// the loop below reads seed meanwhile.
 	var mu sync.Mutex
+	var tagged []*packages.Package
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	scan := func(p *packages.Package) {
@@ -131,7 +134,7 @@ func needSyntax(roots []*packages.Package) map[*packages.Package]bool {
 			// tells whether the tags are on declared structs.
 			if hasBunTags(p.GoFiles) && declaresBunTags(p) {
 				mu.Lock()
-				seed[p] = true
+				tagged = append(tagged, p)
 				mu.Unlock()
 			}
 		}()
@@ -153,6 +156,9 @@ func needSyntax(roots []*packages.Package) map[*packages.Package]bool {
 		}
 	}
 	wg.Wait()
+	for _, p := range tagged {
+		seed[p] = true
+	}
 	// Imports of needed packages that use database/sql and declare a
 	// function or method taking a handle: the declared analyzer's ExecFact
 	// says whether it runs queries. Export data tells which do; the rest
