@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -13,8 +14,10 @@ import (
 const bunSchemaPkg = "github.com/uptrace/bun/schema"
 
 // Reader computes Bun's view of struct types. It memoizes tables, so one
-// Reader should serve a whole package; it is not safe for concurrent use.
+// Reader should serve a whole package. It is safe for concurrent use: the
+// rules of a package share their analyzer's Reader and run in parallel.
 type Reader struct {
+	mu     sync.Mutex
 	tables typeutil.Map // types.Type -> *Table
 }
 
@@ -29,6 +32,8 @@ func (r *Reader) Table(t *types.Named) *Table {
 	if _, ok := t.Underlying().(*types.Struct); !ok {
 		return nil
 	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	return r.complete(r.inProgress(t))
 }
 
@@ -44,6 +49,13 @@ func (r *Reader) complete(tab *Table) *Table {
 // aliases and one pointer, as Bun's indirectType does. It returns nil for
 // other types, type parameters included.
 func (r *Reader) TableOf(t types.Type) *Table {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.tableOf(t)
+}
+
+// tableOf is TableOf with the lock held.
+func (r *Reader) tableOf(t types.Type) *Table {
 	if st, ok := structType(t); ok {
 		return r.complete(r.inProgress(st))
 	}

@@ -69,7 +69,7 @@ func (r *Reader) relation(t *Table, f *Field) *Relation {
 	}
 	switch rel.Kind {
 	case BelongsTo, HasOne:
-		rel.Target = r.TableOf(f.Type)
+		rel.Target = r.tableOf(f.Type)
 		if rel.Target == nil {
 			rel.Problems = append(rel.Problems, fmt.Sprintf("%s relation needs a struct or pointer to struct, got %s", rel.Kind, typeString(f.Type)))
 			return rel
@@ -80,7 +80,7 @@ func (r *Reader) relation(t *Table, f *Field) *Relation {
 			rel.Problems = append(rel.Problems, fmt.Sprintf("%s relation requires a slice, got %s", rel.Kind, typeString(f.Type)))
 			return rel
 		}
-		rel.Target = r.TableOf(elem)
+		rel.Target = r.tableOf(elem)
 		if rel.Target == nil {
 			rel.Problems = append(rel.Problems, fmt.Sprintf("%s relation needs a slice of structs, got %s", rel.Kind, typeString(f.Type)))
 			return rel
