@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/schemalint/schemalint/analyzers/bunmodel"
+	"github.com/schemalint/schemalint/internal/suggest"
 )
 
 // issue is one problem in a bun tag, with an optional fix.
@@ -152,7 +153,7 @@ func (c *tagCheck) itemSpan(it bunmodel.TagItem) (start, end int) {
 // unknown reports an option Bun does not know, suggesting the known one
 // it was probably meant to be.
 func (c *tagCheck) unknown(it bunmodel.TagItem, what string, known []string) {
-	s, ok := suggest(it.Key, known)
+	s, ok := suggest.Closest(it.Key, known)
 	if !ok {
 		c.add(fmt.Sprintf("unknown %s %q: Bun ignores it (it only logs a warning)", what, it.Key), nil)
 		return

@@ -1,10 +1,6 @@
 package tagsyntax
 
-import (
-	"strings"
-
-	"github.com/schemalint/schemalint/analyzers/bunmodel"
-)
+import "github.com/schemalint/schemalint/analyzers/bunmodel"
 
 // valueKind says how Bun reads an option's value.
 type valueKind int
@@ -80,55 +76,6 @@ func lost(opt string) string {
 		return "the table keeps its default alias"
 	}
 	return "the option has no effect"
-}
-
-// suggest returns the known option closest to key, if one is close
-// enough to be what the author meant: after folding case and '-' to '_',
-// at most two edits and at most half the key's length away, and strictly
-// closer than any other.
-func suggest(key string, known []string) (string, bool) {
-	norm := strings.ReplaceAll(strings.ToLower(key), "-", "_")
-	best, bestDist, tie := "", 3, false
-	for _, k := range known {
-		d := distance(norm, k)
-		switch {
-		case d < bestDist:
-			best, bestDist, tie = k, d, false
-		case d == bestDist:
-			tie = true
-		}
-	}
-	if best == "" || tie || 2*bestDist > len(norm) {
-		return "", false
-	}
-	return best, true
-}
-
-// distance is the optimal-string-alignment edit distance: insertions,
-// deletions, substitutions and transpositions of neighbours ("tabel",
-// "alais") each cost one.
-func distance(a, b string) int {
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }
 
 // knownFieldOptions and knownTableOptions are the candidates for

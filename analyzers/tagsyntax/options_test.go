@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/schemalint/schemalint/analyzers/bunmodel"
+	"github.com/schemalint/schemalint/internal/suggest"
 )
 
 // TestEveryOptionClassified keeps fieldOptions in step with the options
@@ -38,14 +39,14 @@ func TestSuggest(t *testing.T) {
 		{"frobnicate", ""}, // nothing close
 		{"x", ""},
 	} {
-		got, ok := suggest(tc.key, knownFieldOptions)
+		got, ok := suggest.Closest(tc.key, knownFieldOptions)
 		if got != tc.want || ok != (tc.want != "") {
-			t.Errorf("suggest(%q) = %q, %v; want %q", tc.key, got, ok, tc.want)
+			t.Errorf("suggest.Closest(%q) = %q, %v; want %q", tc.key, got, ok, tc.want)
 		}
 	}
 	for _, tc := range []struct{ key, want string }{{"tabel", "table"}, {"alais", "alias"}, {"schema", ""}} {
-		if got, _ := suggest(tc.key, knownTableOptions); got != tc.want {
-			t.Errorf("suggest(%q) among table options = %q; want %q", tc.key, got, tc.want)
+		if got, _ := suggest.Closest(tc.key, knownTableOptions); got != tc.want {
+			t.Errorf("suggest.Closest(%q) among table options = %q; want %q", tc.key, got, tc.want)
 		}
 	}
 }

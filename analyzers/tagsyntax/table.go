@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/schemalint/schemalint/analyzers/bunmodel"
+	"github.com/schemalint/schemalint/internal/suggest"
 )
 
 // checkBaseModel judges the tag of a bun.BaseModel field: the table's
@@ -75,7 +76,7 @@ func checkEmbedded(tag bunmodel.Tag) []issue {
 		case bunmodel.IsKnownFieldOption(it.Key):
 			ignored = append(ignored, c.text(it))
 		default:
-			if s, ok := suggest(it.Key, []string{"extend", "inherit"}); ok {
+			if s, ok := suggest.Closest(it.Key, []string{"extend", "inherit"}); ok {
 				c.add(fmt.Sprintf("unknown option %q: Bun ignores it; did you mean %q?", it.Key, s),
 					&edit{message: "replace " + it.Key + " with " + s, start: it.KeyStart, end: it.KeyEnd, text: s})
 				continue
