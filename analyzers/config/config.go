@@ -30,7 +30,6 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -38,6 +37,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/schemalint/schemalint/internal/boundedread"
+	"github.com/schemalint/schemalint/internal/suggest"
 )
 
 // FileName is the name of the configuration file.
@@ -65,6 +65,8 @@ type Config struct {
 	// Source is where the configuration came from: a file path, a
 	// description of the plugin settings, or "" for the defaults.
 	Source string `yaml:"-"`
+
+	loc *locator
 }
 
 // Models configures model discovery. By default a struct is a model when
@@ -113,6 +115,8 @@ type Rule struct {
 	Severity Severity `yaml:"severity"`
 	// Options are the rule's own options, decoded by the rule.
 	Options yaml.Node `yaml:"options"`
+
+	loc *locator
 }
 
 // Drift is the configuration of schemalint drift; every field is a default
@@ -330,20 +334,28 @@ func (r *Rule) DecodeOptions(source string, dst any) error {
 	if r == nil || r.Options.Kind == 0 {
 		return nil
 	}
-	if err := knownKeys(&r.Options, reflect.TypeOf(dst)); err != nil {
-		return fmt.Errorf("%s: options of rule %s: %w", source, r.ID, err)
+	err := knownKeys(&r.Options, reflect.TypeOf(dst))
+	if err == nil {
+		err = r.Options.Decode(dst)
 	}
-	if err := r.Options.Decode(dst); err != nil {
-		return fmt.Errorf("%s: options of rule %s: %w", source, r.ID, err)
+	if err != nil {
+		return fmt.Errorf("%s: options of rule %s: %w", source, r.ID, r.loc.rewrite(err))
 	}
 	return nil
 }
 
 // knownKeys checks that every key of a YAML mapping (recursively) names a
-// field of the struct type t, by its yaml tag.
+// field of the struct type t, by its yaml tag; an unknown key is named with
+// its line and the known key it was probably meant to be.
 func knownKeys(n *yaml.Node, t reflect.Type) error {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
+	}
+	if n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
+		n = n.Content[0]
+	}
+	if t == reflect.TypeFor[yaml.Node]() || reflect.PointerTo(t).Implements(reflect.TypeFor[yaml.Unmarshaler]()) {
+		return nil // decoded by its own rules
 	}
 	switch {
 	case n.Kind == yaml.MappingNode && t.Kind() == reflect.Struct:
@@ -351,7 +363,7 @@ func knownKeys(n *yaml.Node, t reflect.Type) error {
 		var names []string
 		for f := range t.Fields() {
 			name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-			if name == "" || name == "-" {
+			if name == "" || name == "-" || !f.IsExported() {
 				continue
 			}
 			fields[name] = f.Type
@@ -361,7 +373,11 @@ func knownKeys(n *yaml.Node, t reflect.Type) error {
 			key, val := n.Content[i], n.Content[i+1]
 			ft, ok := fields[key.Value]
 			if !ok {
-				return fmt.Errorf("line %d: unknown key %q (known: %s)", key.Line, key.Value, strings.Join(names, ", "))
+				hint := suggest.Hint(key.Value, names)
+				if hint == "" {
+					hint = " (known: " + strings.Join(names, ", ") + ")"
+				}
+				return fmt.Errorf("line %d: unknown key %q%s", key.Line, key.Value, hint)
 			}
 			if err := knownKeys(val, ft); err != nil {
 				return err
@@ -380,16 +396,31 @@ func knownKeys(n *yaml.Node, t reflect.Type) error {
 // Parse decodes a configuration file's content. source names it in
 // errors.
 func Parse(data []byte, source string) (*Config, error) {
-	c := &Config{}
+	return parse(data, source, true)
+}
+
+// parse decodes a configuration; lines says whether the line numbers of
+// data mean anything to the user (not for golangci-lint settings, which
+// reach us as values and are marshalled again here).
+func parse(data []byte, source string, lines bool) (*Config, error) {
+	c := &Config{Source: source, loc: &locator{lines: lines}}
 	if len(bytes.TrimSpace(data)) > 0 {
-		if err := strictDecode(data, c); err != nil {
-			return nil, fmt.Errorf("%s: %w", source, err)
+		root, err := strictDecode(data, c)
+		c.loc.root = root
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", source, c.loc.rewrite(err))
 		}
 	}
-	c.Source = source
+	for i := range c.Rules {
+		c.Rules[i].loc = c.loc
+	}
 	for i := range c.Rules {
 		if strings.TrimSpace(c.Rules[i].ID) == "" {
-			return nil, fmt.Errorf("%s: rules[%d] has no id", source, i)
+			msg := fmt.Sprintf("rules[%d] has no id", i)
+			if c.loc.lines {
+				msg = c.At("rules", i) + ": " + msg
+			}
+			return nil, fmt.Errorf("%s: %s", source, msg)
 		}
 	}
 	for i, fk := range c.ForeignKeys {
@@ -414,7 +445,7 @@ func FromSettings(settings any) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", source, err)
 	}
-	return Parse(b, source)
+	return parse(b, source, false)
 }
 
 // Load reads and decodes a configuration file.
@@ -454,34 +485,31 @@ func Find(dir string) (string, error) {
 	}
 }
 
-var unknownFieldRE = regexp.MustCompile(`line (\d+): field (\S+) not found in type (\S+)`)
-
-// strictDecode decodes YAML refusing unknown keys, and rewrites yaml.v3's
-// type-centric messages into ones that name the key.
-func strictDecode(data []byte, dst any) error {
+// strictDecode decodes one YAML document into dst, refusing unknown keys
+// (with their line and a suggestion), and returns the document's node
+// tree for locating later errors.
+func strictDecode(data []byte, dst any) (*yaml.Node, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	err := dec.Decode(dst)
-	if err == nil {
-		// A second document would be silently ignored: refuse it.
-		var extra yaml.Node
-		if dec.Decode(&extra) == nil {
-			return fmt.Errorf("line %d: a second YAML document (after ---); the configuration is one document", extra.Line)
+	var root yaml.Node
+	if err := dec.Decode(&root); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, nil
 		}
-		return nil
+		return nil, err
 	}
-	if errors.Is(err, io.EOF) {
-		return nil
+	// A second document would be silently ignored: refuse it.
+	var extra yaml.Node
+	if dec.Decode(&extra) == nil {
+		return &root, fmt.Errorf("line %d: a second YAML document (after ---); the configuration is one document", extra.Line)
 	}
-	if te, ok := errors.AsType[*yaml.TypeError](err); ok {
-		msgs := make([]string, len(te.Errors))
-		for i, m := range te.Errors {
-			if sm := unknownFieldRE.FindStringSubmatch(m); sm != nil {
-				m = fmt.Sprintf("line %s: unknown key %q", sm[1], sm[2])
-			}
-			msgs[i] = m
+	if err := knownKeys(&root, reflect.TypeOf(dst)); err != nil {
+		return &root, err
+	}
+	if err := root.Decode(dst); err != nil {
+		if te, ok := errors.AsType[*yaml.TypeError](err); ok {
+			return &root, errors.New(strings.Join(te.Errors, "; "))
 		}
-		return errors.New(strings.Join(msgs, "; "))
+		return &root, err
 	}
-	return err
+	return &root, nil
 }

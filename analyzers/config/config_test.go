@@ -47,7 +47,13 @@ rules:
 
 func TestParseErrors(t *testing.T) {
 	for _, tc := range []struct{ yaml, want string }{
-		{"dialects: postgres", `test.yml: line 1: unknown key "dialects"`},
+		{"dialects: postgres", `test.yml: line 1: unknown key "dialects" (did you mean "dialect"?)`},
+		// The key's own line, not the document's first.
+		{"# schemalint\nrules: []\ndialects: postgres", `test.yml: line 3: unknown key "dialects" (did you mean "dialect"?)`},
+		{"rules:\n  - id: SL001\nexlude: []", `line 3: unknown key "exlude" (did you mean "exclude"?)`},
+		{"zzz: 1", `line 1: unknown key "zzz" (known: dialect, exclude, rules, drift, models, foreign_keys)`},
+		{"drift:\n  basline: b.json", `line 2: unknown key "basline" (did you mean "baseline"?)`},
+		{"dialect: pg\nrules:\n  - severity: error", `line 3: rules[0] has no id`},
 		{"dialect: oracle", `unknown dialect "oracle"`},
 		{"rules:\n  - id: SL001\n    severity: fatal", `unknown severity "fatal"`},
 		{"rules:\n  - severity: error", `rules[0] has no id`},
@@ -94,8 +100,62 @@ func TestFromSettings(t *testing.T) {
 	if !slices.Equal(c.Dialects(), []string{"mysql"}) || c.Rule("SL006") == nil {
 		t.Errorf("settings decoded as %+v", c)
 	}
-	if _, err := FromSettings(map[string]any{"dialekt": "mysql"}); err == nil || !strings.Contains(err.Error(), `golangci-lint settings of schemalint: line 1: unknown key "dialekt"`) {
-		t.Errorf("unknown setting: %v", err)
+	// golangci-lint's settings block is re-marshalled here, so its line
+	// numbers would count from the block, not the file: errors name the key
+	// path instead, never a misleading line.
+	for _, tc := range []struct {
+		settings map[string]any
+		want     string
+	}{
+		{map[string]any{"dialekt": "mysql"}, `golangci-lint settings of schemalint: dialekt: unknown key "dialekt" (did you mean "dialect"?)`},
+		{map[string]any{"dialect": "pg", "rules": []any{map[string]any{"id": "SL001"}, map[string]any{"id": "SL002", "severity": "fatal"}}},
+			`rules[1].severity: unknown severity "fatal"`},
+		{map[string]any{"drift": map[string]any{"timeout": "soon"}}, `drift.timeout: "soon" is not a positive duration`},
+		{map[string]any{"exclude": []any{map[string]any{"tables": []any{"x"}, "rulez": []any{"SL001"}}}}, `exclude[0].rulez: unknown key "rulez" (did you mean "rules"?)`},
+		{map[string]any{"rules": []any{map[string]any{"severity": "error"}}}, `golangci-lint settings of schemalint: rules[0] has no id`},
+	} {
+		_, err := FromSettings(tc.settings)
+		if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "line ") {
+			t.Errorf("settings %v: error %v, want %q and no line number", tc.settings, err, tc.want)
+		}
+	}
+	c, err = FromSettings(map[string]any{"rules": []any{map[string]any{"id": "SL005", "options": map[string]any{"a": map[string]any{"requre": true}}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var opts struct {
+		A struct {
+			Require bool `yaml:"require"`
+		} `yaml:"a"`
+	}
+	err = c.Rule("SL005").DecodeOptions(c.Source, &opts)
+	if err == nil || !strings.Contains(err.Error(), `options of rule SL005: rules[0].options.a.requre: unknown key "requre" (did you mean "require"?)`) {
+		t.Errorf("options error %v", err)
+	}
+	if got := c.At("rules", 0, "id"); got != "rules[0].id" {
+		t.Errorf("At in settings = %q", got)
+	}
+}
+
+func TestAtNamesLines(t *testing.T) {
+	c, err := Parse([]byte("dialect: pg\nrules:\n  - id: SL001\n  - id: SL999\nexclude:\n  - rules: [SL005, SL888]\n"), "f.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		path []any
+		want string
+	}{
+		{[]any{"rules", 1, "id"}, "line 4"},
+		{[]any{"exclude", 0, "rules", 1}, "line 6"},
+		{[]any{"models"}, "line 1"}, // absent: the closest enclosing node
+	} {
+		if got := c.At(tc.path...); got != tc.want {
+			t.Errorf("At(%v) = %q, want %q", tc.path, got, tc.want)
+		}
+	}
+	if got := (&Config{}).At("rules", 0); got != "rules[0]" {
+		t.Errorf("At without a file = %q", got)
 	}
 }
 

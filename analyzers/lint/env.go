@@ -12,6 +12,7 @@ import (
 
 	"github.com/schemalint/schemalint/analyzers/bunmodel"
 	"github.com/schemalint/schemalint/analyzers/config"
+	"github.com/schemalint/schemalint/internal/suggest"
 )
 
 // Env is the setting the rules run in: where configuration comes from and
@@ -92,6 +93,15 @@ func (e *Env) load(dir string) *loaded {
 	return l
 }
 
+// ruleHint suggests the rule ID closest to a mistyped one, or lists them
+// all when none is close.
+func (e *Env) ruleHint(id string) string {
+	if h := suggest.Hint(id, e.ids); h != "" {
+		return h
+	}
+	return " (known: " + strings.Join(e.ids, ", ") + ")"
+}
+
 // validated loads a configuration once per file and checks it against the
 // rules: known IDs, decodable options.
 func (e *Env) validated(file string, load func() (*config.Config, error)) *loaded {
@@ -113,7 +123,7 @@ func (e *Env) check(l *loaded) error {
 		rc := &cfg.Rules[i]
 		r := e.Rule(rc.ID)
 		if r == nil {
-			return fmt.Errorf("%s: unknown rule %q (known: %s)", source(cfg), rc.ID, strings.Join(e.ids, ", "))
+			return fmt.Errorf("%s: %s: unknown rule %q%s", source(cfg), cfg.At("rules", i, "id"), rc.ID, e.ruleHint(rc.ID))
 		}
 		if r.Options == nil {
 			if rc.Options.Kind != 0 {
@@ -138,10 +148,10 @@ func (e *Env) check(l *loaded) error {
 		}
 		l.options[id] = opts
 	}
-	for _, ex := range cfg.Exclude {
-		for _, id := range ex.Rules {
+	for j, ex := range cfg.Exclude {
+		for k, id := range ex.Rules {
 			if e.Rule(id) == nil {
-				return fmt.Errorf("%s: exclude names unknown rule %q", source(cfg), id)
+				return fmt.Errorf("%s: %s: exclude names unknown rule %q%s", source(cfg), cfg.At("exclude", j, "rules", k), id, e.ruleHint(id))
 			}
 		}
 		for _, p := range slices.Concat(ex.Tables, ex.Models) {
