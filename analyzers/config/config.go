@@ -62,6 +62,10 @@ type Config struct {
 	// look like one and are not (device_id holding a fingerprint).
 	ForeignKeys []ForeignKeyPattern `yaml:"foreign_keys"`
 
+	// Baseline is the lint baseline file (--baseline), relative to the
+	// directory of the configuration file.
+	Baseline string `yaml:"baseline"`
+
 	// Source is where the configuration came from: a file path, a
 	// description of the plugin settings, or "" for the defaults.
 	Source string `yaml:"-"`

@@ -51,7 +51,7 @@ func TestParseErrors(t *testing.T) {
 		// The key's own line, not the document's first.
 		{"# schemalint\nrules: []\ndialects: postgres", `test.yml: line 3: unknown key "dialects" (did you mean "dialect"?)`},
 		{"rules:\n  - id: SL001\nexlude: []", `line 3: unknown key "exlude" (did you mean "exclude"?)`},
-		{"zzz: 1", `line 1: unknown key "zzz" (known: dialect, exclude, rules, drift, models, foreign_keys)`},
+		{"zzz: 1", `line 1: unknown key "zzz" (known: dialect, exclude, rules, drift, models, foreign_keys, baseline)`},
 		{"drift:\n  basline: b.json", `line 2: unknown key "basline" (did you mean "baseline"?)`},
 		{"dialect: pg\nrules:\n  - severity: error", `line 3: rules[0] has no id`},
 		{"dialect: oracle", `unknown dialect "oracle"`},

@@ -47,7 +47,7 @@ type Entry struct {
 	Object      string `json:"object,omitempty"`
 	// Message is for the reader of the file; matching ignores it.
 	Message string `json:"message"`
-	Count       int    `json:"count"`
+	Count   int    `json:"count"`
 }
 
 // Fingerprint identifies a finding independently of its position and
