@@ -424,7 +424,12 @@ func (c *driftCommand) report(res *drift.Result, failOn config.Severity) error {
 		return writeBaseline(c.stderr, c.baseWrite, rep)
 	}
 	if c.baseline != "" {
-		if err := applyBaseline(c.stderr, c.baseline, rep); err != nil {
+		sub := "drift"
+		if c.mode == "migrations" && !c.set["mode"] {
+			sub = "drift migrations"
+		}
+		rewrite := c.redact(rewriteCommand(sub, c.fsets, c.baseline, nil))
+		if err := applyBaseline(c.stderr, c.baseline, rep, rewrite, c.verbose); err != nil {
 			return &exitError{code: exitFailure, err: err}
 		}
 		res.Findings = keepReported(res.Findings, rep.Findings)

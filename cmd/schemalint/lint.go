@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -37,6 +38,8 @@ type lintCommand struct {
 	baseline      string
 	baselineWrite string
 	showVersion   bool
+	// sub is the lint subcommand's flag set (c.flags is the root's).
+	sub *flag.FlagSet
 }
 
 func newLintCommand(stdout, stderr io.Writer) *lintCommand {
@@ -56,13 +59,14 @@ func (c *lintCommand) newFlags(name string) *flag.FlagSet {
 	fs.BoolVar(&c.tests, "tests", true, "also check models in _test.go files")
 	fs.BoolVar(&c.noColor, "no-color", false, "never colour text output (NO_COLOR does the same)")
 	fs.StringVar(&c.config, "config", "", "use this configuration file for every package instead of the nearest .schemalint.yml")
-	fs.StringVar(&c.baseline, "baseline", "", "report only findings not recorded in this baseline file")
+	fs.StringVar(&c.baseline, "baseline", "", "report only findings not recorded in this baseline file (default: the baseline: key of .schemalint.yml)")
 	fs.StringVar(&c.baselineWrite, "baseline-write", "", "record today's findings in this baseline file and exit 0")
 	return fs
 }
 
 // command is the explicit "lint" subcommand, sharing the flags.
 func (c *lintCommand) command() *ffcli.Command {
+	c.sub = c.newFlags("lint")
 	return &ffcli.Command{
 		Name:       "lint",
 		ShortUsage: "schemalint lint [flags] <packages>",
@@ -70,7 +74,7 @@ func (c *lintCommand) command() *ffcli.Command {
 		LongHelp: strings.TrimSpace(`
 Check the Bun models of the packages (go list patterns, e.g. ./...) against
 the rules, each package configured by the nearest .schemalint.yml above it.`),
-		FlagSet: c.newFlags("lint"),
+		FlagSet: c.sub,
 		Exec:    c.exec,
 	}
 }
@@ -127,8 +131,15 @@ func (c *lintCommand) exec(ctx context.Context, args []string) error {
 	if c.baselineWrite != "" {
 		return writeBaseline(c.stderr, c.baselineWrite, rep)
 	}
+	if c.baseline == "" {
+		// The committed baseline: key, so that the hook and CI honour it.
+		if c.baseline, err = configBaseline(c.config, cwd); err != nil {
+			return &exitError{code: exitFailure, err: err}
+		}
+	}
 	if c.baseline != "" {
-		if err := applyBaseline(c.stderr, c.baseline, rep); err != nil {
+		rewrite := rewriteCommand("", []*flag.FlagSet{c.flags, c.sub}, c.baseline, patterns)
+		if err := applyBaseline(c.stderr, c.baseline, rep, rewrite, false); err != nil {
 			return &exitError{code: exitFailure, err: err}
 		}
 	}
@@ -179,19 +190,27 @@ func writeBaseline(stderr io.Writer, path string, rep *report.Report) error {
 	return nil
 }
 
-// applyBaseline drops the findings the baseline holds and tells about
-// entries that match nothing any more, so the file can shrink.
-func applyBaseline(stderr io.Writer, path string, rep *report.Report) error {
+// applyBaseline drops the findings the baseline holds. Entries that match
+// nothing any more (paid-down debt) are told about in one line with the
+// command that rewrites the file (rewrite), listed only when verbose, so
+// that a hook running on every commit is not noisy about them.
+func applyBaseline(stderr io.Writer, path string, rep *report.Report, rewrite string, verbose bool) error {
 	b, err := baseline.Read(path)
 	if err != nil {
 		return err
 	}
 	fresh, stale := b.Filter(rep.Findings)
 	rep.Findings = fresh
-	if len(stale) > 0 {
-		fmt.Fprintf(stderr, "schemalint: %d baseline entries no longer match (fixed, or changed): rewrite %s with --baseline-write\n", len(stale), path)
+	switch {
+	case len(stale) == 0:
+	case len(stale) == len(b.Entries) && slices.EqualFunc(stale, b.Entries, func(x, y baseline.Entry) bool { return x.Count == y.Count }):
+		fmt.Fprintf(stderr, "schemalint: baseline %s is paid down (none of its %s matches): delete it, or rewrite it: %s\n", path, entries(len(b.Entries)), rewrite)
+	default:
+		fmt.Fprintf(stderr, "schemalint: baseline %s: %d of its %s match nothing (fixed, or changed); shrink it: %s\n", path, len(stale), entries(len(b.Entries)), rewrite)
+	}
+	if verbose {
 		for _, e := range stale {
-			fmt.Fprintf(stderr, "\t%s %s: %s (x%d)\n", e.Rule, e.Subject, e.Message, e.Count)
+			fmt.Fprintf(stderr, "\t%s %s: %s (x%d)\n", e.Rule, cmp.Or(e.Subject, e.Object), e.Message, e.Count)
 		}
 	}
 	return nil
