@@ -126,7 +126,8 @@ func Rules() []report.Rule {
 			ID:       k.ID,
 			Name:     string(k.Kind),
 			Summary:  k.Summary,
-			Help:     "**" + k.ID + " " + string(k.Kind) + "**: " + k.Summary + ".\n\nSeverity: " + k.Severity + ".\n\nRepair: " + k.Repair + ".",
+			Help:     "**" + k.ID + " " + string(k.Kind) + "**: " + k.Summary + ".\n\n" + k.Help(),
+			URL:      k.URL(),
 			Severity: k.Default,
 		}
 	}

@@ -1,6 +1,11 @@
 package drift
 
-import "github.com/schemalint/schemalint/analyzers/config"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/schemalint/schemalint/analyzers/config"
+)
 
 // Kind is what a finding is about. Each kind has a stable ID (DR001...)
 // that never changes meaning once shipped, so that baselines, SARIF rule
@@ -50,7 +55,7 @@ var Kinds = []KindInfo{
 		"error (every query on the model fails); warning for a table only the migrations create, which no model reads",
 		config.Error, "SQL: CREATE TABLE as the models define it, with the declared indexes and foreign keys"},
 	{TableExtra, "DR002", "a table exists that no model and no migration knows",
-		"info (nothing breaks; exclude it with --exclude if it belongs to someone else)",
+		"info (nothing breaks; `--exclude` it if another application owns it)",
 		config.Info, "none by default: the DROP TABLE is printed commented out, because the table may hold someone's data"},
 	{ColumnMissing, "DR003", "a column a model field maps to does not exist",
 		"error (every query naming the column fails); warning for a column only the migrations add, which Bun never names",
@@ -62,14 +67,14 @@ var Kinds = []KindInfo{
 		"error when the types are incompatible (another kind of value) or the database's is narrower (shorter text, smaller integer, fewer digits); warning when it is wider or only differs in flavour (timestamp and timestamptz, json and jsonb)",
 		config.Error, "SQL: ALTER the column's type to the model's (the code is what reads and writes it)"},
 	{ColumnNullability, "DR006", "a column's NULL / NOT NULL differs from the model's",
-		"error when the database says NOT NULL and the model can write NULL (a nil pointer, nullzero, a nil map, an xid.ID zero value); warning when the database allows NULL where the model says notnull (looser than the model); info when the database says NOT NULL and the model never writes NULL",
-		config.Error, "SQL (SET or DROP NOT NULL) and, when the database is stricter, the Go alternative: add notnull to the tag"},
+		"error when the database says NOT NULL and the model can write NULL (a nil pointer, nullzero, a nil map, an `xid.ID` zero value); warning when the database allows NULL where the model says `notnull` (looser than the model); info when the database says NOT NULL and the model never writes NULL but does not say `notnull`",
+		config.Error, "SQL (SET or DROP NOT NULL) and, when the database is stricter, the Go alternative: add `notnull` to the tag"},
 	{ColumnDefault, "DR007", "a column's DEFAULT differs from the model's default: tag",
-		"error when the model relies on a default (default: on a NOT NULL column) the database lacks: Bun sends DEFAULT for zero values and the insert fails; warning otherwise",
-		config.Warning, "SQL: ALTER the column's default to the model's"},
+		"error when a NOT NULL column lacks the default the model relies on (Bun sends `DEFAULT` for zero values and the insert fails; SQLite excepted, where Bun writes the expression itself), or lacks the identity/auto-increment the model asks for; warning for another default; info for a default the model does not declare",
+		config.Warning, "SQL: SET or DROP DEFAULT as the model says (ADD ... IDENTITY where it asks for one)"},
 	{PrimaryKey, "DR008", "the primary key's columns differ from the model's pk fields",
 		"error (WherePK, relations and upserts address the wrong rows or fail)",
-		config.Error, "SQL: drop and add the primary key"},
+		config.Error, "SQL: add, drop or replace the primary key"},
 	{Unique, "DR009", "a unique constraint of the model's unique tags is missing or covers other columns",
 		"warning (duplicates get in; ON CONFLICT on those columns fails)",
 		config.Warning, "SQL: add the unique constraint (or replace the one that differs)"},
@@ -79,7 +84,7 @@ var Kinds = []KindInfo{
 	{IndexExtra, "DR011", "an index exists that neither the migrations nor the models declare",
 		"info (it costs writes; someone may rely on it)",
 		config.Info, "none by default: the DROP INDEX is printed commented out"},
-	{IndexDifferent, "DR012", "a declared index exists with other columns, uniqueness, predicate or method",
+	{IndexDifferent, "DR012", "a declared index exists with other columns, order, uniqueness, predicate or method",
 		"warning",
 		config.Warning, "SQL: drop the index and create it as declared"},
 	{FKMissing, "DR013", "a foreign key the migrations declare (or, with --relation-fks, a relation implies) does not exist",
@@ -101,6 +106,30 @@ func (k Kind) Info() KindInfo {
 		}
 	}
 	return KindInfo{Kind: k, ID: "DR000"}
+}
+
+// Help documents the kind in Markdown: which severity applies when, and
+// the repair.
+func (k KindInfo) Help() string {
+	return "Severity: " + k.Severity + ".\n\nRepair: " + k.Repair + ".\n"
+}
+
+// URL is the kind's documentation link, in the catalogue `schemalint rules
+// --format markdown` writes (docs/rules.md).
+func (k KindInfo) URL() string {
+	return "https://github.com/schemalint/schemalint/blob/main/docs/rules.md#" + strings.ToLower(k.ID)
+}
+
+// KindsMarkdown is the README's table of finding kinds, generated from
+// Kinds (a test keeps the README equal to it).
+func KindsMarkdown() string {
+	var b strings.Builder
+	b.WriteString("| ID | kind | what | severity | repair |\n|---|---|---|---|---|\n")
+	cell := strings.NewReplacer("|", `\|`).Replace
+	for _, k := range Kinds {
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", k.ID, k.Kind, cell(k.Summary), cell(k.Severity), cell(k.Repair))
+	}
+	return b.String()
 }
 
 // ID returns the stable identifier of k.

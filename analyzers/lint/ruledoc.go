@@ -47,6 +47,8 @@ func PackageDoc(src, id string) string {
 // headings demoted by level levels.
 func Markdown(text string, level int) string {
 	var p comment.Parser
-	pr := comment.Printer{HeadingLevel: level}
+	// No {#hdr-What} heading anchors: GitHub (code scanning's rule help,
+	// docs/rules.md) shows them literally.
+	pr := comment.Printer{HeadingLevel: level, HeadingID: func(*comment.Heading) string { return "" }}
 	return string(pr.Markdown(p.Parse(text)))
 }

@@ -267,6 +267,23 @@ func TestSARIFIsValid(t *testing.T) {
 		run.Results[0].Locations[0].PhysicalLocation.Region.StartLine == 0 {
 		t.Errorf("results: %+v", run.Results)
 	}
+	// What text and JSON carry: fixes and related places; rule help that
+	// code scanning renders without Go doc heading anchors.
+	js := schemalint(t, mod, "--format", "json", "./violations")
+	var out jsonOut
+	if err := json.Unmarshal([]byte(js.stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	fixes := 0
+	for _, f := range out.Findings {
+		fixes += len(f.Fixes)
+	}
+	if got := strings.Count(r.stdout, `"artifactChanges"`); fixes == 0 || got != fixes {
+		t.Errorf("SARIF has %d fixes, JSON %d", got, fixes)
+	}
+	if !strings.Contains(r.stdout, `"relatedLocations"`) || strings.Contains(r.stdout, "{#hdr-") {
+		t.Errorf("SARIF lacks related locations, or its help has heading anchors:\n%s", r.stdout)
+	}
 }
 
 func TestGitHubAnnotations(t *testing.T) {
@@ -389,7 +406,9 @@ func TestVetTool(t *testing.T) {
 func TestRulesCommand(t *testing.T) {
 	t.Parallel()
 	r := schemalint(t, mod, "rules")
-	if r.code != 0 || strings.Count(r.stdout, "\n") != 19 || !strings.Contains(r.stdout, "SL005  soft-delete") {
+	// 19 lint rules and 15 drift finding kinds.
+	if r.code != 0 || strings.Count(r.stdout, "\n") != 34 || !strings.Contains(r.stdout, "SL005  soft-delete") ||
+		!strings.Contains(r.stdout, "DR003  column-missing") {
 		t.Errorf("rules: %d\n%s", r.code, r.stdout)
 	}
 	r = schemalint(t, mod, "rules", "soft-delete")
@@ -405,13 +424,37 @@ func TestRulesCommand(t *testing.T) {
 		Doc      string `json:"doc"`
 		URL      string `json:"url"`
 	}
-	if err := json.Unmarshal([]byte(r.stdout), &rules); err != nil || len(rules) != 19 {
+	if err := json.Unmarshal([]byte(r.stdout), &rules); err != nil || len(rules) != 34 || rules[33].ID != "DR015" {
 		t.Fatalf("rules json: %v %s", err, r.stdout)
 	}
 	for _, rule := range rules {
 		if rule.Doc == "" || rule.Summary == "" || rule.URL == "" {
 			t.Errorf("%s lacks documentation: %+v", rule.ID, rule)
 		}
+	}
+}
+
+// TestRulesDrift: drift findings are documented by the rules command, as
+// lint rules are, from drift.Kinds (which the README's table is checked
+// against).
+func TestRulesDrift(t *testing.T) {
+	t.Parallel()
+	r := schemalint(t, mod, "rules", "DR003")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "DR003 column-missing (default severity error)\n") ||
+		!strings.Contains(r.stdout, "Repair: SQL: ALTER TABLE ... ADD COLUMN") {
+		t.Errorf("rules DR003: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := schemalint(t, mod, "rules", "dr007", "fk-extra"); r.code != 0 || !strings.Contains(r.stdout, "DR007 column-default") || !strings.Contains(r.stdout, "DR014 fk-extra") {
+		t.Errorf("rules by lower-case ID and name: %d\n%s", r.code, r.stdout)
+	}
+	r = schemalint(t, mod, "rules", "--format", "markdown")
+	for _, want := range []string{"| [DR001](#dr001) | table-missing |", "\n## DR015\n\n**fk-different**"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("markdown lacks %q", want)
+		}
+	}
+	if r := schemalint(t, mod, "rules", "DR099"); r.code != 2 || !strings.Contains(r.stderr, `unknown rule "DR099" (did you mean "DR009"?)`) {
+		t.Errorf("rules DR099: %d %s", r.code, r.stderr)
 	}
 }
 
@@ -427,6 +470,10 @@ func TestRulesDocUpToDate(t *testing.T) {
 	}
 	if r.stdout != string(want) {
 		t.Error("docs/rules.md is stale: go run ./cmd/schemalint rules --format markdown > docs/rules.md")
+	}
+	// GitHub shows Go doc heading anchors ({#hdr-What}) literally.
+	if strings.Contains(r.stdout, "{#hdr-") {
+		t.Error("the catalogue has Go doc heading anchors")
 	}
 }
 

@@ -14,7 +14,8 @@ const informationURI = "https://github.com/schemalint/schemalint"
 // scanning accepts: the rules in tool.driver.rules (id, name, short and
 // full description, helpUri, default level), one result per finding with
 // ruleId, ruleIndex, level, message and physical location (file paths are
-// relative to the repository root, as code scanning wants). Findings
+// relative to the repository root, as code scanning wants), the related
+// places as relatedLocations and the suggested fixes as fixes. Findings
 // without a Go position (a table nobody models) carry a logical location
 // naming the database object.
 func WriteSARIF(w io.Writer, r *Report) error {
@@ -47,20 +48,7 @@ func WriteSARIF(w io.Writer, r *Report) error {
 			res.WithRuleIndex(i)
 		}
 		if f.Pos.File != "" {
-			region := sarif.NewRegion().WithStartLine(max(f.Pos.Line, 1))
-			if f.Pos.Column > 0 {
-				region.WithStartColumn(f.Pos.Column)
-			}
-			if f.End != nil && f.End.Line >= f.Pos.Line && f.End.Line > 0 {
-				region.WithEndLine(f.End.Line)
-				if f.End.Column > 0 {
-					region.WithEndColumn(f.End.Column)
-				}
-			}
-			res.AddLocation(sarif.NewLocationWithPhysicalLocation(
-				sarif.NewPhysicalLocation().
-					WithArtifactLocation(sarif.NewSimpleArtifactLocation(f.Pos.File).WithUriBaseId("%SRCROOT%")).
-					WithRegion(region)))
+			res.AddLocation(sarif.NewLocationWithPhysicalLocation(physical(f.Pos, f.End)))
 		} else if f.Object != "" {
 			res.AddLocation(sarif.NewLocation().WithLogicalLocations([]*sarif.LogicalLocation{
 				sarif.NewLogicalLocation().WithFullyQualifiedName(f.Object).WithKind("table"),
@@ -69,6 +57,16 @@ func WriteSARIF(w io.Writer, r *Report) error {
 		if f.Subject != "" {
 			res.WithPartialFingerPrints(map[string]any{"schemalintSubject/v1": f.Rule + "|" + f.Subject})
 		}
+		for j, rel := range f.Related {
+			if rel.Pos.File == "" {
+				continue
+			}
+			res.AddRelatedLocation(sarif.NewLocationWithPhysicalLocation(physical(rel.Pos, nil)).
+				WithId(j + 1).WithMessage(sarif.NewTextMessage(rel.Message)))
+		}
+		for _, fix := range f.Fixes {
+			res.AddFix(sarifFix(fix))
+		}
 		run.AddResult(res)
 	}
 	if len(run.Results) == 0 {
@@ -76,6 +74,54 @@ func WriteSARIF(w io.Writer, r *Report) error {
 	}
 	log.AddRun(run)
 	return log.PrettyWrite(w)
+}
+
+// physical locates a position (and its end, when known) in a file of the
+// repository; columns are Go's, in bytes.
+func physical(pos Position, end *Position) *sarif.PhysicalLocation {
+	region := sarif.NewRegion().WithStartLine(max(pos.Line, 1))
+	if pos.Column > 0 {
+		region.WithStartColumn(pos.Column)
+	}
+	if end != nil && end.Line >= pos.Line && end.Line > 0 {
+		region.WithEndLine(end.Line)
+		if end.Column > 0 {
+			region.WithEndColumn(end.Column)
+		}
+	}
+	return sarif.NewPhysicalLocation().
+		WithArtifactLocation(artifact(pos.File)).
+		WithRegion(region)
+}
+
+func artifact(file string) *sarif.ArtifactLocation {
+	return sarif.NewSimpleArtifactLocation(file).WithUriBaseId("%SRCROOT%")
+}
+
+// sarifFix turns a suggested fix into SARIF's artifact changes, one per
+// file, each edit a replacement of a byte range: byte offsets are exact,
+// where SARIF's default column unit (UTF-16) and Go's (bytes) differ on
+// non-ASCII lines.
+func sarifFix(fix Fix) *sarif.Fix {
+	out := sarif.NewFix().WithDescriptionText(fix.Message)
+	byFile := map[string]*sarif.ArtifactChange{}
+	for _, e := range fix.Edits {
+		ch := byFile[e.File]
+		if ch == nil {
+			ch = sarif.NewArtifactChange(artifact(e.File))
+			byFile[e.File] = ch
+			out.AddArtifactChanges(ch)
+		}
+		region := sarif.NewRegion().WithByteOffset(e.Start.Offset).WithByteLength(max(e.End.Offset-e.Start.Offset, 0))
+		if e.Start.Line > 0 && e.End.Line >= e.Start.Line {
+			// Also lines and columns, as the results give them, for
+			// viewers that do not read offsets.
+			region.WithStartLine(e.Start.Line).WithStartColumn(max(e.Start.Column, 1)).
+				WithEndLine(e.End.Line).WithEndColumn(max(e.End.Column, 1))
+		}
+		ch.WithReplacement(sarif.NewReplacement(region).WithInsertedContent(sarif.NewArtifactContent().WithText(e.NewText)))
+	}
+	return out
 }
 
 func level(s config.Severity) string {
