@@ -162,7 +162,8 @@ type Drift struct {
 	// RelationFKs derives foreign keys from Bun relations
 	// (--relation-fks).
 	RelationFKs bool `yaml:"relation_fks"`
-	// Baseline is a baseline file of accepted findings (--baseline).
+	// Baseline is a baseline file of accepted findings (--baseline),
+	// relative to the configuration file.
 	Baseline string `yaml:"baseline"`
 }
 

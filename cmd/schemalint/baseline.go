@@ -67,14 +67,19 @@ func configBaseline(explicit, cwd string) (string, error) {
 	if err != nil || cfg.Baseline == "" {
 		return "", err
 	}
-	p := cfg.Baseline
+	return fromConfig(file, cfg.Baseline, cwd), nil
+}
+
+// fromConfig resolves p, a path written in the configuration file, against
+// the file's directory, and gives it relative to cwd when it is below it.
+func fromConfig(file, p, cwd string) string {
 	if !filepath.IsAbs(p) {
 		p = filepath.Join(filepath.Dir(file), p)
 	}
 	if rel, err := filepath.Rel(cwd, p); err == nil && !strings.HasPrefix(rel, "..") {
-		return rel, nil
+		return rel
 	}
-	return p, nil
+	return p
 }
 
 func entries(n int) string {

@@ -58,3 +58,22 @@ func TestConfigBaseline(t *testing.T) {
 		t.Error("a malformed configuration gave no error")
 	}
 }
+
+// drift's baseline: key, like lint's, is relative to the configuration
+// file, not to where drift runs.
+func TestDriftConfigBaseline(t *testing.T) {
+	root := t.TempDir()
+	cfg := filepath.Join(root, ".schemalint.yml")
+	write(t, cfg, "drift:\n  baseline: ci/drift-baseline.json\n")
+	c := &driftCommand{stderr: io.Discard, configFile: cfg, set: map[string]bool{}}
+	if err := c.applyConfig(); err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(root, "ci", "drift-baseline.json"); c.baseline != want {
+		t.Errorf("baseline %q, want %q", c.baseline, want)
+	}
+	c = &driftCommand{stderr: io.Discard, configFile: cfg, set: map[string]bool{"baseline": true}, baseline: "mine.json"}
+	if err := c.applyConfig(); err != nil || c.baseline != "mine.json" {
+		t.Errorf("--baseline given: %q, %v", c.baseline, err)
+	}
+}

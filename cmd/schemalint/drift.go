@@ -254,7 +254,13 @@ func (c *driftCommand) applyConfig() error {
 	str("dsn-env", &c.dsnEnv, d.DSNEnv)
 	str("dev-url-env", &c.devURLEnv, d.DevURLEnv)
 	str("fail-on", &c.failOn, string(d.FailOn))
-	str("baseline", &c.baseline, d.Baseline)
+	if !c.set["baseline"] && d.Baseline != "" {
+		cwd, err := os.Getwd()
+		if err != nil {
+			return err
+		}
+		c.baseline = fromConfig(path, d.Baseline, cwd)
+	}
 	if !c.set["timeout"] && d.Timeout > 0 {
 		c.timeout = time.Duration(d.Timeout)
 	}

@@ -341,9 +341,20 @@ func TestBrokenPackage(t *testing.T) {
 func TestBadConfig(t *testing.T) {
 	t.Parallel()
 	r := schemalint(t, mod, "./badconfig")
-	if r.code != 2 || !strings.Contains(r.stderr, `badconfig/.schemalint.yml: options of rule SL005: line 5: unknown key "requre"`) ||
+	if r.code != 2 || !strings.Contains(r.stderr, `badconfig/.schemalint.yml: options of rule SL005: line 5: unknown key "requre" (did you mean "require"?)`) ||
 		strings.Count(r.stderr, "\n") != 1 {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	// The key's own line and the closest key or rule ID, not "line 1".
+	dir := copyMod(t)
+	for cfg, want := range map[string]string{
+		"# models\nrules: []\ndialects: [postgres]\n":         `.schemalint.yml: line 3: unknown key "dialects" (did you mean "dialect"?)`,
+		"dialect: pg\nrules:\n  - id: SL005\n  - id: SL999\n": `.schemalint.yml: line 4: unknown rule "SL999" (did you mean "SL009"?)`,
+	} {
+		write(t, filepath.Join(dir, "clean", ".schemalint.yml"), cfg)
+		if r := schemalint(t, dir, "./clean"); r.code != 2 || !strings.Contains(r.stderr, want) {
+			t.Errorf("%q: exit %d, stderr %q, want %q", cfg, r.code, r.stderr, want)
+		}
 	}
 }
 
