@@ -28,7 +28,8 @@ func newHookCommand(stdout io.Writer) *ffcli.Command {
 Write .git/hooks/pre-commit (honouring core.hooksPath) so that every commit
 runs schemalint with the lint flags and packages given after -- (default
 ./...), e.g. schemalint hook install -- --fail-level error ./models/...;
-a finding at or above the fail level blocks the commit and is printed.
+a finding at or above the fail level blocks the commit and is printed
+(a committed baseline named by baseline: in .schemalint.yml applies).
 The hook lints the working tree, as go vet would. Skip it once with
 git commit --no-verify; uninstall by deleting the file.`),
 		FlagSet: fs,
