@@ -39,8 +39,12 @@ func (v *view) indexFix(t *declared.Table, ds []declared.Dialect, cols []string,
 		if c := t.Change(); c != nil && c.Site() != nil && c.Site().DB != "" && c.Site().Ctx != "" {
 			db, ctx = c.Site().DB, c.Site().Ctx
 		}
-		return analysis.SuggestedFix{}, fmt.Sprintf("no fix is offered: %s; add %s.NewCreateIndex()%s%s.Exec(%s) where it runs once, after the table is created",
-			why, db, v.modelTarget(t, nil, token.NoPos), tail, ctx)
+		where := "where it runs once"
+		if len(ds) < len(v.dialects) {
+			where = "where it runs once on " + titles(ds) + " only"
+		}
+		return analysis.SuggestedFix{}, fmt.Sprintf("no fix is offered: %s; add %s.NewCreateIndex()%s%s.Exec(%s) %s, after the table is created",
+			why, db, v.modelTarget(t, nil, token.NoPos), tail, ctx, where)
 	}
 	for _, dsch := range v.s.Dialects {
 		if dsch.Index(name) != nil {

@@ -16,7 +16,7 @@ func init() {
 		if err := create((*Pin)(nil)); err != nil {
 			return err
 		}
-		if _, err := db.NewCreateTable().Model((*Badge)(nil)).Exec(ctx); err != nil { // want `foreign key badges.org_id .* on PostgreSQL and SQLite: .*: no fix is offered: the statement creating the table also runs on MySQL, which has an index leading the key; add db.NewCreateIndex`
+		if _, err := db.NewCreateTable().Model((*Badge)(nil)).Exec(ctx); err != nil { // want `foreign key badges.org_id .* on PostgreSQL and SQLite: .*: no fix is offered: the statement creating the table also runs on MySQL, which has an index leading the key; add db.NewCreateIndex.* where it runs once on PostgreSQL and SQLite only, after the table is created$`
 			return err
 		}
 		if db.Dialect().Name() == dialect.MySQL {
