@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -70,6 +72,28 @@ func TestFixLoopMigration(t *testing.T) {
 	r = runDrift(t, dir, nil, "drift", "migrations", "--models", "./fixloop/models", "--migrations", "./fixloop/migrations")
 	if r.code != 0 {
 		t.Errorf("the fixed migrations do not run clean: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestFixUndoneWhenItBreaksTheBuild: fixes whose result does not compile
+// are undone. SL004's new CreatedAt field suits the package, but its test
+// file declares a CreatedAt method: --fix exits 2 naming the file and the
+// compile error, and the file is byte for byte as before.
+func TestFixUndoneWhenItBreaksTheBuild(t *testing.T) {
+	t.Parallel()
+	dir := copyMod(t)
+	file := filepath.Join(dir, "fixbreak", "models.go")
+	before, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := schemalint(t, dir, "--fix", "./fixbreak")
+	if r.code != 2 || !strings.Contains(r.stderr, "undid the fixes to fixbreak/models.go (the files are as before)") ||
+		!strings.Contains(r.stderr, "fixbreak/models_test.go:6:17: field and method with the same name CreatedAt") {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if after, err := os.ReadFile(file); err != nil || !bytes.Equal(after, before) {
+		t.Errorf("models.go after the undo (%v):\n%s", err, after)
 	}
 }
 

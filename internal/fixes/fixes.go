@@ -157,7 +157,7 @@ func Fix(rep *report.Report, relint func() (*report.Report, error)) (*Outcome, e
 		if len(errs) > 0 {
 			return fmt.Errorf("%w\nundoing the fixes to %s failed: %w", cause, strings.Join(files, ", "), errors.Join(errs...))
 		}
-		return fmt.Errorf("the fixes to %s are undone, the files are as before: %w", strings.Join(files, ", "), cause)
+		return fmt.Errorf("undid the fixes to %s (the files are as before): %w", strings.Join(files, ", "), cause)
 	}
 	for round := 0; round < Rounds; round++ {
 		var todo []report.Finding
@@ -184,7 +184,7 @@ func Fix(rep *report.Report, relint func() (*report.Report, error)) (*Outcome, e
 		out.Applied += len(res.Applied)
 		next, err := relint()
 		if err != nil {
-			return nil, restore(fmt.Errorf("after them, %w", err))
+			return nil, restore(fmt.Errorf("with the fixes, %w", err))
 		}
 		out.Report, out.Skipped = next, len(res.Skipped)
 		if out.Skipped == 0 {

@@ -52,7 +52,7 @@ func TestFixUndoesWhenTheResultDoesNotCompile(t *testing.T) {
 		}
 		return nil, errors.New("packages do not compile, so they cannot be checked:\n\ta.go:5:9: undefined: undefined")
 	})
-	if err == nil || !strings.Contains(err.Error(), "the fixes to "+file+" are undone") || !strings.Contains(err.Error(), "a.go:5:9: undefined: undefined") {
+	if err == nil || !strings.Contains(err.Error(), "undid the fixes to "+file+" (the files are as before)") || !strings.Contains(err.Error(), "a.go:5:9: undefined: undefined") {
 		t.Fatalf("error %v, want the file undone and the compile error", err)
 	}
 	if calls != 1 {
