@@ -124,6 +124,10 @@ func (v *view) place(site *declared.Site) (*placement, string) {
 	if i < 0 {
 		return nil, "the statement creating the table is not found in its file"
 	}
+	switch site.Stmt.(type) {
+	case *ast.DeferStmt, *ast.GoStmt:
+		return nil, "the table is created by a deferred or concurrent call"
+	}
 	anchor, ai := site.Stmt, i
 	branched := false // a condition between the statement and anchor
 	for j := i + 1; j < len(path) && path[j-1] != site.Root; j++ {

@@ -93,3 +93,11 @@ type Vote struct {
 	ID            xid.ID `bun:"id,pk,type:varchar(20)"`
 	OrgID         xid.ID `bun:"org_id,notnull,type:varchar(20)"`
 }
+
+// Late is created by a deferred call, which runs after anything placed
+// next to it.
+type Late struct {
+	bun.BaseModel `bun:"table:lates,alias:la"`
+	ID            xid.ID `bun:"id,pk,type:varchar(20)"`
+	OrgID         xid.ID `bun:"org_id,notnull,type:varchar(20)"`
+}
