@@ -55,10 +55,10 @@
 // nil"; a "return run(ctx, ...)" that creates the table, likewise. When no
 // place runs the statement exactly once after the table exists while
 // keeping every error check (a table created in a helper function, by SQL,
-// in a function literal called more than once, by a statement whose error
-// is checked only later, or by a statement that also runs on a dialect
-// that has an index leading the key already) the finding offers no fix and
-// its message says why and which statement to add.
+// in a function literal called more than once, by a deferred call, by a
+// statement whose error is checked only later, or by a statement that also
+// runs on a dialect that has an index leading the key already) the finding
+// offers no fix and its message says why and which statement to add.
 //
 // For models with index directives the fix adds a directive.
 //
