@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -52,7 +53,8 @@ func TestReferenceSchemaLintsClean(t *testing.T) {
 // the reference migrations (in a go/packages overlay: the files stay as
 // they are) and runs every rule: the only finding is SL200, naming the
 // foreign key that index led, the model field and the index to add. The
-// constraints are declared, so MySQL's own index covers them there.
+// constraints are declared, so MySQL's own index covers them there. Its
+// fix, applied, compiles and lints clean.
 func TestDeletingAnIndexReportsItsForeignKey(t *testing.T) {
 	for _, tc := range []struct{ file, index, column, field string }{
 		{"20260101000002_core.go", "idx_sessions_device_id", "sessions.device_id", "schema.Session.DeviceID"},
@@ -80,26 +82,8 @@ func TestDeletingAnIndexReportsItsForeignKey(t *testing.T) {
 			if removed != 1 {
 				t.Fatalf("%s has %d lines creating %s, want 1", tc.file, removed, tc.index)
 			}
-			cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: "..",
-				Overlay: map[string][]byte{path: []byte(strings.Join(kept, "\n"))}}
-			pkgs, err := packages.Load(cfg, "./schema/...", "./migrations/...")
-			if err != nil || packages.PrintErrors(pkgs) > 0 {
-				t.Fatalf("packages do not load: %v", err)
-			}
-			graph, err := checker.Analyze(analyzers.New(analyzers.NewEnv()), pkgs, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []analysis.Diagnostic
-			var fset *token.FileSet
-			for act := range graph.All() {
-				if act.IsRoot {
-					got = append(got, act.Diagnostics...)
-					if len(act.Diagnostics) > 0 {
-						fset = act.Package.Fset
-					}
-				}
-			}
+			edited := []byte(strings.Join(kept, "\n"))
+			got, fset := lintOverlay(t, path, edited)
 			if len(got) != 1 {
 				for _, d := range got {
 					t.Errorf("finding: %s", d.Message)
@@ -121,8 +105,53 @@ func TestDeletingAnIndexReportsItsForeignKey(t *testing.T) {
 				t.Errorf("related %+v, want the field %s in package schema", d.Related, tc.field)
 			}
 			if len(d.SuggestedFixes) != 1 {
-				t.Errorf("%d fixes, want 1", len(d.SuggestedFixes))
+				t.Fatalf("%d fixes, want 1", len(d.SuggestedFixes))
+			}
+			// The fix, applied, compiles and leaves nothing to report.
+			fixed := applyEdits(t, fset, path, edited, d.SuggestedFixes[0].TextEdits)
+			after, _ := lintOverlay(t, path, fixed)
+			for _, d := range after {
+				t.Errorf("after the fix: %s\n%s", d.Message, fixed)
 			}
 		})
 	}
+}
+
+// lintOverlay runs every rule over the reference schema and migrations
+// with src in place of the file at path, and returns the findings.
+func lintOverlay(t *testing.T, path string, src []byte) ([]analysis.Diagnostic, *token.FileSet) {
+	t.Helper()
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: "..", Overlay: map[string][]byte{path: src}}
+	pkgs, err := packages.Load(cfg, "./schema/...", "./migrations/...")
+	if err != nil || packages.PrintErrors(pkgs) > 0 {
+		t.Fatalf("packages do not load: %v", err)
+	}
+	graph, err := checker.Analyze(analyzers.New(analyzers.NewEnv()), pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []analysis.Diagnostic
+	var fset *token.FileSet
+	for act := range graph.All() {
+		if act.IsRoot {
+			got = append(got, act.Diagnostics...)
+			fset = act.Package.Fset
+		}
+	}
+	return got, fset
+}
+
+// applyEdits applies a fix's edits, all in the file at path, to src.
+func applyEdits(t *testing.T, fset *token.FileSet, path string, src []byte, edits []analysis.TextEdit) []byte {
+	t.Helper()
+	slices.SortFunc(edits, func(a, b analysis.TextEdit) int { return int(b.Pos - a.Pos) })
+	out := slices.Clone(src)
+	for _, e := range edits {
+		start, end := fset.Position(e.Pos), fset.Position(e.End)
+		if start.Filename != path {
+			t.Fatalf("fix edits %s, want %s", start.Filename, path)
+		}
+		out = slices.Concat(out[:start.Offset], e.NewText, out[end.Offset:])
+	}
+	return out
 }

@@ -426,6 +426,8 @@ func (x *extractor) site(in *interp, c *Change, expr ast.Expr, ch *chain) {
 		}
 		if s.Func == nil {
 			s.Stmt = nil
+		} else {
+			s.Root = in.root
 		}
 	}
 	c.site = s

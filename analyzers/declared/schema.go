@@ -501,6 +501,10 @@ type Site struct {
 	// ("" when it has none).
 	Func    ast.Node
 	Ctx, DB string
+	// Root is the migration function (*ast.FuncLit or *ast.FuncDecl)
+	// that holds Func, Func itself or an outer function: function
+	// literals between them decide whether a statement runs once.
+	Root ast.Node
 	// Model is the argument of the builder's Model call, nil when none.
 	Model ast.Expr
 	// Dialects are the dialects on which the statement runs there.

@@ -38,18 +38,28 @@
 //
 //	db.NewCreateIndex().Model((*schema.Session)(nil)).Index("idx_sessions_user_id").Column("user_id")
 //
-// The fix adds that statement to the up migration, right after the
-// statement that creates the table (and its error check), with the
-// migration function's own ctx and db:
+// The fix adds that statement to the up migration where it runs once,
+// after the table exists, on the dialects that lack the index, with the
+// ctx and db (or tx) of the function it goes in:
 //
 //	if _, err := db.NewCreateIndex().Model((*schema.Session)(nil)).Index("idx_sessions_user_id").Column("user_id").Exec(ctx); err != nil {
 //		return err
 //	}
 //
-// A "return run(ctx, ...)" that creates the table becomes an error check
-// followed by the new statement and "return nil". There is no fix when the
-// table is created in a helper function or by SQL, or when the statement
-// would also run on a dialect that has an index leading the key already.
+// It goes after the statement creating the table and the error check that
+// follows it; after the loop when the tables are created in a loop; inside
+// the RunInTx callback that creates the table; in each dialect branch
+// (switch db.Dialect().Name(), if ... == dialect.PG) that creates the table
+// on a dialect lacking the index. A "return err" right after the statement
+// becomes "if err != nil { return err }", the new statement and "return
+// nil"; a "return run(ctx, ...)" that creates the table, likewise. When no
+// place runs the statement exactly once after the table exists while
+// keeping every error check (a table created in a helper function, by SQL,
+// in a function literal called more than once, by a deferred call, by a
+// statement whose error is checked only later, or by a statement that also
+// runs on a dialect that has an index leading the key already) the finding
+// offers no fix and its message says why and which statement to add.
+//
 // For models with index directives the fix adds a directive.
 //
 // MySQL (InnoDB) creates an index by itself for a FOREIGN KEY constraint

@@ -185,7 +185,11 @@ func (v *view) reportFK(e *entry, f *fkFinding) {
 	pos, end := v.where(t, t)
 	var fixes []analysis.SuggestedFix
 	if v.migrations() {
-		if fix, ok := v.indexFix(t, f.fk.cols, name, f.explicit); ok {
+		// Without a safe place for the statement the message says what
+		// to write, and why no fix does.
+		if fix, why := v.indexFix(t, e.ds, f.fk.cols, name, f.explicit); why != "" {
+			msg += ": " + why
+		} else {
 			fixes = append(fixes, fix)
 		}
 	} else if f.fk.field != nil && f.model != nil && f.model.Local != nil {

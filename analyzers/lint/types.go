@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	pathpkg "path"
 	"slices"
 	"strconv"
 	"strings"
@@ -64,8 +65,19 @@ func (p *Pass) AddFieldFix(m *bunmodel.Model, message string, fields ...FieldCod
 	var b strings.Builder
 	var imports []string
 	for _, f := range fields {
+		// A method of that name (a getter the model implements an
+		// interface with) makes the new field a compile error; a
+		// promoted field would be shadowed.
+		if obj, _, _ := types.LookupFieldOrMethod(m.Obj.Type(), true, m.Obj.Pkg(), f.Name); obj != nil {
+			return analysis.SuggestedFix{}, false
+		}
 		fmt.Fprintf(&b, "\t%s %s `bun:%s`\n", f.Name, f.Type, strconv.Quote(f.Tag))
 		imports = append(imports, f.Imports...)
+	}
+	for _, path := range imports {
+		if !p.importable(m.File, path) {
+			return analysis.SuggestedFix{}, false
+		}
 	}
 	text := b.String()
 	at := lineStart(p.Fset, st.Fields.Closing)
@@ -86,6 +98,34 @@ func closingOnOwnLine(p *Pass, st *ast.StructType) bool {
 		return p.Fset.Position(st.Fields.Opening).Line != p.Fset.Position(st.Fields.Closing).Line
 	}
 	return p.Fset.Position(st.Fields.List[n-1].End()).Line < p.Fset.Position(st.Fields.Closing).Line
+}
+
+// importable reports whether the field types may name the package path
+// by its own name in file: imported under that name, or not imported and
+// the name free in the file and package.
+func (p *Pass) importable(file *ast.File, path string) bool {
+	name := pathpkg.Base(path)
+	for _, imp := range p.Pkg.Imports() {
+		if imp.Path() == path {
+			name = imp.Name()
+		}
+	}
+	for _, imp := range file.Imports {
+		ip, _ := strconv.Unquote(imp.Path.Value)
+		used := pathpkg.Base(ip)
+		if imp.Name != nil {
+			used = imp.Name.Name
+		} else if pkg := p.TypesInfo.PkgNameOf(imp); pkg != nil {
+			used = pkg.Imported().Name()
+		}
+		if ip == path {
+			return used == name
+		}
+		if used == name {
+			return false
+		}
+	}
+	return p.Pkg.Scope().Lookup(name) == nil
 }
 
 // lineStart returns the position of the first column of pos's line.

@@ -55,7 +55,7 @@ func (c *lintCommand) newFlags(name string) *flag.FlagSet {
 	fs.StringVar(&c.format, "format", "text", "output format: "+strings.Join(report.Formats, ", "))
 	fs.StringVar(&c.failLevel, "fail-level", "warning", "exit 1 when a finding is at least this severe: error, warning, info")
 	fs.StringVar(&c.failLevel, "fail-on", "warning", "the same as --fail-level (drift's name for it)")
-	fs.BoolVar(&c.fix, "fix", false, "apply suggested fixes to the source files")
+	fs.BoolVar(&c.fix, "fix", false, "apply suggested fixes, type-check and lint the fixed code (restoring the files if it does not compile) and report what remains")
 	fs.BoolVar(&c.tests, "tests", true, "also check models in _test.go files")
 	fs.BoolVar(&c.noColor, "no-color", false, "never colour text output (NO_COLOR does the same)")
 	fs.StringVar(&c.config, "config", "", "use this configuration file for every package instead of the nearest .schemalint.yml")
@@ -114,20 +114,23 @@ func (c *lintCommand) exec(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	pkgs, err := lintrun.Load(ctx, cwd, c.tests, patterns)
+	run := func() (*report.Report, error) {
+		pkgs, err := lintrun.Load(ctx, cwd, c.tests, patterns)
+		if err != nil {
+			return nil, err
+		}
+		return lintrun.Analyze(env, analyzers.New(env), pkgs, cwd)
+	}
+	rep, err := run()
 	if err != nil {
 		return &exitError{code: exitFailure, err: err}
 	}
-	rep, err := lintrun.Analyze(env, analyzers.New(env), pkgs, cwd)
-	if err != nil {
-		return &exitError{code: exitFailure, err: err}
-	}
-	rep.Version = version()
 	if c.fix {
-		if err := c.applyFixes(rep); err != nil {
+		if rep, err = c.applyFixes(rep, run); err != nil {
 			return &exitError{code: exitFailure, err: err}
 		}
 	}
+	rep.Version = version()
 	if c.baselineWrite != "" {
 		return writeBaseline(c.stderr, c.baselineWrite, rep)
 	}
@@ -153,31 +156,22 @@ func (c *lintCommand) exec(ctx context.Context, args []string) error {
 	return nil
 }
 
-// applyFixes applies fixes and drops the findings they fixed from the
-// report.
-func (c *lintCommand) applyFixes(rep *report.Report) error {
-	res, err := fixes.Apply(rep.Findings)
+// applyFixes applies the fixes, checks that the fixed code still
+// compiles (else puts every file back) and returns the lint of the fixed
+// code: what remains is reported as in any run.
+func (c *lintCommand) applyFixes(rep *report.Report, relint func() (*report.Report, error)) (*report.Report, error) {
+	out, err := fixes.Fix(rep, relint)
 	if err != nil {
-		return err
+		return nil, fmt.Errorf("--fix: %w", err)
 	}
-	fixed := map[*report.Finding]bool{}
-	for _, f := range res.Applied {
-		fixed[f] = true
+	if out.Applied > 0 {
+		fmt.Fprintf(c.stderr, "schemalint: applied %d fixes to %d files; the fixed code compiles and was checked again: %d findings remain\n",
+			out.Applied, len(out.Files), len(out.Report.Findings))
 	}
-	var left []report.Finding
-	for i := range rep.Findings {
-		if !fixed[&rep.Findings[i]] {
-			left = append(left, rep.Findings[i])
-		}
+	if out.Skipped > 0 {
+		fmt.Fprintf(c.stderr, "schemalint: %d fixes overlapped others and were not applied; run again with --fix\n", out.Skipped)
 	}
-	rep.Findings = left
-	if len(res.Applied) > 0 {
-		fmt.Fprintf(c.stderr, "schemalint: applied %d fixes to %d files\n", len(res.Applied), len(res.Files))
-	}
-	if len(res.Skipped) > 0 {
-		fmt.Fprintf(c.stderr, "schemalint: %d fixes overlapped others and were not applied; run again with --fix\n", len(res.Skipped))
-	}
-	return nil
+	return out.Report, nil
 }
 
 // writeBaseline records the report's findings.

@@ -1,13 +1,19 @@
 // Package fixes applies suggested fixes to files: non-overlapping edits
-// only, each fix all or nothing, the result gofmt'ed.
+// only, each fix all or nothing, the result gofmt'ed; Fix then has the
+// result linted again and puts every file back when it no longer
+// compiles.
 package fixes
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/format"
+	"maps"
 	"os"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/schemalint/schemalint/internal/report"
 )
@@ -21,6 +27,8 @@ type Result struct {
 	Skipped []*report.Finding
 	// Files are the files written.
 	Files []string
+	// originals hold the files' contents before they were written.
+	originals map[string][]byte
 }
 
 type edit struct {
@@ -31,7 +39,7 @@ type edit struct {
 // Apply applies the first suggested fix of each finding that has one, in
 // order, skipping a fix any of whose edits overlaps an edit already taken.
 func Apply(findings []report.Finding) (*Result, error) {
-	res := &Result{}
+	res := &Result{originals: map[string][]byte{}}
 	byFile := map[string][]edit{}
 	for i := range findings {
 		f := &findings[i]
@@ -54,10 +62,14 @@ func Apply(findings []report.Finding) (*Result, error) {
 	}
 	sort.Strings(files)
 	for _, file := range files {
-		if err := rewrite(file, byFile[file]); err != nil {
+		src, err := rewrite(file, byFile[file])
+		if src != nil {
+			res.originals[file] = src
+			res.Files = append(res.Files, file)
+		}
+		if err != nil {
 			return res, err
 		}
-		res.Files = append(res.Files, file)
 	}
 	return res, nil
 }
@@ -77,17 +89,19 @@ func conflicts(byFile map[string][]edit, fix report.Fix) bool {
 	return false
 }
 
-func rewrite(file string, edits []edit) error {
+// rewrite applies the edits to file and returns what the file held
+// before, nil when it was left unchanged.
+func rewrite(file string, edits []edit) ([]byte, error) {
 	src, err := os.ReadFile(file)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	sort.Slice(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
 	var out bytes.Buffer
 	last := 0
 	for _, e := range edits {
 		if e.start < last || e.end > len(src) || e.start > e.end {
-			return fmt.Errorf("%s: fix edit %d-%d is out of range", file, e.start, e.end)
+			return nil, fmt.Errorf("%s: fix edit %d-%d is out of range", file, e.start, e.end)
 		}
 		out.Write(src[last:e.start])
 		out.WriteString(e.text)
@@ -96,11 +110,101 @@ func rewrite(file string, edits []edit) error {
 	out.Write(src[last:])
 	formatted, err := format.Source(out.Bytes())
 	if err != nil {
-		return fmt.Errorf("%s: the fixed file does not parse, left unchanged: %w", file, err)
+		return nil, fmt.Errorf("%s: the fixed file does not parse, left unchanged: %w", file, err)
 	}
+	return src, writeKeepMode(file, formatted)
+}
+
+// Outcome says what Fix did.
+type Outcome struct {
+	// Applied counts the fixes applied, over every round.
+	Applied int
+	// Files are the files changed.
+	Files []string
+	// Skipped counts the fixes still overlapping others after the last
+	// round; running again applies them.
+	Skipped int
+	// Report is the lint of the fixed code.
+	Report *report.Report
+}
+
+// Rounds bounds how often Fix applies fixes that overlapped others in the
+// round before (two indexes after one CREATE TABLE, each rewriting the
+// same "return err", need one round each).
+const Rounds = 5
+
+// Fix applies the fixes of rep's findings and has the fixed code linted
+// again by relint, which loads and type-checks the packages: the fixes
+// are kept only if it succeeds, else every file is put back as it was and
+// the error names the files. Fixes skipped for overlapping another are
+// applied in further rounds; a finding whose fix was applied once is not
+// fixed again, so a fix that leaves its finding standing is not repeated.
+func Fix(rep *report.Report, relint func() (*report.Report, error)) (*Outcome, error) {
+	out := &Outcome{Report: rep}
+	originals := map[string][]byte{}
+	done := map[string]bool{}
+	restore := func(cause error) error {
+		files := slices.Sorted(maps.Keys(originals))
+		if len(files) == 0 {
+			return cause
+		}
+		var errs []error
+		for _, file := range files {
+			if err := writeKeepMode(file, originals[file]); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		if len(errs) > 0 {
+			return fmt.Errorf("%w\nundoing the fixes to %s failed: %w", cause, strings.Join(files, ", "), errors.Join(errs...))
+		}
+		return fmt.Errorf("undid the fixes to %s (the files are as before): %w", strings.Join(files, ", "), cause)
+	}
+	for round := 0; round < Rounds; round++ {
+		var todo []report.Finding
+		for _, f := range out.Report.Findings {
+			if len(f.Fixes) > 0 && !done[findingKey(f)] {
+				todo = append(todo, f)
+			}
+		}
+		res, err := Apply(todo)
+		for file, src := range res.originals {
+			if _, ok := originals[file]; !ok {
+				originals[file] = src
+			}
+		}
+		if err != nil {
+			return nil, restore(err)
+		}
+		if len(res.Applied) == 0 {
+			break
+		}
+		for _, f := range res.Applied {
+			done[findingKey(*f)] = true
+		}
+		out.Applied += len(res.Applied)
+		next, err := relint()
+		if err != nil {
+			return nil, restore(fmt.Errorf("with the fixes, %w", err))
+		}
+		out.Report, out.Skipped = next, len(res.Skipped)
+		if out.Skipped == 0 {
+			break
+		}
+	}
+	out.Files = slices.Sorted(maps.Keys(originals))
+	return out, nil
+}
+
+// findingKey identifies a finding across runs, whose lines the fixes
+// move.
+func findingKey(f report.Finding) string {
+	return f.Rule + "\x00" + f.Pos.File + "\x00" + f.Subject + "\x00" + f.Message
+}
+
+func writeKeepMode(file string, data []byte) error {
 	st, err := os.Stat(file)
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(file, formatted, st.Mode().Perm())
+	return os.WriteFile(file, data, st.Mode().Perm())
 }

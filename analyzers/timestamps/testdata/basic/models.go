@@ -65,3 +65,14 @@ type Renamed struct {
 	Created       time.Time `bun:"created_at,nullzero,notnull,default:current_timestamp"`
 	Updated       time.Time `bun:"updated_at,nullzero,notnull,default:current_timestamp"`
 }
+
+// Getter has a CreatedAt method (an interface it implements): a field of
+// that name would not compile, so there is no fix.
+type Getter struct { // want `Getter has no CreatedAt or UpdatedAt`
+	bun.BaseModel `bun:"table:getters,alias:gt"`
+	ID            xid.ID    `bun:"id,pk,type:varchar(20)"`
+	Created       time.Time `bun:"created,notnull"`
+}
+
+// CreatedAt is when g was made.
+func (g *Getter) CreatedAt() time.Time { return g.Created }
