@@ -181,8 +181,17 @@ func (c *comparer) columnMissing(dt *dTable, lt *schema.Table, dc *dColumn) {
 		f.Severity = config.Warning
 		f.Message = fmt.Sprintf("column %s.%s is missing; the migrations add it (no model field maps to it)", lt.Name, dc.name)
 	}
-	fix := c.cloneTable(lt)
 	col := c.atlasColumn(dc)
+	if !col.Type.Null && col.Default == nil && !liveGenerates(col) && !hasAttr[*schema.GeneratedExpr](col.Attrs) {
+		// ADD COLUMN ... NOT NULL without a default fails on a table
+		// with rows: added in safe steps (see repair.go).
+		var note string
+		f.SQL, note = c.addNotNullColumn(lt, col)
+		f.Message += "; " + note
+		c.findings = append(c.findings, f)
+		return
+	}
+	fix := c.cloneTable(lt)
 	fix.AddColumns(col)
 	f.SQL = c.plan(&schema.ModifyTable{T: fix, Changes: []schema.Change{&schema.AddColumn{C: col}}})
 	c.findings = append(c.findings, f)
@@ -199,9 +208,20 @@ func (c *comparer) columnExtra(dt *dTable, lt *schema.Table, lc *schema.Column) 
 		f.Message = fmt.Sprintf("column %s.%s is not in model %s", lt.Name, lc.Name, dt.modelName())
 	}
 	f.Fix = fmt.Sprintf("add a field for column %s to %s, or drop the column", lc.Name, dt.modelName())
+	f.Destructive = true
+	if c.dialect == dsn.SQLite && c.sqliteDropsColumn(lt, lc) {
+		// Atlas rebuilds the table; SQLite 3.35 drops such a column
+		// in place.
+		f.SQL = c.handSQL(func() string {
+			return "ALTER TABLE " + c.qualified(lt.Name) + " DROP COLUMN " + quoteIdent(c.dialect, lc.Name) + ";"
+		}, c.fixSchema.Name, lt.Name, lc.Name)
+		c.findings = append(c.findings, f)
+		return
+	}
 	fix := c.cloneTable(lt)
 	drop := take(&fix.Columns, func(x *schema.Column) bool { return x.Name == lc.Name })
-	f.SQL, f.Destructive = c.plan(&schema.ModifyTable{T: fix, Changes: []schema.Change{&schema.DropColumn{C: drop}}}), true
+	withoutColumnUses(fix, lc.Name)
+	f.SQL = c.plan(&schema.ModifyTable{T: fix, Changes: []schema.Change{&schema.DropColumn{C: drop}}})
 	c.findings = append(c.findings, f)
 }
 
@@ -310,6 +330,12 @@ func (c *comparer) columnNull(dt *dTable, lt *schema.Table, lc *schema.Column, d
 		f.Message = fmt.Sprintf("column %s.%s allows NULL; %s is notnull, which the database does not enforce", lt.Name, lc.Name, field(dt, dc))
 	}
 	f.SQL = c.modifyColumn(lt, lc, schema.ChangeNull, func(to *schema.Column) { to.Type.Null = wantNull })
+	if !wantNull {
+		// SET NOT NULL fails while a row holds NULL: backfill first.
+		fill, note := c.backfill(lt.Name, lc.Name, lc.Type)
+		f.SQL = joinSteps(fill, f.SQL)
+		f.Message += "; " + note
+	}
 	c.findings = append(c.findings, f)
 }
 
