@@ -342,10 +342,14 @@ func cloneColumn(col *schema.Column) *schema.Column {
 	return out
 }
 
-// cloneTable deep-copies an inspected table for the planner: columns,
+// cloneTable deep-copies an inspected table for the planner, as the
+// repairs planned so far leave it (see planOn): columns,
 // primary key, indexes and foreign keys, pointing at the copy's columns
 // and at stand-ins for the tables they reference (see fixRef).
 func (c *comparer) cloneTable(t *schema.Table) *schema.Table {
+	if w := c.working[t]; w != nil {
+		t = w
+	}
 	s := c.fixSchema
 	out := &schema.Table{Name: t.Name, Schema: s, Attrs: append([]schema.Attr(nil), t.Attrs...)}
 	for _, col := range t.Columns {

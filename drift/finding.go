@@ -42,6 +42,9 @@ type Finding struct {
 	// Fix is the change to make in Go when the model is the side to
 	// change ("add notnull to the bun tag of User.Email").
 	Fix string `json:"fix,omitempty"`
+
+	// repair plans SQL, in the script's order (see Diff).
+	repair func() string
 }
 
 // Result is the outcome of a comparison.

@@ -71,23 +71,39 @@ func (c *comparer) backfill(table, column string, t *schema.ColumnType) (sqlText
 	return sqlText, fmt.Sprintf("the repair sets existing rows' NULLs to %s (review that value) before NOT NULL", zero)
 }
 
-// addNotNullColumn plans adding col, NOT NULL without a default, to lt in
-// the safe steps: add it NULL, backfill, set NOT NULL.
-func (c *comparer) addNotNullColumn(lt *schema.Table, col *schema.Column) (sqlText, note string) {
-	nullable := cloneColumn(col)
-	nullable.Type.Null = true
-	add := c.cloneTable(lt)
-	add.AddColumns(nullable)
-	addSQL := c.plan(&schema.ModifyTable{T: add, Changes: []schema.Change{&schema.AddColumn{C: nullable}}})
-
-	set := c.cloneTable(lt)
-	to := cloneColumn(col)
-	set.AddColumns(to)
-	setSQL := c.plan(&schema.ModifyTable{T: set, Changes: []schema.Change{
-		&schema.ModifyColumn{From: cloneColumn(nullable), To: to, Change: schema.ChangeNull}}})
-
+// addNotNullColumn returns the repair that adds col, NOT NULL without a
+// default, to lt in the safe steps (add it NULL, backfill, set NOT NULL),
+// and the phrase for the finding's message.
+func (c *comparer) addNotNullColumn(lt *schema.Table, col *schema.Column) (func() string, string) {
 	fill, note := c.backfill(lt.Name, col.Name, col.Type)
-	return joinSteps(addSQL, fill, setSQL), note
+	return func() string {
+		nullable := cloneColumn(col)
+		nullable.Type.Null = true
+		add := c.cloneTable(lt)
+		add.AddColumns(nullable)
+		addSQL := c.planOn(lt, add, true, &schema.ModifyTable{T: add, Changes: []schema.Change{&schema.AddColumn{C: nullable}}})
+		set := c.cloneTable(lt)
+		to := columnOf(dsn.Postgres, set, col.Name)
+		from := cloneColumn(to)
+		to.Type.Null = false
+		setSQL := c.planOn(lt, set, true, &schema.ModifyTable{T: set, Changes: []schema.Change{
+			&schema.ModifyColumn{From: from, To: to, Change: schema.ChangeNull}}})
+		return joinSteps(addSQL, fill, setSQL)
+	}, note
+}
+
+// planOn plans changes that make live table lt into fix; with keep (a
+// repair that is not commented out) and when planned, fix is the table
+// the next repairs of lt start from.
+func (c *comparer) planOn(lt, fix *schema.Table, keep bool, changes ...schema.Change) string {
+	sqlText := c.plan(changes...)
+	if keep && !strings.HasPrefix(sqlText, "--") {
+		if c.working == nil {
+			c.working = map[*schema.Table]*schema.Table{}
+		}
+		c.working[lt] = fix
+	}
+	return sqlText
 }
 
 // joinSteps joins the SQL of the steps of one repair; a step that is
