@@ -119,6 +119,8 @@ func Diff(dialect string, view *bunview.View, inspected *schema.Schema, opts Opt
 		}
 	}
 	c.sanitize()
+	// Again: sanitizing may respell an object (a Go-quoted name).
+	sortFindings(c.findings)
 	return &Result{Dialect: dialect, Findings: c.findings, Notes: c.notes}, nil
 }
 

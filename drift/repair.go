@@ -123,7 +123,14 @@ func joinSteps(steps ...string) string {
 type columnUse struct{ name string }
 
 func (u columnUse) mentions(expr string) bool {
-	return strings.Contains(strings.ToLower(expr), strings.ToLower(u.name))
+	expr = strings.ToLower(expr)
+	// As written, or quoted with its quotes doubled.
+	for _, form := range []string{u.name, quoteIdent(dsn.Postgres, u.name), quoteIdent(dsn.MySQL, u.name)} {
+		if strings.Contains(expr, strings.ToLower(form)) {
+			return true
+		}
+	}
+	return false
 }
 
 func (u columnUse) in(cols []*schema.Column) bool {

@@ -101,7 +101,9 @@ func hostileNames(t *testing.T, db *testdb.DB, newline bool) {
 		setup = []string{
 			"CREATE INDEX `" + strings.ReplaceAll(hostileSQIndex, "`", "``") + "` ON devices (fingerprint)",
 			"CREATE INDEX " + q(hostileSQIdx2) + " ON devices (name)",
-			"ALTER TABLE devices ADD COLUMN " + q(hostileSQCol) + " integer",
+			// The CHECK names the column: SQLite's DROP COLUMN refuses
+			// it, so drift rebuilds the table to drop it.
+			"ALTER TABLE devices ADD COLUMN " + q(hostileSQCol) + " integer CHECK (" + q(hostileSQCol) + " >= 0)",
 			"CREATE INDEX " + q(hostileNewline) + " ON devices (created_at)",
 		}
 		repaired = []string{hostileSQIndex, hostileSQIdx2, hostileSQCol}
