@@ -59,12 +59,17 @@ type Result struct {
 }
 
 // sortFindings orders findings by table, kind and object, so output is
-// stable from run to run.
+// stable from run to run. Within a table the destructive ones come last:
+// the repair script's other repairs of the table (a SQLite rebuild
+// copying every column) then still find what a reviewer chose to drop.
 func sortFindings(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
 		if a.Table != b.Table {
 			return a.Table < b.Table
+		}
+		if a.Destructive != b.Destructive {
+			return b.Destructive
 		}
 		if a.Kind.ID() != b.Kind.ID() {
 			return a.Kind.ID() < b.Kind.ID()

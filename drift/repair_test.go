@@ -99,6 +99,14 @@ type (
 		ID            int64 `bun:"id,pk,autoincrement"`
 		ParentID      int64 `bun:"parent_id,notnull"`
 	}
+	// An extra column and a missing foreign key on one table: on SQLite
+	// the key's rebuild copies the column, so the DROP COLUMN must come
+	// after it.
+	RpMixed struct {
+		bun.BaseModel `bun:"table:rp_mixed"`
+		ID            int64 `bun:"id,pk,autoincrement"`
+		ParentID      int64 `bun:"parent_id,notnull"`
+	}
 	// A table is missing.
 	RpMissing struct {
 		bun.BaseModel `bun:"table:rp_missing"`
@@ -153,6 +161,12 @@ type (
 		ID            int64   `bun:"id,pk,autoincrement"`
 		Code          *string `bun:"code,type:varchar(10)"`
 	}
+	rpMixedBefore struct {
+		bun.BaseModel `bun:"table:rp_mixed"`
+		ID            int64 `bun:"id,pk,autoincrement"`
+		ParentID      int64 `bun:"parent_id,notnull"`
+		Legacy        int64 `bun:"legacy"`
+	}
 	rpNullBefore struct {
 		bun.BaseModel `bun:"table:rp_null"`
 		ID            int64   `bun:"id,pk,autoincrement"`
@@ -165,7 +179,7 @@ type (
 )
 
 var repairModels = []any{(*RpParent)(nil), (*RpAddNN)(nil), (*RpAddDef)(nil), (*RpDrop)(nil), (*RpDropCk)(nil), (*RpType)(nil), (*RpType2)(nil), (*RpCombo)(nil),
-	(*RpNull)(nil), (*RpIdx)(nil), (*RpIdxExtra)(nil), (*RpFK)(nil), (*RpFKExtra)(nil), (*RpMissing)(nil)}
+	(*RpNull)(nil), (*RpIdx)(nil), (*RpIdxExtra)(nil), (*RpFK)(nil), (*RpFKExtra)(nil), (*RpMixed)(nil), (*RpMissing)(nil)}
 
 // repairDeclared is what the migrations declare beyond the models: the
 // index of rp_idx and the foreign key of rp_fk.
@@ -176,7 +190,7 @@ func repairDeclared(tables ...string) *drift.Declared {
 		switch name {
 		case "rp_idx":
 			dt.Indexes = []drift.DeclaredIndex{{Name: "rp_idx_email", Parts: []drift.IndexPart{{Column: "email"}}}}
-		case "rp_fk":
+		case "rp_fk", "rp_mixed":
 			dt.ForeignKeys = []drift.DeclaredFK{{Columns: []string{"parent_id"}, RefTable: "rp_parent"}}
 		}
 		d.Tables = append(d.Tables, dt)
@@ -241,7 +255,7 @@ func TestRepairWithRows(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *testdb.DB) {
 		t.Parallel()
 		createBefore(t, db, []any{(*RpParent)(nil), (*rpAddNNBefore)(nil), (*rpAddDefBefore)(nil), (*rpDropBefore)(nil), (*rpDropCkBefore)(nil),
-			(*rpTypeBefore)(nil), (*rpType2Before)(nil), (*rpComboBefore)(nil), (*rpNullBefore)(nil), (*RpIdx)(nil), (*RpIdxExtra)(nil), (*RpFK)(nil), (*RpFKExtra)(nil)},
+			(*rpTypeBefore)(nil), (*rpType2Before)(nil), (*rpComboBefore)(nil), (*rpNullBefore)(nil), (*RpIdx)(nil), (*RpIdxExtra)(nil), (*RpFK)(nil), (*RpFKExtra)(nil), (*rpMixedBefore)(nil)},
 			[]string{
 				"ALTER TABLE rp_drop_ck ADD COLUMN old integer CHECK (old >= 0)",
 				"CREATE INDEX rp_idx_extra_email ON rp_idx_extra (email)",
@@ -258,6 +272,7 @@ func TestRepairWithRows(t *testing.T) {
 				"INSERT INTO rp_idx_extra (email) VALUES ('a@x'), ('b@x')",
 				"INSERT INTO rp_fk (parent_id) VALUES (1), (2)",
 				"INSERT INTO rp_fk_extra (parent_id) VALUES (1), (2)",
+				"INSERT INTO rp_mixed (parent_id, legacy) VALUES (1, 1), (2, 2)",
 			})
 		fkExtra := map[string]string{
 			dsn.Postgres: "ALTER TABLE rp_fk_extra ADD CONSTRAINT rp_fk_extra_parent FOREIGN KEY (parent_id) REFERENCES rp_parent (id)",
@@ -271,7 +286,7 @@ func TestRepairWithRows(t *testing.T) {
 		} else {
 			execAll(t, db.SQL(), []string{fkExtra})
 		}
-		decl := repairDeclared("rp_parent", "rp_add_nn", "rp_add_def", "rp_drop", "rp_drop_ck", "rp_type", "rp_type2", "rp_combo", "rp_null", "rp_idx", "rp_idx_extra", "rp_fk", "rp_fk_extra", "rp_missing")
+		decl := repairDeclared("rp_parent", "rp_add_nn", "rp_add_def", "rp_drop", "rp_drop_ck", "rp_type", "rp_type2", "rp_combo", "rp_null", "rp_idx", "rp_idx_extra", "rp_fk", "rp_fk_extra", "rp_mixed", "rp_missing")
 
 		fs, script := repairScript(t, db, decl, repairModels...)
 		want := map[string]bool{"DR001": true, "DR003": true, "DR004": true, "DR005": true, "DR006": true,
@@ -316,7 +331,7 @@ func TestRepairWithRows(t *testing.T) {
 			logFindings(t, res.Findings)
 		}
 		for table, want := range map[string]int{"rp_add_nn": 2, "rp_add_def": 2, "rp_drop": 2, "rp_drop_ck": 2, "rp_type": 2, "rp_type2": 2, "rp_combo": 2, "rp_null": 2,
-			"rp_idx": 2, "rp_idx_extra": 2, "rp_fk": 2, "rp_fk_extra": 2} {
+			"rp_idx": 2, "rp_idx_extra": 2, "rp_fk": 2, "rp_fk_extra": 2, "rp_mixed": 2} {
 			var n int
 			if err := db.SQL().QueryRowContext(t.Context(), "SELECT count(*) FROM "+table).Scan(&n); err != nil || n != want {
 				t.Errorf("%s holds %d rows after the repair (%v), want %d", table, n, err, want)
