@@ -14,8 +14,9 @@ import (
 	"github.com/schemalint/schemalint/internal/testdb"
 )
 
-// The repair tests' models: one table per repair kind, so that each
-// repair is proved on its own table, with rows in it.
+// The repair tests' models: a table per repair kind, so that each repair
+// is proved on its own table, with rows in it; rp_add_nn, rp_combo and
+// rp_mixed hold two repairs each, which must build on each other.
 type (
 	RpParent struct {
 		bun.BaseModel `bun:"table:rp_parent"`
@@ -107,6 +108,37 @@ type (
 		ID            int64 `bun:"id,pk,autoincrement"`
 		ParentID      int64 `bun:"parent_id,notnull"`
 	}
+	// Another DEFAULT.
+	RpDefault struct {
+		bun.BaseModel `bun:"table:rp_default"`
+		ID            int64  `bun:"id,pk,autoincrement"`
+		Status        string `bun:"status,notnull,default:'new'"`
+	}
+	// A unique tag without its constraint.
+	RpUnique struct {
+		bun.BaseModel `bun:"table:rp_unique"`
+		ID            int64  `bun:"id,pk,autoincrement"`
+		Email         string `bun:"email,type:varchar(100),notnull,unique"`
+	}
+	// A declared index on other columns.
+	RpIdxDiff struct {
+		bun.BaseModel `bun:"table:rp_idx_diff"`
+		ID            int64  `bun:"id,pk,autoincrement"`
+		Email         string `bun:"email,type:varchar(100),notnull"`
+		Name          string `bun:"name,type:varchar(100),notnull"`
+	}
+	// A declared foreign key with another ON DELETE (SQLite rebuilds).
+	RpFKDiff struct {
+		bun.BaseModel `bun:"table:rp_fk_diff"`
+		ID            int64 `bun:"id,pk,autoincrement"`
+		ParentID      int64 `bun:"parent_id,notnull"`
+	}
+	// No primary key in the database (SQLite rebuilds).
+	RpPK struct {
+		bun.BaseModel `bun:"table:rp_pk"`
+		ID            int64  `bun:"id,pk"`
+		Name          string `bun:"name,notnull"`
+	}
 	// A table is missing.
 	RpMissing struct {
 		bun.BaseModel `bun:"table:rp_missing"`
@@ -167,6 +199,21 @@ type (
 		ParentID      int64 `bun:"parent_id,notnull"`
 		Legacy        int64 `bun:"legacy"`
 	}
+	rpDefaultBefore struct {
+		bun.BaseModel `bun:"table:rp_default"`
+		ID            int64  `bun:"id,pk,autoincrement"`
+		Status        string `bun:"status,notnull,default:'old'"`
+	}
+	rpUniqueBefore struct {
+		bun.BaseModel `bun:"table:rp_unique"`
+		ID            int64  `bun:"id,pk,autoincrement"`
+		Email         string `bun:"email,type:varchar(100),notnull"`
+	}
+	rpPKBefore struct {
+		bun.BaseModel `bun:"table:rp_pk"`
+		ID            int64  `bun:"id,notnull"`
+		Name          string `bun:"name,notnull"`
+	}
 	rpNullBefore struct {
 		bun.BaseModel `bun:"table:rp_null"`
 		ID            int64   `bun:"id,pk,autoincrement"`
@@ -179,7 +226,8 @@ type (
 )
 
 var repairModels = []any{(*RpParent)(nil), (*RpAddNN)(nil), (*RpAddDef)(nil), (*RpDrop)(nil), (*RpDropCk)(nil), (*RpType)(nil), (*RpType2)(nil), (*RpCombo)(nil),
-	(*RpNull)(nil), (*RpIdx)(nil), (*RpIdxExtra)(nil), (*RpFK)(nil), (*RpFKExtra)(nil), (*RpMixed)(nil), (*RpMissing)(nil)}
+	(*RpNull)(nil), (*RpIdx)(nil), (*RpIdxExtra)(nil), (*RpFK)(nil), (*RpFKExtra)(nil), (*RpMixed)(nil), (*RpMissing)(nil),
+	(*RpDefault)(nil), (*RpUnique)(nil), (*RpIdxDiff)(nil), (*RpFKDiff)(nil), (*RpPK)(nil)}
 
 // repairDeclared is what the migrations declare beyond the models: the
 // index of rp_idx and the foreign key of rp_fk.
@@ -192,6 +240,10 @@ func repairDeclared(tables ...string) *drift.Declared {
 			dt.Indexes = []drift.DeclaredIndex{{Name: "rp_idx_email", Parts: []drift.IndexPart{{Column: "email"}}}}
 		case "rp_fk", "rp_mixed":
 			dt.ForeignKeys = []drift.DeclaredFK{{Columns: []string{"parent_id"}, RefTable: "rp_parent"}}
+		case "rp_fk_diff":
+			dt.ForeignKeys = []drift.DeclaredFK{{Columns: []string{"parent_id"}, RefTable: "rp_parent", OnDelete: "CASCADE"}}
+		case "rp_idx_diff":
+			dt.Indexes = []drift.DeclaredIndex{{Name: "rp_idx_diff_i", Parts: []drift.IndexPart{{Column: "email"}, {Column: "name"}}}}
 		}
 		d.Tables = append(d.Tables, dt)
 	}
@@ -243,8 +295,9 @@ func destructiveLine(s string) bool {
 	return false
 }
 
-// TestRepairWithRows: each kind of repair, on a table holding rows, on
-// the three databases: the script drift writes runs, as one piece, with
+// TestRepairWithRows: each kind of repair (DR001-DR015, drops
+// uncommented), each on its own table holding rows, on the three
+// databases: the script drift writes runs, as one piece, with
 // the database's own client stopping at the first error, keeps the rows,
 // and leaves no drift. A NOT NULL column without a default is added NULL,
 // backfilled, then set NOT NULL; SQLite rebuilds run in the script's
@@ -255,7 +308,8 @@ func TestRepairWithRows(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *testdb.DB) {
 		t.Parallel()
 		createBefore(t, db, []any{(*RpParent)(nil), (*rpAddNNBefore)(nil), (*rpAddDefBefore)(nil), (*rpDropBefore)(nil), (*rpDropCkBefore)(nil),
-			(*rpTypeBefore)(nil), (*rpType2Before)(nil), (*rpComboBefore)(nil), (*rpNullBefore)(nil), (*RpIdx)(nil), (*RpIdxExtra)(nil), (*RpFK)(nil), (*RpFKExtra)(nil), (*rpMixedBefore)(nil)},
+			(*rpTypeBefore)(nil), (*rpType2Before)(nil), (*rpComboBefore)(nil), (*rpNullBefore)(nil), (*RpIdx)(nil), (*RpIdxExtra)(nil), (*RpFK)(nil), (*RpFKExtra)(nil), (*rpMixedBefore)(nil),
+			(*rpDefaultBefore)(nil), (*rpUniqueBefore)(nil), (*RpIdxDiff)(nil), (*RpFKDiff)(nil), (*rpPKBefore)(nil)},
 			[]string{
 				"ALTER TABLE rp_drop_ck ADD COLUMN old integer CHECK (old >= 0)",
 				"CREATE INDEX rp_idx_extra_email ON rp_idx_extra (email)",
@@ -273,24 +327,31 @@ func TestRepairWithRows(t *testing.T) {
 				"INSERT INTO rp_fk (parent_id) VALUES (1), (2)",
 				"INSERT INTO rp_fk_extra (parent_id) VALUES (1), (2)",
 				"INSERT INTO rp_mixed (parent_id, legacy) VALUES (1, 1), (2, 2)",
+				"CREATE INDEX rp_idx_diff_i ON rp_idx_diff (email)",
+				"CREATE TABLE rp_stray (id integer)",
+				"INSERT INTO rp_stray (id) VALUES (1), (2)",
+				"INSERT INTO rp_default (status) VALUES ('a'), ('b')",
+				"INSERT INTO rp_unique (email) VALUES ('a@x'), ('b@x')",
+				"INSERT INTO rp_idx_diff (email, name) VALUES ('a@x', 'a'), ('b@x', 'b')",
+				"INSERT INTO rp_fk_diff (parent_id) VALUES (1), (2)",
+				"INSERT INTO rp_pk (id, name) VALUES (1, 'a'), (2, 'b')",
 			})
-		fkExtra := map[string]string{
-			dsn.Postgres: "ALTER TABLE rp_fk_extra ADD CONSTRAINT rp_fk_extra_parent FOREIGN KEY (parent_id) REFERENCES rp_parent (id)",
-			dsn.MySQL:    "ALTER TABLE rp_fk_extra ADD CONSTRAINT rp_fk_extra_parent FOREIGN KEY (parent_id) REFERENCES rp_parent (id)",
-		}[db.Dialect()]
-		if fkExtra == "" {
-			stmts := rebuild("rp_fk_extra", `"parent_id" INTEGER NOT NULL`, `"parent_id" INTEGER NOT NULL REFERENCES rp_parent (id)`)[lite](t, db.SQL())
+		for _, table := range []string{"rp_fk_extra", "rp_fk_diff"} {
+			if db.Dialect() != dsn.SQLite {
+				execAll(t, db.SQL(), []string{"ALTER TABLE " + table + " ADD CONSTRAINT " + table + "_parent FOREIGN KEY (parent_id) REFERENCES rp_parent (id)"})
+				continue
+			}
+			stmts := rebuild(table, `"parent_id" INTEGER NOT NULL`, `"parent_id" INTEGER NOT NULL REFERENCES rp_parent (id)`)[lite](t, db.SQL())
 			// rebuild recreates an empty table: keep the rows.
-			stmts = append([]string{"CREATE TABLE rp_keep AS SELECT * FROM rp_fk_extra"}, stmts...)
-			execAll(t, db.SQL(), append(stmts, "INSERT INTO rp_fk_extra SELECT * FROM rp_keep", "DROP TABLE rp_keep"))
-		} else {
-			execAll(t, db.SQL(), []string{fkExtra})
+			stmts = append([]string{"CREATE TABLE rp_keep AS SELECT * FROM " + table}, stmts...)
+			execAll(t, db.SQL(), append(stmts, "INSERT INTO "+table+" SELECT * FROM rp_keep", "DROP TABLE rp_keep"))
 		}
-		decl := repairDeclared("rp_parent", "rp_add_nn", "rp_add_def", "rp_drop", "rp_drop_ck", "rp_type", "rp_type2", "rp_combo", "rp_null", "rp_idx", "rp_idx_extra", "rp_fk", "rp_fk_extra", "rp_mixed", "rp_missing")
+		decl := repairDeclared("rp_parent", "rp_add_nn", "rp_add_def", "rp_drop", "rp_drop_ck", "rp_type", "rp_type2", "rp_combo", "rp_null", "rp_idx", "rp_idx_extra", "rp_fk", "rp_fk_extra", "rp_mixed", "rp_missing",
+			"rp_default", "rp_unique", "rp_idx_diff", "rp_fk_diff", "rp_pk")
 
 		fs, script := repairScript(t, db, decl, repairModels...)
-		want := map[string]bool{"DR001": true, "DR003": true, "DR004": true, "DR005": true, "DR006": true,
-			"DR010": true, "DR011": true, "DR013": true, "DR014": true}
+		want := map[string]bool{"DR001": true, "DR002": true, "DR003": true, "DR004": true, "DR005": true, "DR006": true, "DR007": true,
+			"DR008": true, "DR009": true, "DR010": true, "DR011": true, "DR012": true, "DR013": true, "DR014": true, "DR015": true}
 		seen := map[string]bool{}
 		for i := range fs {
 			f := &fs[i]
@@ -331,7 +392,8 @@ func TestRepairWithRows(t *testing.T) {
 			logFindings(t, res.Findings)
 		}
 		for table, want := range map[string]int{"rp_add_nn": 2, "rp_add_def": 2, "rp_drop": 2, "rp_drop_ck": 2, "rp_type": 2, "rp_type2": 2, "rp_combo": 2, "rp_null": 2,
-			"rp_idx": 2, "rp_idx_extra": 2, "rp_fk": 2, "rp_fk_extra": 2, "rp_mixed": 2} {
+			"rp_idx": 2, "rp_idx_extra": 2, "rp_fk": 2, "rp_fk_extra": 2, "rp_mixed": 2,
+			"rp_default": 2, "rp_unique": 2, "rp_idx_diff": 2, "rp_fk_diff": 2, "rp_pk": 2} {
 			var n int
 			if err := db.SQL().QueryRowContext(t.Context(), "SELECT count(*) FROM "+table).Scan(&n); err != nil || n != want {
 				t.Errorf("%s holds %d rows after the repair (%v), want %d", table, n, err, want)
