@@ -198,7 +198,11 @@ func WriteSQL(w io.Writer, r *Result) error {
 			"-- transaction, and a statement that fails leaves the ones before it applied. Back up first.\n")
 		b.WriteString(body.String())
 	case dsn.SQLite:
-		b.WriteString("-- One transaction: a statement that fails rolls back every change (sqlite3 -bail stops at it).\n")
+		// sqlite3 goes on after an error inside a transaction, and
+		// COMMIT then keeps what succeeded: only -bail makes the
+		// transaction all or nothing.
+		b.WriteString("-- One transaction: run it with sqlite3 -bail, which stops at a statement that fails and so\n" +
+			"-- rolls back every change (without -bail, COMMIT keeps the statements that succeeded).\n")
 		if rebuilds {
 			b.WriteString("-- Tables are rebuilt (SQLite cannot alter them in place): foreign keys are off meanwhile,\n" +
 				"-- which SQLite allows only outside a transaction.\n" +
