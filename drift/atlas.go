@@ -34,7 +34,10 @@ func (c *comparer) atlasColumn(dc *dColumn) *schema.Column {
 	if def != "" {
 		col.Default = atlasDefault(def)
 	}
-	if c.generates(dc) {
+	if c.generates(dc) && !(c.dialect == dsn.Postgres && strings.HasSuffix(strings.ToLower(typ), "serial")) {
+		// A PostgreSQL serial type generates by itself (and is what Bun
+		// creates); an identity on it too is refused: "both default
+		// and identity specified".
 		col.Attrs = append(col.Attrs, c.generationAttr())
 	}
 	if generated != "" {
@@ -339,10 +342,14 @@ func cloneColumn(col *schema.Column) *schema.Column {
 	return out
 }
 
-// cloneTable deep-copies an inspected table for the planner: columns,
+// cloneTable deep-copies an inspected table for the planner, as the
+// repairs planned so far leave it (see planOn): columns,
 // primary key, indexes and foreign keys, pointing at the copy's columns
 // and at stand-ins for the tables they reference (see fixRef).
 func (c *comparer) cloneTable(t *schema.Table) *schema.Table {
+	if w := c.working[t]; w != nil {
+		t = w
+	}
 	s := c.fixSchema
 	out := &schema.Table{Name: t.Name, Schema: s, Attrs: append([]schema.Attr(nil), t.Attrs...)}
 	for _, col := range t.Columns {

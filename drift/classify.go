@@ -181,10 +181,21 @@ func (c *comparer) columnMissing(dt *dTable, lt *schema.Table, dc *dColumn) {
 		f.Severity = config.Warning
 		f.Message = fmt.Sprintf("column %s.%s is missing; the migrations add it (no model field maps to it)", lt.Name, dc.name)
 	}
-	fix := c.cloneTable(lt)
 	col := c.atlasColumn(dc)
-	fix.AddColumns(col)
-	f.SQL = c.plan(&schema.ModifyTable{T: fix, Changes: []schema.Change{&schema.AddColumn{C: col}}})
+	if !col.Type.Null && col.Default == nil && !liveGenerates(col) && !hasAttr[*schema.GeneratedExpr](col.Attrs) {
+		// ADD COLUMN ... NOT NULL without a default fails on a table
+		// with rows: added in safe steps (see repair.go).
+		var note string
+		f.repair, note = c.addNotNullColumn(lt, col)
+		f.Message += "; " + note
+		c.findings = append(c.findings, f)
+		return
+	}
+	f.repair = func() string {
+		fix := c.cloneTable(lt)
+		fix.AddColumns(col)
+		return c.planOn(lt, fix, true, &schema.ModifyTable{T: fix, Changes: []schema.Change{&schema.AddColumn{C: col}}})
+	}
 	c.findings = append(c.findings, f)
 }
 
@@ -199,9 +210,22 @@ func (c *comparer) columnExtra(dt *dTable, lt *schema.Table, lc *schema.Column) 
 		f.Message = fmt.Sprintf("column %s.%s is not in model %s", lt.Name, lc.Name, dt.modelName())
 	}
 	f.Fix = fmt.Sprintf("add a field for column %s to %s, or drop the column", lc.Name, dt.modelName())
-	fix := c.cloneTable(lt)
-	drop := take(&fix.Columns, func(x *schema.Column) bool { return x.Name == lc.Name })
-	f.SQL, f.Destructive = c.plan(&schema.ModifyTable{T: fix, Changes: []schema.Change{&schema.DropColumn{C: drop}}}), true
+	f.Destructive = true
+	if c.dialect == dsn.SQLite && c.sqliteDropsColumn(lt, lc) {
+		// Atlas rebuilds the table; SQLite 3.35 drops such a column
+		// in place.
+		f.SQL = c.handSQL(func() string {
+			return "ALTER TABLE " + c.qualified(lt.Name) + " DROP COLUMN " + quoteIdent(c.dialect, lc.Name) + ";"
+		}, c.fixSchema.Name, lt.Name, lc.Name)
+		c.findings = append(c.findings, f)
+		return
+	}
+	f.repair = func() string {
+		fix := c.cloneTable(lt)
+		drop := take(&fix.Columns, func(x *schema.Column) bool { return x.Name == lc.Name })
+		withoutColumnUses(fix, lc.Name)
+		return c.planOn(lt, fix, false, &schema.ModifyTable{T: fix, Changes: []schema.Change{&schema.DropColumn{C: drop}}})
+	}
 	c.findings = append(c.findings, f)
 }
 
@@ -256,13 +280,17 @@ func (c *comparer) spell(t *schema.ColumnType) string {
 	return describeType(c.dialect, t.Type).canon
 }
 
-// modifyColumn plans the repair of one aspect of a column: the database's
-// column with that aspect set as the model wants it.
-func (c *comparer) modifyColumn(lt *schema.Table, lc *schema.Column, change schema.ChangeKind, set func(to *schema.Column)) string {
-	fix := c.cloneTable(lt)
-	to := columnOf(dsn.Postgres, fix, lc.Name)
-	set(to)
-	return c.plan(&schema.ModifyTable{T: fix, Changes: []schema.Change{&schema.ModifyColumn{From: cloneColumn(lc), To: to, Change: change}}})
+// modifyColumn returns the repair of one aspect of a column: the column
+// as the repairs before it leave it, with that aspect set as the model
+// wants it.
+func (c *comparer) modifyColumn(lt *schema.Table, lc *schema.Column, change schema.ChangeKind, set func(to *schema.Column)) func() string {
+	return func() string {
+		fix := c.cloneTable(lt)
+		to := columnOf(dsn.Postgres, fix, lc.Name)
+		from := cloneColumn(to)
+		set(to)
+		return c.planOn(lt, fix, true, &schema.ModifyTable{T: fix, Changes: []schema.Change{&schema.ModifyColumn{From: from, To: to, Change: change}}})
+	}
 }
 
 func (c *comparer) columnType(dt *dTable, lt *schema.Table, lc *schema.Column, dc *dColumn) {
@@ -283,7 +311,7 @@ func (c *comparer) columnType(dt *dTable, lt *schema.Table, lc *schema.Column, d
 		why = "the database's type holds what the model writes"
 	}
 	f.Message = fmt.Sprintf("column %s.%s is %s; %s wants %s (%s)", lt.Name, lc.Name, liveSpelled, field(dt, dc), dc.bun.Type, why)
-	f.SQL = c.modifyColumn(lt, lc, schema.ChangeType, func(to *schema.Column) {
+	f.repair = c.modifyColumn(lt, lc, schema.ChangeType, func(to *schema.Column) {
 		to.Type.Type, to.Type.Raw = want, dc.bun.Type
 	})
 	c.findings = append(c.findings, f)
@@ -309,7 +337,14 @@ func (c *comparer) columnNull(dt *dTable, lt *schema.Table, lc *schema.Column, d
 		f.Severity = config.Warning
 		f.Message = fmt.Sprintf("column %s.%s allows NULL; %s is notnull, which the database does not enforce", lt.Name, lc.Name, field(dt, dc))
 	}
-	f.SQL = c.modifyColumn(lt, lc, schema.ChangeNull, func(to *schema.Column) { to.Type.Null = wantNull })
+	f.repair = c.modifyColumn(lt, lc, schema.ChangeNull, func(to *schema.Column) { to.Type.Null = wantNull })
+	if !wantNull {
+		// SET NOT NULL fails while a row holds NULL: backfill first.
+		fill, note := c.backfill(lt.Name, lc.Name, lc.Type)
+		set := f.repair
+		f.repair = func() string { return joinSteps(fill, set()) }
+		f.Message += "; " + note
+	}
 	c.findings = append(c.findings, f)
 }
 
@@ -334,7 +369,7 @@ func (c *comparer) columnDefault(dt *dTable, lt *schema.Table, lc *schema.Column
 		f.Severity = config.Warning
 		f.Message = fmt.Sprintf("column %s.%s has DEFAULT %s; %s has default:%s", lt.Name, lc.Name, have, field(dt, dc), dc.bun.Default)
 	}
-	f.SQL = c.modifyColumn(lt, lc, schema.ChangeDefault, func(to *schema.Column) {
+	f.repair = c.modifyColumn(lt, lc, schema.ChangeDefault, func(to *schema.Column) {
 		to.Default = nil
 		if dc.bun.Default != "" {
 			to.Default = atlasDefault(dc.bun.Default)
@@ -363,41 +398,45 @@ func (c *comparer) primaryKeyFinding(dt *dTable, lt *schema.Table) {
 		return "(" + strings.Join(cols, ", ") + ")"
 	}
 	f.Message = fmt.Sprintf("primary key of %s is %s; %s's pk fields say %s", lt.Name, spellCols(have), dt.modelName(), spellCols(dt.pk))
-	fix := c.cloneTable(lt)
-	var changes []schema.Change
 	if standIn := c.pkStandIns[lt]; standIn != nil {
 		f.Message += fmt.Sprintf(" (only a UNIQUE constraint %s on them stands in for the key: the values are unique, but no primary key is declared)", standIn.Name)
-		// The repair drops it first: on PostgreSQL the key's default
-		// name is the constraint's, and both would be left otherwise.
-		for i, ix := range fix.Indexes {
-			if ix.Name == standIn.Name {
-				changes = append(changes, &schema.DropIndex{I: ix})
-				fix.Indexes = slices.Delete(fix.Indexes, i, i+1)
-				break
+	}
+	f.repair = func() string {
+		fix := c.cloneTable(lt)
+		var changes []schema.Change
+		if standIn := c.pkStandIns[lt]; standIn != nil {
+			// The repair drops it first: on PostgreSQL the key's default
+			// name is the constraint's, and both would be left otherwise.
+			for i, ix := range fix.Indexes {
+				if ix.Name == standIn.Name {
+					changes = append(changes, &schema.DropIndex{I: ix})
+					fix.Indexes = slices.Delete(fix.Indexes, i, i+1)
+					break
+				}
 			}
 		}
-	}
-	var want *schema.Index
-	if len(dt.pk) > 0 {
-		want = &schema.Index{Table: fix}
-		if lt.PrimaryKey != nil {
-			want.Name = lt.PrimaryKey.Name
+		var want *schema.Index
+		if len(dt.pk) > 0 {
+			want = &schema.Index{Table: fix}
+			if lt.PrimaryKey != nil {
+				want.Name = lt.PrimaryKey.Name
+			}
+			for i, name := range dt.pk {
+				want.Parts = append(want.Parts, &schema.IndexPart{SeqNo: i, C: columnOf(c.dialect, fix, name)})
+			}
 		}
-		for i, name := range dt.pk {
-			want.Parts = append(want.Parts, &schema.IndexPart{SeqNo: i, C: columnOf(c.dialect, fix, name)})
+		var ch schema.Change
+		switch {
+		case fix.PrimaryKey == nil:
+			ch = &schema.AddPrimaryKey{P: want}
+		case want == nil:
+			ch = &schema.DropPrimaryKey{P: fix.PrimaryKey}
+		default:
+			ch = &schema.ModifyPrimaryKey{From: fix.PrimaryKey, To: want, Change: schema.ChangeParts}
 		}
+		fix.PrimaryKey = want
+		return c.planOn(lt, fix, true, &schema.ModifyTable{T: fix, Changes: append(changes, ch)})
 	}
-	var ch schema.Change
-	switch {
-	case fix.PrimaryKey == nil:
-		ch = &schema.AddPrimaryKey{P: want}
-	case want == nil:
-		ch = &schema.DropPrimaryKey{P: fix.PrimaryKey}
-	default:
-		ch = &schema.ModifyPrimaryKey{From: fix.PrimaryKey, To: want, Change: schema.ChangeParts}
-	}
-	fix.PrimaryKey = want
-	f.SQL = c.plan(&schema.ModifyTable{T: fix, Changes: append(changes, ch)})
 	c.findings = append(c.findings, f)
 }
 
@@ -430,10 +469,12 @@ func (c *comparer) indexMissing(dt *dTable, lt *schema.Table, ix *dIndex) {
 	} else {
 		f.Message = fmt.Sprintf("%s %s on %s is missing; the migrations declare it", what, strings.TrimSpace(ix.name+" "+ix.describe()), lt.Name)
 	}
-	fix := c.cloneTable(lt)
-	add := c.atlasIndex(ix, fix, c.indexName(lt.Name, ix))
-	fix.Indexes = append(fix.Indexes, add)
-	f.SQL = c.plan(&schema.ModifyTable{T: fix, Changes: []schema.Change{&schema.AddIndex{I: add}}})
+	f.repair = func() string {
+		fix := c.cloneTable(lt)
+		add := c.atlasIndex(ix, fix, c.indexName(lt.Name, ix))
+		fix.Indexes = append(fix.Indexes, add)
+		return c.planOn(lt, fix, true, &schema.ModifyTable{T: fix, Changes: []schema.Change{&schema.AddIndex{I: add}}})
+	}
 	c.findings = append(c.findings, f)
 }
 
@@ -470,9 +511,12 @@ func (c *comparer) indexExtra(dt *dTable, lt *schema.Table, ix *schema.Index) {
 		return
 	}
 	f.Message = fmt.Sprintf("%s %s %s on %s is declared neither by the migrations nor by %s", what, ix.Name, c.describeLive(li), lt.Name, dt.modelName())
-	fix := c.cloneTable(lt)
-	drop := take(&fix.Indexes, func(x *schema.Index) bool { return x.Name == ix.Name })
-	f.SQL, f.Destructive = c.plan(&schema.ModifyTable{T: fix, Changes: []schema.Change{&schema.DropIndex{I: drop}}}), true
+	f.Destructive = true
+	f.repair = func() string {
+		fix := c.cloneTable(lt)
+		drop := take(&fix.Indexes, func(x *schema.Index) bool { return x.Name == ix.Name })
+		return c.planOn(lt, fix, false, &schema.ModifyTable{T: fix, Changes: []schema.Change{&schema.DropIndex{I: drop}}})
+	}
 	c.findings = append(c.findings, f)
 }
 
@@ -520,12 +564,14 @@ func (c *comparer) indexDifferent(dt *dTable, lt *schema.Table, ix *schema.Index
 		source = dt.modelName() + "'s unique tags declare"
 	}
 	f.Message = fmt.Sprintf("index %s on %s %s; %s it otherwise", ix.Name, lt.Name, strings.Join(diffs, ", "), source)
-	fix := c.cloneTable(lt)
-	from := take(&fix.Indexes, func(x *schema.Index) bool { return x.Name == ix.Name })
-	to := c.atlasIndex(want, fix, ix.Name)
-	fix.Indexes = append(fix.Indexes, to)
-	f.SQL = c.plan(&schema.ModifyTable{T: fix, Changes: []schema.Change{
-		&schema.ModifyIndex{From: from, To: to, Change: schema.ChangeParts | schema.ChangeUnique | schema.ChangeAttr}}})
+	f.repair = func() string {
+		fix := c.cloneTable(lt)
+		from := take(&fix.Indexes, func(x *schema.Index) bool { return x.Name == ix.Name })
+		to := c.atlasIndex(want, fix, ix.Name)
+		fix.Indexes = append(fix.Indexes, to)
+		return c.planOn(lt, fix, true, &schema.ModifyTable{T: fix, Changes: []schema.Change{
+			&schema.ModifyIndex{From: from, To: to, Change: schema.ChangeParts | schema.ChangeUnique | schema.ChangeAttr}}})
+	}
 	c.findings = append(c.findings, f)
 }
 
@@ -581,10 +627,12 @@ func (c *comparer) fkMissing(dt *dTable, lt *schema.Table, fk *dFK) {
 	}
 	f.Message = fmt.Sprintf("foreign key %s%s on %s is missing; %s", symbolPrefix(fk.name),
 		describeFK(fk.columns, fk.refTable, c.refColumns(fk), strings.ToUpper(fk.onDelete), strings.ToUpper(fk.onUpdate)), lt.Name, source)
-	fix := c.cloneTable(lt)
-	add := c.atlasFK(fk, fix, c.fkName(lt.Name, fk))
-	fix.ForeignKeys = append(fix.ForeignKeys, add)
-	f.SQL = c.plan(&schema.ModifyTable{T: fix, Changes: []schema.Change{&schema.AddForeignKey{F: add}}})
+	f.repair = func() string {
+		fix := c.cloneTable(lt)
+		add := c.atlasFK(fk, fix, c.fkName(lt.Name, fk))
+		fix.ForeignKeys = append(fix.ForeignKeys, add)
+		return c.planOn(lt, fix, true, &schema.ModifyTable{T: fix, Changes: []schema.Change{&schema.AddForeignKey{F: add}}})
+	}
 	c.findings = append(c.findings, f)
 }
 
@@ -600,16 +648,19 @@ func (c *comparer) fkExtra(dt *dTable, lt *schema.Table, fk *schema.ForeignKey) 
 		return
 	}
 	f.Message = fmt.Sprintf("foreign key %s%s on %s is not declared by the migrations", symbolPrefix(fk.Symbol), describeFK(l.columns, l.refTable, l.refCols, l.onDelete, l.onUpdate), lt.Name)
-	fix := c.cloneTable(lt)
-	changes := []schema.Change{&schema.DropForeignKey{F: takeFK(fix, lt, fk)}}
-	for _, ix := range lt.Indexes {
-		// The index MySQL made for the key goes with it: drift does not
-		// report it, and nothing else needs it.
-		if li := c.describeLiveIndex(ix); c.implicitFKIndex(&schema.Table{ForeignKeys: []*schema.ForeignKey{fk}}, li) {
-			changes = append(changes, &schema.DropIndex{I: take(&fix.Indexes, func(x *schema.Index) bool { return x.Name == ix.Name })})
+	f.Destructive = true
+	f.repair = func() string {
+		fix := c.cloneTable(lt)
+		changes := []schema.Change{&schema.DropForeignKey{F: takeFK(fix, lt, fk)}}
+		for _, ix := range lt.Indexes {
+			// The index MySQL made for the key goes with it: drift does
+			// not report it, and nothing else needs it.
+			if li := c.describeLiveIndex(ix); c.implicitFKIndex(&schema.Table{ForeignKeys: []*schema.ForeignKey{fk}}, li) {
+				changes = append(changes, &schema.DropIndex{I: take(&fix.Indexes, func(x *schema.Index) bool { return x.Name == ix.Name })})
+			}
 		}
+		return c.planOn(lt, fix, false, &schema.ModifyTable{T: fix, Changes: changes})
 	}
-	f.SQL, f.Destructive = c.plan(&schema.ModifyTable{T: fix, Changes: changes}), true
 	c.findings = append(c.findings, f)
 }
 
@@ -655,12 +706,20 @@ func (c *comparer) fkDifferent(dt *dTable, lt *schema.Table, fk *schema.ForeignK
 		source = fmt.Sprintf("relation %s.%s implies", dt.modelName(), want.relation)
 	}
 	f.Message = fmt.Sprintf("foreign key %s(%s) on %s %s; %s it otherwise", symbolPrefix(fk.Symbol), strings.Join(l.columns, ", "), lt.Name, strings.Join(diffs, ", "), source)
-	fix := c.cloneTable(lt)
-	from := takeFK(fix, lt, fk)
-	to := c.atlasFK(want, fix, from.Symbol)
-	fix.ForeignKeys = append(fix.ForeignKeys, to)
-	f.SQL = c.plan(&schema.ModifyTable{T: fix, Changes: []schema.Change{
-		&schema.ModifyForeignKey{From: from, To: to, Change: change}}})
+	f.repair = func() string {
+		fix := c.cloneTable(lt)
+		i := slices.Index(lt.ForeignKeys, fk)
+		from := takeFK(fix, lt, fk)
+		if from == nil {
+			return refusedPrefix + "the foreign key is not where the database has it"
+		}
+		to := c.atlasFK(want, fix, from.Symbol)
+		// In its place: takeFK finds the keys of later repairs by
+		// position.
+		fix.ForeignKeys = slices.Insert(fix.ForeignKeys, i, to)
+		return c.planOn(lt, fix, true, &schema.ModifyTable{T: fix, Changes: []schema.Change{
+			&schema.ModifyForeignKey{From: from, To: to, Change: change}}})
+	}
 	c.findings = append(c.findings, f)
 }
 

@@ -359,7 +359,7 @@ func execAll(t *testing.T, db *sql.DB, stmts []string) {
 func splitSQL(s string) []string {
 	var out []string
 	for line := range strings.SplitSeq(s, "\n") {
-		if line = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(line), ";")); line != "" {
+		if line = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(line), ";")); line != "" && !strings.HasPrefix(line, "--") {
 			out = append(out, line)
 		}
 	}
@@ -397,7 +397,7 @@ func checkInjection(t *testing.T, dialect string, inj injection, res *drift.Resu
 			t.Errorf("position %s holds %q, want a line with %q", f.Position, line, inj.line)
 		}
 	}
-	if inj.noSQL != (f.SQL == "") || strings.HasPrefix(f.SQL, "--") {
+	if inj.noSQL != (f.SQL == "") || strings.HasPrefix(f.SQL, "--") && !strings.HasPrefix(f.SQL, "-- backfill, review the value") {
 		t.Errorf("repair SQL %q", f.SQL)
 	}
 	if res.Findings[0].Message == "" {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/schemalint/schemalint/analyzers/config"
+	"github.com/schemalint/schemalint/internal/dsn"
 	"github.com/schemalint/schemalint/internal/report"
 )
 
@@ -41,6 +42,9 @@ type Finding struct {
 	// Fix is the change to make in Go when the model is the side to
 	// change ("add notnull to the bun tag of User.Email").
 	Fix string `json:"fix,omitempty"`
+
+	// repair plans SQL, in the script's order (see Diff).
+	repair func() string
 }
 
 // Result is the outcome of a comparison.
@@ -55,12 +59,17 @@ type Result struct {
 }
 
 // sortFindings orders findings by table, kind and object, so output is
-// stable from run to run.
+// stable from run to run. Within a table the destructive ones come last:
+// the repair script's other repairs of the table (a SQLite rebuild
+// copying every column) then still find what a reviewer chose to drop.
 func sortFindings(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
 		if a.Table != b.Table {
 			return a.Table < b.Table
+		}
+		if a.Destructive != b.Destructive {
+			return b.Destructive
 		}
 		if a.Kind.ID() != b.Kind.ID() {
 			return a.Kind.ID() < b.Kind.ID()
@@ -72,13 +81,15 @@ func sortFindings(fs []Finding) {
 // ReportSQL is the SQL as the reports print it: destructive statements
 // commented out, so that pasting a report never drops anything by
 // accident.
-func (f *Finding) ReportSQL() string {
-	if f.SQL == "" || !f.Destructive {
-		return f.SQL
+func (f *Finding) ReportSQL() string { return f.reportSQL(f.SQL) }
+
+func (f *Finding) reportSQL(sqlText string) string {
+	if sqlText == "" || !f.Destructive {
+		return sqlText
 	}
 	var b strings.Builder
 	b.WriteString("-- destructive, review before running:\n")
-	for line := range strings.SplitSeq(strings.TrimRight(f.SQL, "\n"), "\n") {
+	for line := range strings.SplitSeq(strings.TrimRight(sqlText, "\n"), "\n") {
 		b.WriteString("-- " + line + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
@@ -147,25 +158,91 @@ func (r *Result) Report(version string) *report.Report {
 // naming it, then its statements; destructive statements (drops) are
 // commented out, to be reviewed and uncommented by hand. Nothing is
 // written when there is nothing to repair. schemalint never runs it.
+//
+// The script is one transaction where DDL is transactional (PostgreSQL,
+// SQLite): a statement that fails leaves the database as it was. SQLite's
+// table rebuilds follow its documented procedure: foreign keys off before
+// the transaction (the pragma does nothing inside one), PRAGMA
+// foreign_key_check before COMMIT, foreign keys on again after it.
+// MySQL and MariaDB commit every DDL statement implicitly, which the
+// script says rather than wrapping it in a transaction that would not
+// hold.
 func WriteSQL(w io.Writer, r *Result) error {
-	var b strings.Builder
+	var body strings.Builder
+	rebuilds := false
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		if f.SQL == "" {
 			continue
 		}
-		if b.Len() == 0 {
-			fmt.Fprintf(&b, "-- Repair script written by schemalint drift (%s). Review it before running it.\n", dialectTitle(r.Dialect))
+		sqlText := f.SQL
+		if r.Dialect == dsn.SQLite {
+			var had bool
+			sqlText, had = stripFKPragmas(sqlText)
+			rebuilds = rebuilds || had
 		}
-		fmt.Fprintf(&b, "\n-- %s %s (%s): %s\n", f.Kind.ID(), f.Kind, f.Severity, oneLineText(f.Message))
+		fmt.Fprintf(&body, "\n-- %s %s (%s): %s\n", f.Kind.ID(), f.Kind, f.Severity, oneLineText(f.Message))
 		if f.Position.IsValid() {
-			fmt.Fprintf(&b, "-- %s\n", f.Position)
+			fmt.Fprintf(&body, "-- %s\n", f.Position)
 		}
-		b.WriteString(f.ReportSQL())
-		b.WriteString("\n")
+		body.WriteString(f.reportSQL(sqlText))
+		body.WriteString("\n")
+	}
+	if body.Len() == 0 {
+		return nil
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "-- Repair script written by schemalint drift (%s). Review it before running it.\n", dialectTitle(r.Dialect))
+	switch r.Dialect {
+	case dsn.MySQL:
+		b.WriteString("-- MySQL and MariaDB commit each DDL statement implicitly: this script cannot run as one\n" +
+			"-- transaction, and a statement that fails leaves the ones before it applied. Back up first.\n")
+		b.WriteString(body.String())
+	case dsn.SQLite:
+		// sqlite3 goes on after an error inside a transaction, and
+		// COMMIT then keeps what succeeded: only -bail makes the
+		// transaction all or nothing.
+		b.WriteString("-- One transaction: run it with sqlite3 -bail, which stops at a statement that fails and so\n" +
+			"-- rolls back every change (without -bail, COMMIT keeps the statements that succeeded).\n")
+		if rebuilds {
+			b.WriteString("-- Tables are rebuilt (SQLite cannot alter them in place): foreign keys are off meanwhile,\n" +
+				"-- which SQLite allows only outside a transaction.\n" +
+				"PRAGMA foreign_keys = off;\n")
+		}
+		b.WriteString("BEGIN;\n")
+		b.WriteString(body.String())
+		b.WriteString("\n-- Lists the rows whose foreign keys point nowhere; it must print nothing. If it prints rows,\n" +
+			"-- run ROLLBACK instead of COMMIT and fix them first.\n" +
+			"PRAGMA foreign_key_check;\n" +
+			"COMMIT;\n")
+		if rebuilds {
+			b.WriteString("PRAGMA foreign_keys = on;\n")
+		}
+	default:
+		b.WriteString("-- One transaction: a statement that fails rolls back every change (psql -v ON_ERROR_STOP=1 stops at it).\n")
+		b.WriteString("BEGIN;\n")
+		b.WriteString(body.String())
+		b.WriteString("\nCOMMIT;\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// stripFKPragmas removes the foreign-key pragmas Atlas puts around a
+// SQLite table rebuild (no-ops inside the script's transaction; the
+// script sets them around it), and reports whether there were any.
+func stripFKPragmas(sqlText string) (string, bool) {
+	var keep []string
+	had := false
+	for line := range strings.SplitSeq(sqlText, "\n") {
+		switch strings.ToLower(strings.TrimSpace(line)) {
+		case "pragma foreign_keys = off;", "pragma foreign_keys = on;":
+			had = true
+		default:
+			keep = append(keep, line)
+		}
+	}
+	return strings.Join(keep, "\n"), had
 }
 
 func dialectTitle(d string) string {

@@ -41,6 +41,7 @@ type driftCommand struct {
 	relationFKs         bool
 	format              string
 	failOn              string
+	issuesExitCode      int
 	timeout             time.Duration
 	baseline, baseWrite string
 	configFile          string
@@ -103,8 +104,9 @@ it is read in a read-only transaction (SQLite: opened read-only).
 Settings default to the drift: section of the nearest .schemalint.yml.
 Finding IDs: DR001-DR015 (see the README).
 
-Exit codes: 0 nothing at or above --fail-on, 1 drift, 2 could not check
-(the reason on one line).`),
+Exit codes: 0 nothing at or above --fail-on, 1 drift (--issues-exit-code
+changes it: 0 for "schemalint drift --format sql --issues-exit-code 0 >
+fix.sql"), 2 could not check (the reason on one line).`),
 		FlagSet:     c.flags("drift"),
 		Subcommands: []*ffcli.Command{migrations},
 		Exec: func(ctx context.Context, args []string) error {
@@ -134,6 +136,7 @@ func (c *driftCommand) flags(name string) *flag.FlagSet {
 	fs.BoolVar(&c.relationFKs, "relation-fks", false, "also expect a foreign key for every belongs-to and has-one relation")
 	fs.StringVar(&c.format, "format", "text", "output format: "+strings.Join(driftFormats, ", "))
 	fs.StringVar(&c.failOn, "fail-on", "warning", "exit 1 when a finding is at least this severe: error, warning, info")
+	fs.IntVar(&c.issuesExitCode, "issues-exit-code", exitFindings, "exit code when a finding is at least --fail-on severe (0 to get a repair script with --format sql and exit 0)")
 	fs.DurationVar(&c.timeout, "timeout", 30*time.Second, "bound on connecting to the database, on reading it, and on each run of the program reading the models or running the migrations")
 	fs.StringVar(&c.baseline, "baseline", "", "report only findings not recorded in this baseline file")
 	fs.StringVar(&c.baseWrite, "baseline-write", "", "record today's findings in this baseline file and exit 0")
@@ -185,6 +188,10 @@ func (c *driftCommand) run(ctx context.Context, mode string, args []string) (err
 	if c.timeout <= 0 {
 		return usageErr("--timeout must be positive")
 	}
+	if c.issuesExitCode < 0 || c.issuesExitCode > 125 || c.issuesExitCode == exitFailure {
+		// 2 means could not check; above 125 the shell's own codes.
+		return usageErr("--issues-exit-code %d: want 0-125, not %d (could not check)", c.issuesExitCode, exitFailure)
+	}
 	cwd, err := os.Getwd()
 	if err != nil {
 		return err
@@ -214,6 +221,12 @@ func (c *driftCommand) run(ctx context.Context, mode string, args []string) (err
 		for _, n := range res.Notes {
 			fmt.Fprintf(c.stderr, "schemalint: note: %s\n", c.redact(n))
 		}
+	}
+	if errors.Is(err, errFindings) && c.issuesExitCode != exitFindings {
+		if c.issuesExitCode == 0 {
+			return nil
+		}
+		return &exitError{code: c.issuesExitCode, err: fmt.Errorf("drift at or above --fail-on %s", c.failOn)}
 	}
 	return err
 }
