@@ -28,6 +28,10 @@ func FromDeclared(s *declared.Schema, dialect, dir string) *Declared {
 		return Position{File: file, Line: p.Line, Column: p.Column}
 	}
 	d := declared.Dialect(dialect)
+	// The same note at many places (a CREATE VIEW in each of 80
+	// migrations) is one line naming the first place and the count.
+	var order []string
+	same := map[string][]Position{}
 	for _, n := range s.Notes {
 		if !slices.Contains(n.Dialects, d) {
 			continue
@@ -36,9 +40,24 @@ func FromDeclared(s *declared.Schema, dialect, dir string) *Declared {
 			// Summed up in one note by the comparison, with what it
 			// could not judge.
 			out.Unseen = append(out.Unseen, fmt.Sprintf("%s: %s", pos(n.Pos), n.Message))
-		} else {
-			out.Notes = append(out.Notes, fmt.Sprintf("%s: the migrations may do more than drift knows: %s", pos(n.Pos), n.Message))
+			continue
 		}
+		if same[n.Message] == nil {
+			order = append(order, n.Message)
+		}
+		same[n.Message] = append(same[n.Message], pos(n.Pos))
+	}
+	for _, msg := range order {
+		at := same[msg]
+		more := ""
+		switch len(at) {
+		case 1:
+		case 2:
+			more = fmt.Sprintf(" (and at %s)", at[1])
+		default:
+			more = fmt.Sprintf(" (and at %d more places)", len(at)-1)
+		}
+		out.Notes = append(out.Notes, fmt.Sprintf("%s: the migrations may do more than drift knows: %s%s", at[0], msg, more))
 	}
 	ds := s.For(d)
 	if ds == nil {

@@ -208,3 +208,27 @@ func TestSQLiteJSONOnlyForJSONFields(t *testing.T) {
 	}
 	expectOne(t, res.Findings, drift.ColumnType, config.Error, "labels.name", "Name")
 }
+
+// TestRepeatedNotesOnce: the same note at many places of the migrations
+// (a CREATE VIEW in each of eighty SQL files, as a real application has)
+// is one line naming the first place and how many more there are.
+func TestRepeatedNotesOnce(t *testing.T) {
+	t.Parallel()
+	view := "CREATE VIEW is not modelled: it makes no table or index, so nothing is missed"
+	s := &declared.Schema{}
+	for i := 1; i <= 80; i++ {
+		s.Notes = append(s.Notes, &declared.Note{Pos: declared.Position{File: "/app/migrations/v.sql", Line: i}, Dialects: declared.AllDialects, Message: view})
+	}
+	s.Notes = append(s.Notes,
+		&declared.Note{Pos: declared.Position{File: "/app/migrations/a.sql", Line: 1}, Dialects: declared.AllDialects, Message: "COMMENT is not modelled"},
+		&declared.Note{Pos: declared.Position{File: "/app/migrations/a.sql", Line: 2}, Dialects: declared.AllDialects, Message: "COMMENT is not modelled"},
+		&declared.Note{Pos: declared.Position{File: "/app/migrations/b.sql", Line: 3}, Dialects: []declared.Dialect{declared.MySQL}, Message: "only on MySQL"})
+	got := drift.FromDeclared(s, "pg", "/app").Notes
+	want := []string{
+		"migrations/v.sql:1: the migrations may do more than drift knows: " + view + " (and at 79 more places)",
+		"migrations/a.sql:1: the migrations may do more than drift knows: COMMENT is not modelled (and at migrations/a.sql:2)",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("notes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

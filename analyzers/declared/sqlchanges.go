@@ -152,6 +152,9 @@ func (t sqlText) statement(st ddl.Statement) (cs []*Change, msg string) {
 		if kind == "" {
 			kind = "statement"
 		}
+		if !mayHideSchema(st) {
+			return nil, fmt.Sprintf("%s is not modelled: it makes no table or index, so nothing is missed", kind)
+		}
 		return nil, fmt.Sprintf("%s is not modelled: what it creates or changes is not seen", kind)
 	case *ddl.Invalid:
 		return nil, fmt.Sprintf("%s does not parse (%s): the database rejects it, or the extraction cannot read it",

@@ -64,13 +64,16 @@ func (s *state) problem(c *Change, table, column, format string, args ...any) {
 // scopes index names to tables (MySQL) and the table is given, else on any
 // table (PostgreSQL and SQLite index names are schema-wide).
 func (s *state) findIndex(name, table string) (*Table, int) {
-	for _, t := range s.tables {
-		if s.d == MySQL && table != "" && !s.d.EqualIdent(t.Name, table) {
-			continue
-		}
-		for i, ix := range t.Indexes {
-			if ix.Name != "" && s.d.EqualIdent(ix.Name, name) {
-				return t, i
+	// A name the migrations gave wins over one the database made up.
+	for _, implicit := range []bool{false, true} {
+		for _, t := range s.tables {
+			if s.d == MySQL && table != "" && !s.d.EqualIdent(t.Name, table) {
+				continue
+			}
+			for i, ix := range t.Indexes {
+				if (ix.Name != "") != implicit && s.indexNamed(t, ix, name) {
+					return t, i
+				}
 			}
 		}
 	}
@@ -283,6 +286,11 @@ func (s *state) dropColumn(c *Change) {
 	}
 	t.Indexes = kept
 	t.ForeignKeys = slices.DeleteFunc(t.ForeignKeys, func(fk *ForeignKey) bool { return has(fk.Columns) })
+	// PostgreSQL drops a primary key with any of its columns; MySQL takes
+	// the column out of it.
+	if s.d != MySQL && has(t.PrimaryKey) {
+		t.PrimaryKey = nil
+	}
 	t.PrimaryKey = slices.DeleteFunc(t.PrimaryKey, func(x string) bool { return s.d.EqualIdent(x, c.Name) })
 }
 
@@ -324,16 +332,25 @@ func (s *state) dropConstraint(c *Change) {
 		t.PrimaryKey = nil
 		return
 	}
-	if i := slices.IndexFunc(t.Indexes, func(ix *Index) bool { return ix.Name != "" && s.d.EqualIdent(ix.Name, c.Name) }); i >= 0 {
-		t.Indexes = slices.Delete(t.Indexes, i, i+1)
+	if s.d == PG && s.d.EqualIdent(c.Name, pgObjectName(t.Name, "", "pkey")) {
+		t.PrimaryKey = nil
 		return
 	}
-	if i := slices.IndexFunc(t.ForeignKeys, func(fk *ForeignKey) bool { return fk.Name != "" && s.d.EqualIdent(fk.Name, c.Name) }); i >= 0 {
-		t.ForeignKeys = slices.Delete(t.ForeignKeys, i, i+1)
-		return
+	// A name the migrations gave wins over one the database made up
+	// (UNIQUE (zone_id) is aws_az_zone_id_key on PostgreSQL).
+	for _, implicit := range []bool{false, true} {
+		if i := slices.IndexFunc(t.Indexes, func(ix *Index) bool { return (ix.Name != "") != implicit && s.indexNamed(t, ix, c.Name) }); i >= 0 {
+			t.Indexes = slices.Delete(t.Indexes, i, i+1)
+			return
+		}
+		if i := slices.IndexFunc(t.ForeignKeys, func(fk *ForeignKey) bool { return (fk.Name != "") != implicit && s.fkNamed(t, fk, c.Name) }); i >= 0 {
+			t.ForeignKeys = slices.Delete(t.ForeignKeys, i, i+1)
+			return
+		}
 	}
-	// A CHECK constraint, or one the database named itself: neither is
-	// tracked, so its absence proves nothing.
+	// A CHECK constraint, or a name neither the migrations nor the
+	// database's naming rule gives: not tracked, so its absence proves
+	// nothing.
 }
 
 func (s *state) renameTable(c *Change) {
