@@ -538,8 +538,10 @@ func (c *comparer) indexDifferent(dt *dTable, lt *schema.Table, ix *schema.Index
 	}
 	haveCols := (&dIndex{parts: li.parts}).describe()
 	wantCols := (&dIndex{parts: want.parts}).describe()
+	reordered := false
 	if haveCols != wantCols {
 		diffs = append(diffs, "covers "+haveCols+" instead of "+wantCols)
+		reordered = sameColumnSet(li.parts, want.parts)
 	}
 	if canonExpr(li.where) != canonExpr(want.where) {
 		switch {
@@ -564,6 +566,13 @@ func (c *comparer) indexDifferent(dt *dTable, lt *schema.Table, ix *schema.Index
 		source = dt.modelName() + "'s unique tags declare"
 	}
 	f.Message = fmt.Sprintf("index %s on %s %s; %s it otherwise", ix.Name, lt.Name, strings.Join(diffs, ", "), source)
+	if reordered && len(diffs) == 1 && want.fromModel {
+		// A unique tag's column order is only the order of the fields:
+		// duplicates are kept out and ON CONFLICT finds the constraint
+		// whatever the order.
+		f.Severity = config.Info
+		f.Message += " (the same columns in another order: uniqueness and ON CONFLICT are unaffected)"
+	}
 	f.repair = func() string {
 		fix := c.cloneTable(lt)
 		from := take(&fix.Indexes, func(x *schema.Index) bool { return x.Name == ix.Name })
@@ -573,6 +582,24 @@ func (c *comparer) indexDifferent(dt *dTable, lt *schema.Table, ix *schema.Index
 			&schema.ModifyIndex{From: from, To: to, Change: schema.ChangeParts | schema.ChangeUnique | schema.ChangeAttr}}})
 	}
 	c.findings = append(c.findings, f)
+}
+
+// sameColumnSet reports whether two indexes cover the same plain
+// columns, in any order.
+func sameColumnSet(a, b []IndexPart) bool {
+	key := func(ps []IndexPart) []string {
+		var out []string
+		for _, p := range ps {
+			if p.Column == "" || p.Desc {
+				return nil
+			}
+			out = append(out, p.Column)
+		}
+		slices.Sort(out)
+		return out
+	}
+	ka, kb := key(a), key(b)
+	return ka != nil && slices.Equal(ka, kb)
 }
 
 // describeFK spells a key: "(app_id) → apps (id) ON DELETE CASCADE".

@@ -232,3 +232,52 @@ func TestRepeatedNotesOnce(t *testing.T) {
 		t.Errorf("notes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// Pair's unique group lists account_id first; the migration that made
+// the table wrote the constraint the other way round, as a real
+// application does.
+type Pair struct {
+	bun.BaseModel `bun:"table:pairs"`
+	ID            int64  `bun:"id,pk"`
+	AccountID     string `bun:"account_id,notnull,unique:pairs_key"`
+	SetID         string `bun:"set_id,notnull,unique:pairs_key"`
+}
+
+// TestUniqueColumnOrder: a unique constraint on a model's unique-tag
+// columns in another order is one info finding that says why it does not
+// matter, not a warning; other columns stay a warning.
+func TestUniqueColumnOrder(t *testing.T) {
+	t.Parallel()
+	testdb.Each(t, func(t *testing.T, db *testdb.DB) {
+		t.Parallel()
+		ctx := context.Background()
+		q := func(s string) string { return quoteFor(db.Dialect(), s) }
+		vc := "varchar" // what Bun makes of a string on each database
+		if db.Dialect() == my {
+			vc = "varchar(255)"
+		}
+		execAll(t, db.SQL(), []string{
+			"CREATE TABLE " + q("pairs") + " (id bigint NOT NULL PRIMARY KEY, account_id " + vc + " NOT NULL, set_id " + vc + " NOT NULL)",
+			"CREATE UNIQUE INDEX pairs_key ON " + q("pairs") + " (set_id, account_id)",
+		})
+		res, err := drift.Compare(ctx, db.SQL(), db.Dialect(), drift.Options{}, (*Pair)(nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Findings) != 1 || res.Findings[0].Kind != drift.Unique || res.Findings[0].Severity != config.Info ||
+			!strings.Contains(res.Findings[0].Message, "uniqueness and ON CONFLICT are unaffected") {
+			t.Error("want one DR009 info finding")
+			logFindings(t, res.Findings)
+		}
+		execAll(t, db.SQL(), []string{"DROP INDEX pairs_key" + map[string]string{my: " ON " + q("pairs")}[db.Dialect()],
+			"CREATE UNIQUE INDEX pairs_key ON " + q("pairs") + " (set_id, id)"})
+		res, err = drift.Compare(ctx, db.SQL(), db.Dialect(), drift.Options{}, (*Pair)(nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Findings) != 1 || res.Findings[0].Kind != drift.Unique || res.Findings[0].Severity != config.Warning {
+			t.Error("other columns: want one DR009 warning")
+			logFindings(t, res.Findings)
+		}
+	})
+}
