@@ -300,6 +300,10 @@ func (c *comparer) columnType(dt *dTable, lt *schema.Table, lc *schema.Column, d
 	liveSpelled := c.spell(lc.Type)
 	var why string
 	switch {
+	case dc.bun.Text && (have.class == classString && have.width >= 43 || have.canon == "inet" || have.canon == "cidr"):
+		// 43: the longest IPv6 prefix in text.
+		f.Severity = config.Info
+		why = "Bun writes and reads " + field(dt, dc) + " as text, which the database's type holds"
 	case have.class != wantInfo.class:
 		f.Severity = config.Error
 		why = fmt.Sprintf("incompatible: the database holds %s values, the model %s", have.class, wantInfo.class)

@@ -2,6 +2,7 @@ package drift_test
 
 import (
 	"context"
+	"net"
 	"strings"
 	"testing"
 
@@ -277,6 +278,55 @@ func TestUniqueColumnOrder(t *testing.T) {
 		}
 		if len(res.Findings) != 1 || res.Findings[0].Kind != drift.Unique || res.Findings[0].Severity != config.Warning {
 			t.Error("other columns: want one DR009 warning")
+			logFindings(t, res.Findings)
+		}
+	})
+}
+
+// Host has a net.IP, which Bun's CREATE TABLE makes BYTEA on PostgreSQL
+// but which Bun writes as text ('10.0.0.1') and parses back from text:
+// an application's migration that makes the column INET is right.
+type Host struct {
+	bun.BaseModel `bun:"table:hosts"`
+	ID            int64  `bun:"id,pk"`
+	IP            net.IP `bun:"ip,nullzero"`
+}
+
+// TestTextValuedTypes: a net.IP in an inet (or text) column is info,
+// because Bun writes and reads it as text (checked here by a round trip
+// through Bun); in an integer column it stays an error.
+func TestTextValuedTypes(t *testing.T) {
+	t.Parallel()
+	testdb.Each(t, func(t *testing.T, db *testdb.DB) {
+		t.Parallel()
+		ctx := context.Background()
+		col := map[string]string{pg: "inet", my: "varchar(64)", lite: "text"}[db.Dialect()]
+		execAll(t, db.SQL(), []string{"CREATE TABLE hosts (id bigint NOT NULL PRIMARY KEY, ip " + col + ")"})
+		in := &Host{ID: 1, IP: net.ParseIP("2001:db8::1")}
+		if _, err := db.Bun.NewInsert().Model(in).Exec(ctx); err != nil {
+			t.Fatalf("Bun cannot write a net.IP into %s: %v", col, err)
+		}
+		var out Host
+		if err := db.Bun.NewSelect().Model(&out).Where("id = 1").Scan(ctx); err != nil || !out.IP.Equal(in.IP) {
+			t.Fatalf("Bun read back %v (%v), want %v", out.IP, err, in.IP)
+		}
+		res, err := drift.Compare(ctx, db.SQL(), db.Dialect(), drift.Options{}, (*Host)(nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range res.Findings {
+			if f.Severity != config.Info || !strings.Contains(f.Message, "as text") {
+				t.Errorf("want at most an info finding saying Bun writes it as text")
+				logFindings(t, res.Findings)
+			}
+		}
+		execAll(t, db.SQL(), []string{"DROP TABLE hosts", "CREATE TABLE hosts (id bigint NOT NULL PRIMARY KEY, ip integer)"})
+		res, err = drift.Compare(ctx, db.SQL(), db.Dialect(), drift.Options{}, (*Host)(nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Findings) != 1 || res.Findings[0].Kind != drift.ColumnType || res.Findings[0].Severity != config.Error {
+			t.Error("integer column: want one DR005 error")
 			logFindings(t, res.Findings)
 		}
 	})

@@ -12,6 +12,8 @@ package bunview
 import (
 	"database/sql/driver"
 	"fmt"
+	"net"
+	"net/netip"
 	"reflect"
 	"sort"
 	"strings"
@@ -90,6 +92,11 @@ type Column struct {
 	// struct, slice or array without a driver.Valuer of its own): an
 	// object, an array or NULL, never a bare number.
 	JSON bool `json:"json,omitempty"`
+	// Text reports that Bun writes the value as its text form and parses
+	// text back (net.IP, net.IPNet, netip.Addr, netip.Prefix), whatever
+	// type its CREATE TABLE gives the column (BYTEA for a net.IP on
+	// PostgreSQL): a text or network column holds it.
+	Text bool `json:"text,omitempty"`
 }
 
 // Unique is a unique constraint of the model's tags.
@@ -114,6 +121,15 @@ type Reference struct {
 }
 
 // DialectPackages are the import paths of Bun's dialects, by name.
+// textValues are the types Bun appends with String() and scans from
+// text (schema.appender and schema.scanner).
+var textValues = map[reflect.Type]bool{
+	reflect.TypeOf(net.IP(nil)):    true,
+	reflect.TypeOf(net.IPNet{}):    true,
+	reflect.TypeOf(netip.Addr{}):   true,
+	reflect.TypeOf(netip.Prefix{}): true,
+}
+
 var DialectPackages = map[string]string{
 	"pg":     "github.com/uptrace/bun/dialect/pgdialect",
 	"mysql":  "github.com/uptrace/bun/dialect/mysqldialect",
@@ -304,6 +320,7 @@ func describe(d schema.Dialect, tab *schema.Table) *Table {
 			c.WritesNull = f.NullZero || st.Implements(valuer) || reflect.PointerTo(st).Implements(valuer)
 		}
 		c.JSON = marshalsJSON(st, valuer)
+		c.Text = textValues[f.IndirectType]
 		if f.IsPK {
 			out.PrimaryKey = append(out.PrimaryKey, f.Name)
 		}
