@@ -71,3 +71,38 @@ func stderrOf(err error) string {
 	}
 	return ""
 }
+
+// TestScriptHeartbeat: the script's long steps (go install of golangci-lint
+// took 530 s in one CI log without a line) say that they are still going,
+// every SCHEMALINT_HEARTBEAT seconds; the step's own output goes to its log
+// and its exit status is kept. A quick step prints nothing.
+func TestScriptHeartbeat(t *testing.T) {
+	lib, err := filepath.Abs("../scripts/heartbeat.sh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	logFile := filepath.Join(t.TempDir(), "log")
+	run := func(step string) (string, string) {
+		t.Helper()
+		cmd := exec.CommandContext(t.Context(), "bash", "-c",
+			`set -euo pipefail; source "$1"; s=0; quietly "doing it" "$2" bash -c "$3" || s=$?; echo "status=$s"`, "bash", lib, logFile, step)
+		cmd.Env = append(os.Environ(), "SCHEMALINT_HEARTBEAT=1")
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%v\n%s", err, stderr.String())
+		}
+		return strings.TrimSpace(string(out)), stderr.String()
+	}
+	out, stderr := run("echo step-output; sleep 2.6; exit 3")
+	if out != "status=3" || strings.Count(stderr, "==> still doing it (") < 2 {
+		t.Errorf("slow step: stdout %q, stderr %q; want status=3 and a line a second", out, stderr)
+	}
+	if b, err := os.ReadFile(logFile); err != nil || strings.TrimSpace(string(b)) != "step-output" {
+		t.Errorf("the step's output: %q, %v; want it in the log", b, err)
+	}
+	if out, stderr := run("true"); out != "status=0" || stderr != "" {
+		t.Errorf("quick step: stdout %q, stderr %q; want status=0 and silence", out, stderr)
+	}
+}

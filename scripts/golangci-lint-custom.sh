@@ -47,6 +47,8 @@
 #   SCHEMALINT_CACHE_DIR  mirror, stock and custom binaries
 #                         (default ${XDG_CACHE_HOME:-$HOME/.cache}/schemalint)
 #   SCHEMALINT_GCL_KEEP   how many custom builds to keep in the cache (default 5)
+#   SCHEMALINT_HEARTBEAT  seconds between the "still installing/building" lines
+#                         of the long steps (default 30)
 #   GOPROXY, GOFLAGS, ... passed to go as usual. GOWORK is forced off: the
 #                         build relies on replace directives, which a
 #                         workspace would override.
@@ -78,6 +80,8 @@ die_with_log() {
   fi
   die "$what" "${tail_lines[@]}"
 }
+# shellcheck source=scripts/heartbeat.sh
+source "$(dirname "$script_path")/heartbeat.sh"
 now() { date +%s.%N; }
 elapsed() { awk -v s="${1:-$start_time}" -v e="$(now)" 'BEGIN { printf "%.1fs", e - s }'; }
 
@@ -221,7 +225,7 @@ install_stock() {
     local out step_start
     step_start=$(now)
     out=$(mktemp)
-    if ! GOBIN=$(dirname "$stock_cached") go install "$GCL_MODULE/cmd/golangci-lint@$gcl_version" >"$out" 2>&1; then
+    if ! quietly "installing golangci-lint $gcl_version" "$out" env GOBIN="$(dirname "$stock_cached")" go install "$GCL_MODULE/cmd/golangci-lint@$gcl_version"; then
       die_with_log "go install $GCL_MODULE/cmd/golangci-lint@$gcl_version failed" "$out"
     fi
     rm -f "$out"
@@ -397,7 +401,8 @@ trap 'rm -rf "$build_dir" "$out"' EXIT
 log "building $name with 'golangci-lint custom' ($gcl_version, config $config)"
 step_start=$(now)
 status=0
-(cd "$config_dir" && "$stock_cached" custom --verbose --version "$gcl_version" --name "$name" --destination "$build_dir") >"$out" 2>&1 || status=$?
+custom_build() { cd "$config_dir" && "$stock_cached" custom --verbose --version "$gcl_version" --name "$name" --destination "$build_dir"; }
+quietly "building $name" "$out" custom_build || status=$?
 # custom logs logfmt lines (level=info msg="..."), with the output of a failed
 # command escaped inside msg: unescape it, and drop the generated plugins.go.
 sed -i -e '/generated imports info/d' -e 's/^level=\([a-z]*\) msg="\(.*\)"$/custom: \2/' \
