@@ -3,8 +3,13 @@
 # on a machine that reaches the Go module proxy but not GitHub.
 #
 #   scripts/golangci-lint-custom.sh                  # bin/custom-gcl from ./.custom-gcl.yml
-#   scripts/golangci-lint-custom.sh -c DIR/.custom-gcl.yml -n mygcl
+#   scripts/golangci-lint-custom.sh -c DIR/.custom-gcl.yml -n mygcl   # DIR/mygcl
 #   scripts/golangci-lint-custom.sh --stock-only     # only install bin/golangci-lint
+#
+# The binary goes where `golangci-lint custom` run in the config's directory
+# would put it: the config's 'destination' (default '.'), relative to that
+# directory, named by its 'name' (default custom-gcl). --print-destination
+# prints that path and builds nothing.
 #
 # The binary's path is printed on stdout and progress on stderr, so
 # `gcl=$(scripts/golangci-lint-custom.sh)` works in CI.
@@ -19,8 +24,8 @@
 # GIT_CONFIG_VALUE_n and a few SSH/SSL ones (filterGitEnviron). The Go
 # module proxy serves the same source tree, so this script
 #
-#   1. installs the stock golangci-lint vX through the proxy and copies it
-#      to <repo>/bin/golangci-lint,
+#   1. installs the stock golangci-lint vX through the proxy into the cache
+#      dir (--stock-only also copies it to <repo>/bin/golangci-lint),
 #   2. commits the module's source (`go mod download -json ...@vX` -> Dir)
 #      into a bare git repository in the cache dir and tags it vX,
 #   3. runs `golangci-lint custom` with
@@ -42,6 +47,8 @@
 #   SCHEMALINT_CACHE_DIR  mirror, stock and custom binaries
 #                         (default ${XDG_CACHE_HOME:-$HOME/.cache}/schemalint)
 #   SCHEMALINT_GCL_KEEP   how many custom builds to keep in the cache (default 5)
+#   SCHEMALINT_HEARTBEAT  seconds between the "still installing/building" lines
+#                         of the long steps (default 30)
 #   GOPROXY, GOFLAGS, ... passed to go as usual. GOWORK is forced off: the
 #                         build relies on replace directives, which a
 #                         workspace would override.
@@ -73,6 +80,8 @@ die_with_log() {
   fi
   die "$what" "${tail_lines[@]}"
 }
+# shellcheck source=scripts/heartbeat.sh
+source "$(dirname "$script_path")/heartbeat.sh"
 now() { date +%s.%N; }
 elapsed() { awk -v s="${1:-$start_time}" -v e="$(now)" 'BEGIN { printf "%.1fs", e - s }'; }
 
@@ -88,7 +97,9 @@ Options:
                           'golangci-lint custom' reads, and the build runs in its directory
   -n, --name NAME         binary name (default: the config's 'name', else custom-gcl)
   -d, --destination DIR   output directory (default: the config's 'destination',
-                          relative to the config's directory, else $repo_root/bin)
+                          relative to the config's directory, else that directory,
+                          as 'golangci-lint custom' does)
+      --print-destination print the binary's path and exit, building nothing
   -f, --force             rebuild even when a build with the same inputs exists
       --stock-only        only install the stock golangci-lint (the config's version)
                           as $repo_root/bin/golangci-lint and print its path
@@ -102,6 +113,7 @@ name_override=
 dest_override=
 force=
 stock_only=
+print_dest=
 while [ $# -gt 0 ]; do
   case $1 in
     -c | --config) config=${2:?--config needs a file}; shift 2 ;;
@@ -109,6 +121,7 @@ while [ $# -gt 0 ]; do
     -d | --destination) dest_override=${2:?--destination needs a directory}; shift 2 ;;
     -f | --force) force=1; shift ;;
     --stock-only) stock_only=1; shift ;;
+    --print-destination) print_dest=1; shift ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; die "unknown argument: $1" ;;
   esac
@@ -161,13 +174,17 @@ name=${name:-custom-gcl}
 case $name in */* | .*) die "binary name '$name' must be a plain file name" ;; esac
 if [ -n "$dest_override" ]; then
   dest=$dest_override
+  case $dest in /*) ;; *) dest=$PWD/$dest ;; esac
 else
+  # golangci-lint custom reads the config in its working directory and
+  # writes to 'destination' from there ('' is that directory itself), never
+  # to the checkout of this script.
   dest=$(yaml_scalar destination)
-  if [ -z "$dest" ]; then
-    dest=$repo_root/bin
-  else
-    case $dest in /*) ;; *) dest=$config_dir/$dest ;; esac
-  fi
+  case $dest in /*) ;; *) dest=$config_dir/${dest:-.} ;; esac
+fi
+if [ -n "$print_dest" ]; then
+  printf '%s\n' "$(realpath -m "$dest/$name")"
+  exit 0
 fi
 mkdir -p "$dest"
 dest=$(cd "$dest" && pwd)
@@ -208,7 +225,7 @@ install_stock() {
     local out step_start
     step_start=$(now)
     out=$(mktemp)
-    if ! GOBIN=$(dirname "$stock_cached") go install "$GCL_MODULE/cmd/golangci-lint@$gcl_version" >"$out" 2>&1; then
+    if ! quietly "installing golangci-lint $gcl_version" "$out" env GOBIN="$(dirname "$stock_cached")" go install "$GCL_MODULE/cmd/golangci-lint@$gcl_version"; then
       die_with_log "go install $GCL_MODULE/cmd/golangci-lint@$gcl_version failed" "$out"
     fi
     rm -f "$out"
@@ -216,15 +233,15 @@ install_stock() {
       die "$stock_cached reports version $("$stock_cached" version --short), expected $gcl_version"
     log "installed $stock_cached in $(elapsed "$step_start")"
   fi
-  if ! cmp -s "$stock_cached" "$stock"; then
-    mkdir -p "$(dirname "$stock")"
-    copy_into "$stock_cached" "$stock"
-  fi
-  log "stock golangci-lint $gcl_version: $stock"
+  log "stock golangci-lint $gcl_version: $stock_cached"
 }
 
 if [ -n "$stock_only" ]; then
   install_stock
+  if ! cmp -s "$stock_cached" "$stock"; then
+    mkdir -p "$(dirname "$stock")"
+    copy_into "$stock_cached" "$stock"
+  fi
   log "done in $(elapsed)"
   printf '%s\n' "$stock"
   exit 0
@@ -384,7 +401,8 @@ trap 'rm -rf "$build_dir" "$out"' EXIT
 log "building $name with 'golangci-lint custom' ($gcl_version, config $config)"
 step_start=$(now)
 status=0
-(cd "$config_dir" && "$stock" custom --verbose --version "$gcl_version" --name "$name" --destination "$build_dir") >"$out" 2>&1 || status=$?
+custom_build() { cd "$config_dir" && "$stock_cached" custom --verbose --version "$gcl_version" --name "$name" --destination "$build_dir"; }
+quietly "building $name" "$out" custom_build || status=$?
 # custom logs logfmt lines (level=info msg="..."), with the output of a failed
 # command escaped inside msg: unescape it, and drop the generated plugins.go.
 sed -i -e '/generated imports info/d' -e 's/^level=\([a-z]*\) msg="\(.*\)"$/custom: \2/' \

@@ -46,6 +46,7 @@ type driftCommand struct {
 	baseline, baseWrite string
 	configFile          string
 	noColor, verbose    bool
+	quiet               bool
 
 	// fsets are the flag sets of drift and drift migrations; set records
 	// the flags given on the command line, which win over the
@@ -143,6 +144,7 @@ func (c *driftCommand) flags(name string) *flag.FlagSet {
 	fs.StringVar(&c.configFile, "config", "", "configuration file (default: the nearest .schemalint.yml)")
 	fs.BoolVar(&c.noColor, "no-color", false, "never colour text output (NO_COLOR does the same)")
 	fs.BoolVar(&c.verbose, "v", false, "print notes (models left out, migrations not followed) and timings to standard error")
+	fs.BoolVar(&c.quiet, "quiet", false, "no progress lines on standard error (printed only to a terminal, for steps slower than a second)")
 	return fs
 }
 
@@ -307,7 +309,7 @@ func (c *driftCommand) url(flagName, direct, envName string) (dsn.DSN, error) {
 }
 
 func (c *driftCommand) loadConfig(cwd string) load.Config {
-	return load.Config{Dir: cwd, Models: c.models, Migrations: c.migrations, Timeout: c.timeout, Note: c.note, Building: c.building}
+	return load.Config{Dir: cwd, Models: c.models, Migrations: c.migrations, Timeout: c.timeout, Note: c.note, Building: c.building, Step: c.slowStep}
 }
 
 // building says, once per run and only to a terminal, why a cold run
@@ -315,7 +317,7 @@ func (c *driftCommand) loadConfig(cwd string) load.Config {
 // module. Scripts and CI logs (stderr not a terminal) stay quiet.
 func (c *driftCommand) building() {
 	c.buildingOnce.Do(func() {
-		if isTerminal(c.stderr) {
+		if !c.quiet && isTerminal(c.stderr) {
 			c.noteMu.Lock()
 			defer c.noteMu.Unlock()
 			fmt.Fprintln(c.stderr, "schemalint: building a helper from your models (first run only)...")
@@ -422,7 +424,9 @@ func (c *driftCommand) check(ctx context.Context, db dbCloser, d dsn.DSN, desire
 	ictx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
 	start := time.Now()
+	end := c.slowStep("reading the database's schema")
 	res, err := drift.Check(ictx, db.SQL(), d.Dialect, desired.models.View, opts)
+	end()
 	if err != nil {
 		return nil, inspectErr(d, c.schema, c.timeout, err)
 	}

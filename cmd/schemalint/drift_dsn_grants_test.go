@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/schemalint/schemalint/internal/dsn"
 	"github.com/schemalint/schemalint/internal/testdb"
 )
 
@@ -76,8 +77,21 @@ func TestDriftMySQLGrants(t *testing.T) {
 	role := "sl_drift_role_" + strings.TrimPrefix(u.User.Username(), "sl_drift_")
 	mustExec(t, db, "CREATE ROLE "+role)
 	t.Cleanup(func() { _, _ = db.SQL().ExecContext(context.Background(), "DROP ROLE "+role) })
-	mustExec(t, db, "GRANT SELECT, SHOW VIEW ON `"+db.DSN.Database+"`.* TO "+role,
-		"GRANT "+role+" TO "+account, "SET DEFAULT ROLE "+role+" FOR "+account)
+	mustExec(t, db, "GRANT SELECT, SHOW VIEW ON `"+db.DSN.Database+"`.* TO "+role, "GRANT "+role+" TO "+account)
+	// The account sets its own default role: FOR another user needs
+	// write access to the mysql database, which CI's test account lacks.
+	d, err := dsn.Parse(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	accountDB, err := d.Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = accountDB.Close() }()
+	if _, err := accountDB.ExecContext(t.Context(), "SET DEFAULT ROLE "+role); err != nil {
+		t.Fatalf("SET DEFAULT ROLE %s as %s: %v", role, account, err)
+	}
 	r = runDrift(t, repoRoot, env, referenceArgs...)
 	if r.code != 0 || r.stdout != "" || r.stderr != "" {
 		t.Errorf("README grant through a role: exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)

@@ -96,7 +96,9 @@ func (c *driftCommand) claimDevDB(ctx context.Context, d dsn.DSN) (func(), error
 	defer func() { _ = db.Close() }()
 	ictx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
+	end := c.slowStep("checking that the dev database is empty")
 	s, err := live.Inspect(ictx, db.SQL(), d.Dialect, live.Options{Schema: c.schema, Views: true})
+	end()
 	if err != nil {
 		return nil, inspectErr(d, c.schema, c.timeout, err)
 	}

@@ -372,13 +372,15 @@ func TestDriftBadInput(t *testing.T) {
 			}, want: `database missing: `},
 		{name: "MySQL database missing", args: []string{"drift", "--dsn-env", "SL_DSN"},
 			setup: func(t *testing.T) string {
-				// A user without privileges would be told "access
-				// denied" (MySQL does not say which databases exist).
+				// A user without privileges on the database would be
+				// told "access denied" (MySQL does not say which
+				// databases exist): the name is one of those the test
+				// account may create (sltest_*, see .ci/run).
 				u, err := url.Parse(testdb.AdminURL(testdb.EnvMySQL))
 				if err != nil {
 					t.Fatal(err)
 				}
-				u.Path = "/sl_no_such_db"
+				u.Path = "/sltest_no_such_db"
 				return u.String()
 			}, want: "database missing: "},
 		{name: "PostgreSQL permission denied", args: []string{"drift", "--dsn-env", "SL_DSN"},
@@ -539,12 +541,7 @@ func pgNoConnect(t *testing.T) string {
 // drops the database.
 func pgRole(t *testing.T, db *testdb.DB, prefix string, setup ...string) string {
 	t.Helper()
-	role := fmt.Sprintf("%s_%d", prefix, time.Now().UnixNano()%1e9)
-	mustExec(t, db, fmt.Sprintf("CREATE ROLE %s LOGIN PASSWORD '%s' NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT", role, mustNotLeak))
-	t.Cleanup(func() {
-		_, _ = db.SQL().ExecContext(context.Background(), "DROP OWNED BY "+role)
-		_, _ = db.SQL().ExecContext(context.Background(), "DROP ROLE "+role)
-	})
+	role := testdb.PostgresRole(t, db, prefix, mustNotLeak)
 	for _, s := range setup {
 		if strings.Contains(s, "%[") {
 			s = fmt.Sprintf(s, role, db.DSN.Database)

@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/schemalint/schemalint/internal/testdb"
 )
 
 // bin is the schemalint binary built for the tests: the tests run the real
@@ -34,7 +36,7 @@ func TestMain(m *testing.M) {
 	if out, err := exec.CommandContext(context.Background(), "go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		panic("build schemalint: " + err.Error() + "\n" + string(out))
 	}
-	code := m.Run()
+	code := testdb.Main(m)
 	_ = os.RemoveAll(dir)
 	os.Exit(code)
 }

@@ -82,20 +82,15 @@ var readOnlyChecks = map[string]func(t *testing.T, db *testdb.DB){
 // use the schema and SELECT, nothing else, and whose transactions are
 // read-only by default: any write would fail.
 func inspectAsReadOnlyRole(t *testing.T, db *testdb.DB) {
-	role := "sl_reader_" + randomName(t)
+	role := testdb.PostgresRole(t, db, "sl_reader", "reader-pw")
 	admin := db.SQL()
 	exec(t, admin,
-		fmt.Sprintf(`CREATE ROLE %s LOGIN PASSWORD 'reader-pw' NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT`, role),
 		fmt.Sprintf(`ALTER ROLE %s SET default_transaction_read_only = on`, role),
 		fmt.Sprintf(`REVOKE ALL ON DATABASE %s FROM PUBLIC`, db.DSN.Database),
 		fmt.Sprintf(`GRANT CONNECT ON DATABASE %s TO %s`, db.DSN.Database, role),
 		fmt.Sprintf(`GRANT USAGE ON SCHEMA public TO %s`, role),
 		fmt.Sprintf(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO %s`, role),
 	)
-	t.Cleanup(func() {
-		// Runs before testdb drops the database, so the grants can go.
-		exec(t, admin, "DROP OWNED BY "+role, "DROP ROLE "+role)
-	})
 	conn := asUser(t, db, role, "reader-pw")
 	var readOnly string
 	if err := conn.QueryRowContext(context.Background(), "SHOW default_transaction_read_only").Scan(&readOnly); err != nil {

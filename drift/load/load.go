@@ -68,6 +68,17 @@ type Config struct {
 	// cold run, which takes seconds to minutes on a large module) before
 	// the work starts, so that the caller can say why it waits.
 	Building func()
+	// Step, when set, is called as a step that may take long starts
+	// (running the migrations), and the function it returns when the step
+	// ends, so that the caller can show progress.
+	Step func(what string) (end func())
+}
+
+func (c Config) step(what string) (end func()) {
+	if c.Step == nil {
+		return func() {}
+	}
+	return c.Step(what)
 }
 
 func (c Config) note(msg string) {
@@ -304,6 +315,7 @@ func Migrate(ctx context.Context, cfg Config, dialect, driverDSN string) (time.D
 	var built time.Duration
 	_, wasBuilt, _, err := c.runProgram(key, cfg.note, create, func(e *entry) ([]byte, error) {
 		built = time.Since(start) // the time to here, run after the (last) build
+		defer cfg.step("running the migrations")()
 		return run(ctx, cfg.Timeout, "running the migrations", "a migration, or an init function of the models' or migrations' packages,", e.binary(), []string{"SCHEMALINT_DRIFT_DSN=" + driverDSN}, "migrate", dialect)
 	})
 	if !wasBuilt {
