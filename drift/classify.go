@@ -3,6 +3,8 @@ package drift
 import (
 	"context"
 	"fmt"
+	"net/netip"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -300,10 +302,9 @@ func (c *comparer) columnType(dt *dTable, lt *schema.Table, lc *schema.Column, d
 	liveSpelled := c.spell(lc.Type)
 	var why string
 	switch {
-	case dc.bun.Text && (have.class == classString && have.width >= 43 || have.canon == "inet" || have.canon == "cidr"):
-		// 43: the longest IPv6 prefix in text.
+	case holdsText(have, dc.bun.Text):
 		f.Severity = config.Info
-		why = "Bun writes and reads " + field(dt, dc) + " as text, which the database's type holds"
+		why = fmt.Sprintf("Bun writes %s as text such as %q, which the database's type holds", field(dt, dc), dc.bun.Text)
 	case have.class != wantInfo.class:
 		f.Severity = config.Error
 		why = fmt.Sprintf("incompatible: the database holds %s values, the model %s", have.class, wantInfo.class)
@@ -587,6 +588,30 @@ func (c *comparer) indexDifferent(dt *dTable, lt *schema.Table, ix *schema.Index
 	}
 	c.findings = append(c.findings, f)
 }
+
+// holdsText reports whether a column of type have takes the text Bun
+// writes for a field (bunview.Column.Text): a text column long enough,
+// an inet or cidr column for an address, a uuid column for a UUID.
+func holdsText(have typeInfo, text string) bool {
+	_, errAddr := netip.ParseAddr(text)
+	_, errPrefix := netip.ParsePrefix(text)
+	address := errAddr == nil || errPrefix == nil
+	switch {
+	case text == "":
+		return false
+	case have.class == classString && address:
+		return have.width >= 43 // the longest IPv6 prefix in text
+	case have.class == classString:
+		return have.width >= int64(len(text))
+	case have.canon == "inet" || have.canon == "cidr":
+		return address
+	case have.class == classUUID:
+		return uuidText.MatchString(text)
+	}
+	return false
+}
+
+var uuidText = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 
 // sameColumnSet reports whether two indexes cover the same plain
 // columns, in any order.

@@ -92,11 +92,13 @@ type Column struct {
 	// struct, slice or array without a driver.Valuer of its own): an
 	// object, an array or NULL, never a bare number.
 	JSON bool `json:"json,omitempty"`
-	// Text reports that Bun writes the value as its text form and parses
-	// text back (net.IP, net.IPNet, netip.Addr, netip.Prefix), whatever
-	// type its CREATE TABLE gives the column (BYTEA for a net.IP on
-	// PostgreSQL): a text or network column holds it.
-	Text bool `json:"text,omitempty"`
+	// Text is an example of the text Bun writes for the field when it
+	// writes text whatever type its CREATE TABLE gives the column (BYTEA
+	// for a net.IP or a uuid.UUID on PostgreSQL): the String() of net.IP,
+	// net.IPNet, netip.Addr and netip.Prefix, which Bun also parses back,
+	// or the string a driver.Valuer's zero value returns (a uuid.UUID's
+	// "00000000-0000-0000-0000-000000000000"). "" otherwise.
+	Text string `json:"text,omitempty"`
 }
 
 // Unique is a unique constraint of the model's tags.
@@ -122,12 +124,41 @@ type Reference struct {
 
 // DialectPackages are the import paths of Bun's dialects, by name.
 // textValues are the types Bun appends with String() and scans from
-// text (schema.appender and schema.scanner).
-var textValues = map[reflect.Type]bool{
-	reflect.TypeOf(net.IP(nil)):    true,
-	reflect.TypeOf(net.IPNet{}):    true,
-	reflect.TypeOf(netip.Addr{}):   true,
-	reflect.TypeOf(netip.Prefix{}): true,
+// text (schema.appender and schema.scanner), with an example of each.
+var textValues = map[reflect.Type]string{
+	reflect.TypeOf(net.IP(nil)):    "192.0.2.1",
+	reflect.TypeOf(net.IPNet{}):    "192.0.2.0/24",
+	reflect.TypeOf(netip.Addr{}):   "192.0.2.1",
+	reflect.TypeOf(netip.Prefix{}): "192.0.2.0/24",
+}
+
+// textSample is Column.Text for a field of type t.
+func textSample(t, valuer reflect.Type) (sample string) {
+	if s, ok := textValues[t]; ok {
+		return s
+	}
+	var v reflect.Value
+	switch {
+	case t.Kind() == reflect.Interface || t.Kind() == reflect.Pointer:
+		return ""
+	case t.Implements(valuer):
+		v = reflect.Zero(t)
+	case reflect.PointerTo(t).Implements(valuer):
+		v = reflect.New(t)
+	default:
+		return ""
+	}
+	defer func() {
+		if recover() != nil {
+			sample = "" // the user's Value panicked on a zero value
+		}
+	}()
+	if x, err := v.Interface().(driver.Valuer).Value(); err == nil {
+		if s, ok := x.(string); ok {
+			return s
+		}
+	}
+	return ""
 }
 
 var DialectPackages = map[string]string{
@@ -320,7 +351,7 @@ func describe(d schema.Dialect, tab *schema.Table) *Table {
 			c.WritesNull = f.NullZero || st.Implements(valuer) || reflect.PointerTo(st).Implements(valuer)
 		}
 		c.JSON = marshalsJSON(st, valuer)
-		c.Text = textValues[f.IndirectType]
+		c.Text = textSample(f.IndirectType, valuer)
 		if f.IsPK {
 			out.PrimaryKey = append(out.PrimaryKey, f.Name)
 		}
