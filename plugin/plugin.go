@@ -35,6 +35,7 @@ import (
 	"fmt"
 	"go/token"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/golangci/plugin-module-register/register"
@@ -75,36 +76,54 @@ func New(settings any) (register.LinterPlugin, error) {
 	return &plugin{env: env}, nil
 }
 
-// BuildAnalyzers returns every rule's analyzer, with related places folded
-// into the messages.
+// BuildAnalyzers returns every rule's analyzer, its reports adapted to
+// golangci-lint.
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	as := analyzers.New(p.env)
 	for _, a := range as {
-		foldRelated(a)
+		adaptReports(a)
 	}
 	return as, nil
 }
 
-// foldRelated makes a report its related places in the message instead of
-// in Diagnostic.Related. golangci-lint turns each related place into an
-// issue ("(related information)") without the finding's fix: usually hidden
-// by uniq-by-line, it is what remains after --fix fixes the finding, and it
-// keeps the exit code at 1. The analyzers are this plugin's own (New makes
-// them afresh), so their Run is changed in place and the analyzers that
-// require them see the same objects.
-func foldRelated(a *analysis.Analyzer) {
+// adaptReports passes a's diagnostics through inlineRelated and localFixes
+// before golangci-lint sees them. The analyzers are this plugin's own (New
+// makes them afresh), so their Run is changed in place and the analyzers
+// that require them see the same objects.
+func adaptReports(a *analysis.Analyzer) {
 	run := a.Run
 	a.Run = func(pass *analysis.Pass) (any, error) {
 		report := pass.Report
-		pass.Report = func(d analysis.Diagnostic) { report(inlineRelated(pass.Fset, d)) }
+		pass.Report = func(d analysis.Diagnostic) { report(localFixes(pass.Fset, inlineRelated(pass.Fset, d))) }
 		return run(pass)
 	}
 }
 
-// inlineRelated returns d with its related places appended to the message,
-// each as a path relative to d's file ("line 12" in the same file), so the
-// text does not depend on the directory golangci-lint runs in (it caches
-// diagnostics).
+// localFixes drops the fixes that edit a file other than d's: golangci-lint
+// applies only the edits inside the issue's file and drops the others
+// without a word, which would leave half a fix. Without it the finding is
+// reported as not fixable; schemalint --fix applies the whole fix.
+func localFixes(fset *token.FileSet, d analysis.Diagnostic) analysis.Diagnostic {
+	file := fset.File(d.Pos)
+	fixes := d.SuggestedFixes[:0:0]
+	for _, fix := range d.SuggestedFixes {
+		if !slices.ContainsFunc(fix.TextEdits, func(e analysis.TextEdit) bool { return fset.File(e.Pos) != file }) {
+			fixes = append(fixes, fix)
+		}
+	}
+	d.SuggestedFixes = fixes
+	return d
+}
+
+// inlineRelated makes d carry its related places in the message instead of
+// in Diagnostic.Related. golangci-lint turns each related place into an
+// issue ("(related information)") without the finding's fix: usually hidden
+// by uniq-by-line, it is what remains after --fix fixes the finding, and it
+// keeps the exit code at 1.
+//
+// Each place is a path relative to d's file ("line 12" in the same file),
+// so the text does not depend on the directory golangci-lint runs in (it
+// caches diagnostics).
 func inlineRelated(fset *token.FileSet, d analysis.Diagnostic) analysis.Diagnostic {
 	if len(d.Related) == 0 {
 		return d

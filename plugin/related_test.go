@@ -83,3 +83,24 @@ func TestRelatedFoldedIntoMessage(t *testing.T) {
 		}
 	}
 }
+
+// TestFixesEditingAnotherFileDropped: golangci-lint would apply only the
+// edits in the finding's file, so a fix that also edits another file is
+// dropped, and the finding's fixes confined to its file stay.
+func TestFixesEditingAnotherFileDropped(t *testing.T) {
+	fset := token.NewFileSet()
+	a := fset.AddFile("models/a.go", -1, 100)
+	b := fset.AddFile("models/b.go", -1, 100)
+	here := analysis.SuggestedFix{Message: "here", TextEdits: []analysis.TextEdit{{Pos: a.Pos(10), End: a.Pos(12)}, {Pos: a.Pos(50), End: a.Pos(50)}}}
+	split := analysis.SuggestedFix{Message: "split", TextEdits: []analysis.TextEdit{{Pos: a.Pos(20), End: a.Pos(20)}, {Pos: b.Pos(5), End: b.Pos(5)}}}
+	elsewhere := analysis.SuggestedFix{Message: "elsewhere", TextEdits: []analysis.TextEdit{{Pos: b.Pos(7), End: b.Pos(9)}}}
+
+	d := localFixes(fset, analysis.Diagnostic{Pos: a.Pos(1), SuggestedFixes: []analysis.SuggestedFix{split, here, elsewhere}})
+	if len(d.SuggestedFixes) != 1 || d.SuggestedFixes[0].Message != "here" {
+		t.Errorf("fixes %+v, want only %q", d.SuggestedFixes, "here")
+	}
+	d = localFixes(fset, analysis.Diagnostic{Pos: a.Pos(1), SuggestedFixes: []analysis.SuggestedFix{split}})
+	if len(d.SuggestedFixes) != 0 {
+		t.Errorf("fixes %+v, want none", d.SuggestedFixes)
+	}
+}
