@@ -91,3 +91,44 @@ func TestGolangciLintEndToEnd(t *testing.T) {
 		t.Errorf("bad setting: exit %d, want a configuration error naming the key:\n%s", code, out)
 	}
 }
+
+// TestGolangciLintFixLeavesNothing: SL200's finding in a migrations
+// package, with related places in the models package and on another line,
+// is one issue that names them; --fix fixes it and leaves no "related
+// information" issue behind: exit 0, the fixed package compiles, and a
+// second run reports nothing.
+func TestGolangciLintFixLeavesNothing(t *testing.T) {
+	bin := gclBinary(t)
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("testdata/mod")); err != nil {
+		t.Fatal(err)
+	}
+
+	out, code := runGCL(t, bin, dir, "run", "./fkfix/...")
+	if code != 1 || strings.Count(out, "(schemalint)") != 1 ||
+		!strings.Contains(out, "SL200: foreign key users.org_id (models.User.OrgID)") ||
+		!strings.Contains(out, "(see models/models.go:24: models.User.OrgID is declared here; line 24: the foreign key is declared here)") {
+		t.Fatalf("exit %d, want 1 and one SL200 issue naming its related places:\n%s", code, out)
+	}
+
+	out, code = runGCL(t, bin, dir, "run", "--fix", "./fkfix/...")
+	if code != 0 || strings.Contains(out, "related information") {
+		t.Fatalf("--fix: exit %d, want 0 and nothing left:\n%s", code, out)
+	}
+	fixed, err := os.ReadFile(filepath.Join(dir, "fkfix", "20240101000001_init.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(fixed), `db.NewCreateIndex().Model((*models.User)(nil)).Index("idx_users_org_id").Column("org_id").Exec(ctx)`) {
+		t.Errorf("--fix did not add the index:\n%s", fixed)
+	}
+	build := exec.CommandContext(t.Context(), "go", "build", "./fkfix/...")
+	build.Dir = dir
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("the fixed package does not compile: %v\n%s\n%s", err, out, fixed)
+	}
+
+	if out, code := runGCL(t, bin, dir, "run", "./fkfix/..."); code != 0 || strings.Contains(out, "schemalint") {
+		t.Errorf("after --fix: exit %d, want 0 and no issue:\n%s\n%s", code, out, fixed)
+	}
+}
