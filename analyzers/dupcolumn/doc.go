@@ -10,7 +10,12 @@
 //
 //   - a field the struct declares itself that hides an embedded field
 //     with the same column (or the same name, for relations): Bun keeps
-//     the declared field and drops the embedded one;
+//     the declared field and drops the embedded one. When the declared
+//     field also has the hidden field's Go name, Go hides it too, which
+//     is the usual way to specialise a base struct: it is reported only
+//     when a method of the embedded struct uses the hidden field (the
+//     finding names the method), or when that struct has methods in
+//     another package, which cannot be read;
 //   - embedded fields that collide with each other: Bun keeps the one
 //     tagged field if exactly one is tagged, and otherwise none of them,
 //     so the column disappears;

@@ -3,6 +3,7 @@ package dupcolumn
 import (
 	_ "embed"
 	"fmt"
+	"go/ast"
 	"go/types"
 	"reflect"
 	"slices"
@@ -71,15 +72,104 @@ func dropped(p *lint.Pass, part *bunmodel.Part) {
 // hidden reports a field the part declares itself hiding embedded fields:
 // Bun keeps the declared one, and anything writing the embedded field (a
 // base struct's hook, say) writes a value Bun never saves or loads.
+//
+// A field with the Go name of the one it hides overrides it in Go too:
+// code naming it gets the declared field, which Bun saves, and reaching
+// the hidden one takes an explicit path (x.Base.Params). That is the
+// usual way to specialise a base struct (uptrace's grid items), so it is
+// reported only when a method of an embedded struct uses the hidden
+// field, or when such methods exist in another package, where their
+// bodies cannot be read.
 func hidden(p *lint.Pass, part *bunmodel.Part, v *types.Var, lost []*bunmodel.Field) {
+	users := ""
+	if overrides(v, lost) {
+		using, unseen := methodsUsing(p, lost)
+		if len(using) == 0 && !unseen {
+			return
+		}
+		if len(using) > 0 {
+			users = fmt.Sprintf(" (%s %s it)", strings.Join(using, " and "), plural(len(using), "uses", "use"))
+		}
+	}
 	paths := make([]string, len(lost))
 	for i, f := range lost {
 		paths[i] = strings.Join(f.FieldPath(), ".")
 	}
 	p.ReportPart(part, v, fmt.Sprintf(
-		"%s hides %s, which %s the same column %s: Bun keeps %s and silently drops the embedded %s, so whatever sets %s (a method of the embedded struct, say) writes a value Bun never saves; remove one of them",
-		v.Name(), fieldNames(lost), plural(len(lost), "maps to", "map to"), lost[0].Name, v.Name(), plural(len(lost), "field", "fields"), strings.Join(paths, " or ")),
+		"%s hides %s, which %s the same column %s: Bun keeps %s and silently drops the embedded %s, so whatever sets %s (a method of the embedded struct, say) writes a value Bun never saves%s; remove one of them",
+		v.Name(), fieldNames(lost), plural(len(lost), "maps to", "map to"), lost[0].Name, v.Name(), plural(len(lost), "field", "fields"), strings.Join(paths, " or "), users),
 		declaredHere(lost, nil))
+}
+
+// overrides reports whether v has the Go name of every field it hides.
+func overrides(v *types.Var, lost []*bunmodel.Field) bool {
+	for _, f := range lost {
+		if f.GoName != v.Name() {
+			return false
+		}
+	}
+	return true
+}
+
+// methodsUsing returns the methods ("Base.Touch") of the structs the
+// hidden fields come through that name one of them, and reports whether
+// some of those structs have methods in another package, unread.
+func methodsUsing(p *lint.Pass, lost []*bunmodel.Field) (using []string, unseen bool) {
+	owners := map[*types.TypeName]bool{}
+	hiddenVars := map[*types.Var]bool{}
+	for _, f := range lost {
+		hiddenVars[f.Var] = true
+		for _, e := range f.Path {
+			t := types.Unalias(e.Type())
+			if ptr, ok := t.(*types.Pointer); ok {
+				t = types.Unalias(ptr.Elem())
+			}
+			n, ok := t.(*types.Named)
+			if !ok {
+				continue
+			}
+			if n.Obj().Pkg() != p.Pkg {
+				if types.NewMethodSet(types.NewPointer(n)).Len() > 0 {
+					unseen = true
+				}
+				continue
+			}
+			owners[n.Obj()] = true
+		}
+	}
+	for _, file := range p.Files {
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || fd.Recv == nil || fd.Body == nil {
+				continue
+			}
+			fn, ok := p.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			recv := types.Unalias(fn.Signature().Recv().Type())
+			if ptr, ok := recv.(*types.Pointer); ok {
+				recv = types.Unalias(ptr.Elem())
+			}
+			n, ok := recv.(*types.Named)
+			if !ok || !owners[n.Obj()] {
+				continue
+			}
+			found := false
+			ast.Inspect(fd.Body, func(x ast.Node) bool {
+				if id, ok := x.(*ast.Ident); ok && !found {
+					if v, ok := p.TypesInfo.Uses[id].(*types.Var); ok && hiddenVars[v] {
+						found = true
+					}
+				}
+				return !found
+			})
+			if found {
+				using = append(using, n.Obj().Name()+"."+fd.Name.Name)
+			}
+		}
+	}
+	return using, unseen
 }
 
 // ambiguous reports embedded fields that collide with each other: Bun

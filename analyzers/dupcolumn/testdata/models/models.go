@@ -24,7 +24,7 @@ func (b *Base) Touch() { b.UpdatedAt = time.Now() }
 type Shadowing struct {
 	bun.BaseModel `bun:"table:shadowings,alias:sh"`
 	Base
-	UpdatedAt time.Time `bun:"updated_at,notnull"` // want `UpdatedAt hides Base.UpdatedAt, which maps to the same column updated_at: Bun keeps UpdatedAt and silently drops the embedded field, so whatever sets Base.UpdatedAt \(a method of the embedded struct, say\) writes a value Bun never saves; remove one of them`
+	UpdatedAt time.Time `bun:"updated_at,notnull"` // want `UpdatedAt hides Base.UpdatedAt, which maps to the same column updated_at: Bun keeps UpdatedAt and silently drops the embedded field, so whatever sets Base.UpdatedAt \(a method of the embedded struct, say\) writes a value Bun never saves \(Base.Touch uses it\); remove one of them`
 }
 
 // Renamed hides it under another Go name.
@@ -164,12 +164,47 @@ type WithAuthor struct {
 	Author   *Author `bun:"rel:belongs-to,join:author_id=id"`
 }
 
-// Book declares the relation again.
+// Book declares the relation again, under its Go name: Go and Bun both
+// take Book.Author, and no method of WithAuthor uses the hidden one.
 type Book struct {
 	bun.BaseModel `bun:"table:books,alias:bo"`
 	ID            int64 `bun:"id,pk"`
 	WithAuthor
-	Author *Author `bun:"rel:belongs-to,join:author_id=id"` // want `Author hides WithAuthor.Author`
+	Author *Author `bun:"rel:belongs-to,join:author_id=id"`
+}
+
+// BaseItem is a base whose Params the items specialise, as uptrace's grid
+// items do; its method does not touch Params.
+type BaseItem struct {
+	bun.BaseModel `bun:"table:items,alias:i"`
+	ID            int64          `bun:"id,pk"`
+	Title         string         `bun:"title"`
+	Params        map[string]any `bun:"params"`
+}
+
+// Validate reads the title only.
+func (b *BaseItem) Validate() bool { return b.Title != "" }
+
+// ChartItem overrides Params with its own type: intended, and quiet.
+type ChartItem struct {
+	*BaseItem `bun:",inherit"`
+	Params    struct{ Query string } `bun:"params"`
+}
+
+// WithHook is a base whose hook sets the field a model overrides.
+type WithHook struct {
+	Params map[string]any `bun:"params"`
+}
+
+// BeforeSave sets Params, which Bun never saves for HookedItem.
+func (w *WithHook) BeforeSave() { w.Params = map[string]any{} }
+
+// HookedItem overrides Params, and WithHook's method writes the hidden one.
+type HookedItem struct {
+	bun.BaseModel `bun:"table:hooked_items,alias:hi"`
+	ID            int64 `bun:"id,pk"`
+	WithHook
+	Params struct{ Query string } `bun:"params"` // want `Params hides WithHook.Params, .* \(WithHook.BeforeSave uses it\)`
 }
 
 // Suppressed redeclares on purpose.
