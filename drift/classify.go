@@ -326,6 +326,15 @@ func (c *comparer) columnNull(dt *dTable, lt *schema.Table, lc *schema.Column, d
 	f := c.columnFinding(ColumnNullability, dt, lt, lc.Name, dc)
 	wantNull := !dc.bun.NotNull
 	switch {
+	case !lc.Type.Null && dc.bun.WritesNull && dc.bun.InsertsDefault && lc.Default != nil && c.dialect != dsn.SQLite:
+		// Bun writes DEFAULT for the nil or zero value, in inserts and
+		// updates alike, and the column has one: nothing fails.
+		f.Severity = config.Info
+		f.Message = fmt.Sprintf("column %s.%s is NOT NULL; %s can be nil or zero, which Bun writes as DEFAULT (the column's %s) in inserts and updates, so nothing fails",
+			lt.Name, lc.Name, field(dt, dc), defaultText(lc.Default))
+		f.Fix = fmt.Sprintf("add notnull to the bun tag of %s to say so", field(dt, dc))
+		c.findings = append(c.findings, f) // the model is the side to change: no SQL
+		return
 	case !lc.Type.Null && dc.bun.WritesNull:
 		f.Severity = config.Error
 		f.Message = fmt.Sprintf("column %s.%s is NOT NULL, but %s can write NULL (it is a pointer, nullzero, a map or slice, or a driver.Valuer), and such writes fail",

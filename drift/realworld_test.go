@@ -8,6 +8,7 @@ import (
 	"net"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/uptrace/bun"
 
@@ -407,6 +408,59 @@ func TestValuerText(t *testing.T) {
 		// and Bun gives a [16]byte no type at all on MySQL.
 		if db.Dialect() == pg && (len(res.Findings) != 1 || res.Findings[0].Kind != drift.ColumnType || res.Findings[0].Severity != config.Error) {
 			t.Error("varchar(20): want one DR005 error")
+			logFindings(t, res.Findings)
+		}
+	})
+}
+
+// Stamp's CreatedAt is nullzero without notnull, in a NOT NULL column with
+// a default, as uptrace writes its timestamps.
+type Stamp struct {
+	bun.BaseModel `bun:"table:stamps"`
+	ID            int64     `bun:"id,pk"`
+	CreatedAt     time.Time `bun:"created_at,nullzero"`
+}
+
+// TestNullZeroIntoDefault: Bun writes DEFAULT for a zero nullzero field
+// in inserts and updates on PostgreSQL and MySQL, so a NOT NULL column
+// with a default takes both (an info finding that says so); SQLite has no
+// DEFAULT placeholder, Bun sends NULL, and the insert fails (an error).
+// Bun itself shows each.
+func TestNullZeroIntoDefault(t *testing.T) {
+	t.Parallel()
+	testdb.Each(t, func(t *testing.T, db *testdb.DB) {
+		t.Parallel()
+		ctx := context.Background()
+		execAll(t, db.SQL(), []string{"CREATE TABLE stamps (id bigint NOT NULL PRIMARY KEY, created_at timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP)"})
+		_, insertErr := db.Bun.NewInsert().Model(&Stamp{ID: 1}).Exec(ctx)
+		res, err := drift.Compare(ctx, db.SQL(), db.Dialect(), drift.Options{}, (*Stamp)(nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var null []drift.Finding
+		for _, f := range res.Findings {
+			if f.Kind == drift.ColumnNullability {
+				null = append(null, f)
+			}
+		}
+		if db.Dialect() == lite {
+			if insertErr == nil {
+				t.Error("SQLite took Bun's insert of a zero nullzero field into NOT NULL")
+			}
+			if len(null) != 1 || null[0].Severity != config.Error {
+				t.Error("SQLite: want one DR006 error")
+				logFindings(t, res.Findings)
+			}
+			return
+		}
+		if insertErr != nil {
+			t.Fatalf("Bun's insert of a zero nullzero field: %v", insertErr)
+		}
+		if _, err := db.Bun.NewUpdate().Model(&Stamp{ID: 1}).WherePK().Exec(ctx); err != nil {
+			t.Errorf("Bun's update of a zero nullzero field: %v", err)
+		}
+		if len(null) != 1 || null[0].Severity != config.Info || !strings.Contains(null[0].Message, "so nothing fails") || null[0].SQL != "" {
+			t.Error("want one DR006 info finding, without SQL, saying nothing fails")
 			logFindings(t, res.Findings)
 		}
 	})

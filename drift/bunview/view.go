@@ -99,6 +99,10 @@ type Column struct {
 	// or the string a driver.Valuer's zero value returns (a uuid.UUID's
 	// "00000000-0000-0000-0000-000000000000"). "" otherwise.
 	Text string `json:"text,omitempty"`
+	// InsertsDefault reports that Bun's INSERT and UPDATE send DEFAULT
+	// (NULL where the dialect has no DEFAULT placeholder: SQLite) for the
+	// field's nil or zero value: a pointer, or a nullzero field.
+	InsertsDefault bool `json:"inserts_default,omitempty"`
 }
 
 // Unique is a unique constraint of the model's tags.
@@ -175,8 +179,10 @@ func NewDialect(name string) (schema.Dialect, error) {
 		return newDialect(), nil
 	}
 	if pkg, ok := DialectPackages[name]; ok {
-		// Only in a program built from a vendor directory that lacks it.
-		return nil, fmt.Errorf("%s is not in the module's vendor directory: require it in go.mod, import it from a file of the module (import _ %q), and run go mod vendor; or run with GOFLAGS=-mod=mod", pkg, pkg)
+		// Only in a program built from a vendor directory that lacks it,
+		// or without a module that could not be had at the module's Bun
+		// version.
+		return nil, fmt.Errorf("%s is not in the program built from the module (its vendor directory lacks it, or it could not be downloaded at the module's Bun version): require it in go.mod (and run go mod vendor if the module vendors)", pkg)
 	}
 	return nil, fmt.Errorf("unknown dialect %q: want pg, mysql or sqlite", name)
 }
@@ -259,9 +265,21 @@ func Reflect(dialectName string, models ...any) (*View, error) {
 		}
 		tables[t] = tab
 	}
+	// The join tables of m2m relations (schema.Table.IsM2MTable says so
+	// from Bun 1.2.7 on; relations say so in every version).
+	joins := map[*schema.Table]bool{}
+	for _, tab := range tables {
+		for _, rel := range tab.Relations {
+			if rel.Type == schema.ManyToManyRelation && rel.M2MTable != nil {
+				joins[rel.M2MTable] = true
+			}
+		}
+	}
 	for _, m := range unique {
 		if tab := tables[modelType(m)]; tab != nil {
-			v.Tables = append(v.Tables, describe(d, tab))
+			out := describe(d, tab)
+			out.M2M = joins[tab]
+			v.Tables = append(v.Tables, out)
 		}
 	}
 	return v, nil
@@ -322,7 +340,7 @@ func m2mNames(types []reflect.Type) map[string]bool {
 // describe turns Bun's table into a Table, column definitions rendered as
 // CreateTableQuery.AppendQuery renders them.
 func describe(d schema.Dialect, tab *schema.Table) *Table {
-	out := &Table{Model: typeName(tab.Type), Name: tab.Name, M2M: tab.IsM2MTable, Columns: []*Column{}}
+	out := &Table{Model: typeName(tab.Type), Name: tab.Name, Columns: []*Column{}}
 	if tab.Schema != "" && tab.Schema != d.DefaultSchema() {
 		out.Schema = tab.Schema
 	}
@@ -352,6 +370,7 @@ func describe(d schema.Dialect, tab *schema.Table) *Table {
 		}
 		c.JSON = marshalsJSON(st, valuer)
 		c.Text = textSample(f.IndirectType, valuer)
+		c.InsertsDefault = st.Kind() == reflect.Pointer || f.NullZero
 		if f.IsPK {
 			out.PrimaryKey = append(out.PrimaryKey, f.Name)
 		}

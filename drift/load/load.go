@@ -198,7 +198,7 @@ func Models(ctx context.Context, cfg Config, dialect string) (*Reflection, error
 			return cachedMeta{}, nil, fmt.Errorf("no Bun models in %s (structs embedding bun.BaseModel or used as models; with models: {tagged: true} in .schemalint.yml every struct with bun tags counts)%s", strings.Join(cfg.models(), " "), left)
 		}
 		return cachedMeta{Discovery: *d}, func(binary string) error {
-			return build(ctx, l, programSpec{Models: d.Models}, genParent(l, d.Models, ""), binary)
+			return build(ctx, l, programSpec{Models: d.Models, Want: dialect}, genParent(l, d.Models, ""), binary)
 		}, nil
 	}
 	var buildTime time.Duration

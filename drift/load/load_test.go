@@ -186,7 +186,7 @@ func TestModFileKeepsToolchain(t *testing.T) {
 		t.Fatal(err)
 	}
 	dst := filepath.Join(dir, "copy.mod")
-	if err := writeModFile(src, dst, "v1.3.0", "sqlite"); err != nil {
+	if err := writeModFile(src, dst, "v1.3.0", "sqlite", dialectNames); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(dst)
@@ -197,5 +197,48 @@ func TestModFileKeepsToolchain(t *testing.T) {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("the copy lacks %q:\n%s", want, b)
 		}
+	}
+}
+
+// TestModFileDialects: the copy requires the modules of the dialects the
+// program is built with, at the Bun version, except those go.mod already
+// requires, which keep their version; and when a build fails on a dialect
+// module the module does not require (a Bun pseudo-version the proxy
+// cannot serve that module at, as for uptrace), the retry keeps the
+// dialects the run needs and those go.mod requires.
+func TestModFileDialects(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "go.mod")
+	bun := "v1.2.7-0.20241126124946-928d0779110e"
+	user := "module example.com/app\n\ngo 1.25.0\n\nrequire (\n\tgithub.com/uptrace/bun " + bun + "\n\tgithub.com/uptrace/bun/dialect/pgdialect v1.2.6\n)\n"
+	if err := os.WriteFile(src, []byte(user), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(dir, "copy.mod")
+	if err := writeModFile(src, dst, bun, "", []string{"pg", "sqlite"}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for want, has := range map[string]bool{
+		"github.com/uptrace/bun/dialect/pgdialect v1.2.6":     true,
+		"github.com/uptrace/bun/dialect/sqlitedialect " + bun: true,
+		"github.com/uptrace/bun/dialect/mysqldialect":         false,
+		"github.com/uptrace/bun/dialect/pgdialect " + bun:     false,
+	} {
+		if strings.Contains(string(b), want) != has {
+			t.Errorf("copy has %q: %v, want %v\n%s", want, !has, has, b)
+		}
+	}
+
+	got, err := neededDialects(src, programSpec{Want: "sqlite"})
+	if err != nil || strings.Join(got, ",") != "pg,sqlite" {
+		t.Errorf("neededDialects = %v, %v; want pg (required), sqlite (wanted)", got, err)
+	}
+	msg := "go: github.com/uptrace/bun/dialect/mysqldialect@" + bun + ": reading https://proxy.golang.org/...: 404 Not Found"
+	if !mentionsOther(msg, got) || mentionsOther(msg, dialectNames) || mentionsOther("undefined: x", got) {
+		t.Errorf("mentionsOther misjudges %q", msg)
 	}
 }

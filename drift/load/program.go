@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/template"
 	"time"
@@ -37,8 +38,6 @@ const (
 	pgxVersion  = "v5.13.0"
 )
 
-var bunDialects = []string{bunModule + "/dialect/pgdialect", bunModule + "/dialect/mysqldialect", bunModule + "/dialect/sqlitedialect"}
-
 // programSpec says which program to build: one that reflects the models
 // (Migrate empty), or one that also runs the migrations of a package on
 // a database of the given dialect.
@@ -50,8 +49,12 @@ type programSpec struct {
 	// MigPackage and MigVar name the *migrate.Migrations variable.
 	MigPackage, MigVar string
 	// Dialects are the Bun dialects built in ("pg", "mysql",
-	// "sqlite"); all three unless a vendor directory lacks some.
+	// "sqlite"); all three unless a vendor directory lacks some, or a
+	// dialect module cannot be had at the module's Bun version.
 	Dialects []string
+	// Want is the dialect the run at hand needs (reflecting the models
+	// for it), which the program must have.
+	Want string
 }
 
 // dialectNames are Bun's dialects, in the order the program lists them.
@@ -285,16 +288,69 @@ func build(ctx context.Context, l *listing, spec programSpec, genParent, out str
 		return err
 	}
 	defer func() { _ = os.RemoveAll(work) }()
-	modPath := filepath.Join(work, "go.mod")
-	if err := writeModFile(l.main.GoMod, modPath, bunVersion, spec.Migrate); err != nil {
-		return err
-	}
-	if sum, err := os.ReadFile(strings.TrimSuffix(l.main.GoMod, ".mod") + ".sum"); err == nil {
-		if err := os.WriteFile(filepath.Join(work, "go.sum"), sum, 0o600); err != nil { //nolint:gosec // a file in our own work directory
+	attempt := func(spec programSpec) error {
+		dir, err := os.MkdirTemp(work, "try-")
+		if err != nil {
 			return err
 		}
+		modPath := filepath.Join(dir, "go.mod")
+		if err := writeModFile(l.main.GoMod, modPath, bunVersion, spec.Migrate, spec.Dialects); err != nil {
+			return err
+		}
+		if sum, err := os.ReadFile(strings.TrimSuffix(l.main.GoMod, ".mod") + ".sum"); err == nil {
+			if err := os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o600); err != nil { //nolint:gosec // a file in our own work directory
+				return err
+			}
+		}
+		return goBuild(ctx, l, spec, dir, genParent, out, "-mod=mod", "-modfile="+modPath)
 	}
-	return goBuild(ctx, l, spec, work, genParent, out, "-mod=mod", "-modfile="+modPath)
+	err = attempt(spec)
+	if err == nil {
+		return nil
+	}
+	// A dialect module the module does not require may not exist at its
+	// Bun version (a pseudo-version the proxy cannot serve): build with
+	// the dialects the run needs and the ones the module requires.
+	fewer, ferr := neededDialects(l.main.GoMod, spec)
+	if ferr != nil || len(fewer) == len(spec.Dialects) || !mentionsOther(err.Error(), fewer) {
+		return err
+	}
+	spec.Dialects = fewer
+	if err2 := attempt(spec); err2 != nil {
+		return fmt.Errorf("%w; with only the %s dialects: %v", err, strings.Join(fewer, ", "), err2)
+	}
+	return nil
+}
+
+// neededDialects lists the dialects the run needs (spec.Want,
+// spec.Migrate) and those whose module go.mod requires.
+func neededDialects(goMod string, spec programSpec) ([]string, error) {
+	b, err := os.ReadFile(goMod) //nolint:gosec // the user's go.mod, read only
+	if err != nil {
+		return nil, err
+	}
+	f, err := modfile.Parse(goMod, b, nil)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, name := range dialectNames {
+		if name == spec.Want || name == spec.Migrate || requires(f, bunview.DialectPackages[name]) {
+			out = append(out, name)
+		}
+	}
+	return out, nil
+}
+
+// mentionsOther reports whether a build error names a dialect module
+// other than those of keep.
+func mentionsOther(msg string, keep []string) bool {
+	for _, name := range dialectNames {
+		if !slices.Contains(keep, name) && strings.Contains(msg, bunview.DialectPackages[name]+"@") {
+			return true
+		}
+	}
+	return false
 }
 
 // buildVendored builds the program from the module's vendor directory,
@@ -436,9 +492,10 @@ func virtualDir(parent string) string {
 	}
 }
 
-// writeModFile copies go.mod to path, requiring Bun's dialect modules
-// (and the scratch database's driver) at the user's Bun version.
-func writeModFile(src, path, bunVersion, driverDialect string) error {
+// writeModFile copies go.mod to path, requiring Bun's modules of the
+// dialects named (and the scratch database's driver) at the user's Bun
+// version, or at the version go.mod already requires them.
+func writeModFile(src, path, bunVersion, driverDialect string, dialects []string) error {
 	b, err := os.ReadFile(src) //nolint:gosec // the user's go.mod, copied, never written
 	if err != nil {
 		return err
@@ -447,11 +504,17 @@ func writeModFile(src, path, bunVersion, driverDialect string) error {
 	if err != nil {
 		return err
 	}
-	need := append([]string(nil), bunDialects...)
+	var need []string
+	for _, name := range dialects {
+		need = append(need, bunview.DialectPackages[name])
+	}
 	if driverDialect == dsn.SQLite {
 		need = append(need, bunModule+"/driver/sqliteshim")
 	}
 	for _, m := range need {
+		if requires(f, m) {
+			continue
+		}
 		if err := f.AddRequire(m, bunVersion); err != nil {
 			return err
 		}
