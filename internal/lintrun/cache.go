@@ -1,0 +1,533 @@
+package lintrun
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"go/token"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/mod/modfile"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/schemalint/schemalint/analyzers/config"
+	"github.com/schemalint/schemalint/analyzers/lint"
+	"github.com/schemalint/schemalint/internal/cachedir"
+	"github.com/schemalint/schemalint/internal/report"
+)
+
+// The result cache. A run's findings are stored under a key computed
+// before anything is loaded, so that an unchanged run answers without
+// `go list` (0.3 s or more) or any analysis: a hash of the schemalint
+// binary, the run's options (directory, patterns, --tests, --config and
+// its content), the go command and the environment that shapes its
+// builds, and the content of every file of the module that can change
+// findings — .go and .sql files, .schemalint.yml, go.mod, go.sum,
+// vendor/modules.txt — the directories of locally replaced modules
+// included, and every .schemalint.yml above the module. Dependencies
+// outside the module are named by go.mod and go.sum, and the module
+// cache never changes a version's files. Files an analysis read outside
+// what the key hashes (the SQL migrations of an os.DirFS outside the
+// module) are recorded in the entry with a digest of their directory,
+// checked on each hit. A workspace (go.work) or a pattern outside the
+// module is not cached: every run loads and analyses.
+
+// cacheVersion changes whenever the key or the entry changes meaning.
+const cacheVersion = "schemalint-lint-cache/1"
+
+// Limits of the cache directory: beyond them the least recently used
+// entries are removed.
+const (
+	cacheMaxEntries = 256
+	cacheMaxBytes   = 64 << 20
+	cacheTmpMaxAge  = time.Hour
+)
+
+// Options are the inputs of a cached run besides the files.
+type Options struct {
+	// Dir is the directory the patterns (and the positions of findings)
+	// are relative to.
+	Dir      string
+	Tests    bool
+	Patterns []string
+	// ConfigFile is --config ("" for the nearest .schemalint.yml).
+	ConfigFile string
+	// NoCache neither reads nor writes the cache.
+	NoCache bool
+	// CacheDir overrides cachedir.Dir("lint") (tests).
+	CacheDir string
+}
+
+// Stats tell what a run did, for lint -v.
+type Stats struct {
+	// Cache is "hit", "miss", "off" (--no-cache) or why the run could
+	// not be cached.
+	Cache string
+	// Key is the cache key ("" when there is none).
+	Key string
+	// FromSource counts the packages parsed and type-checked (0 on a
+	// hit).
+	FromSource int
+	// KeyTime, LoadTime and AnalyzeTime are what each step took.
+	KeyTime, LoadTime, AnalyzeTime time.Duration
+}
+
+// Run lints the packages of opts, answering from the cache when the key
+// matches an entry; a miss loads and analyses (Load, Analyze) and stores
+// the findings. A cache that cannot be read or written only costs the
+// work, never the run.
+func Run(ctx context.Context, opts Options, env *lint.Env, as []*analysis.Analyzer) (*report.Report, Stats, error) {
+	var st Stats
+	var c *resultCache
+	switch {
+	case opts.NoCache:
+		st.Cache = "off (--no-cache)"
+	default:
+		start := time.Now()
+		var err error
+		c, err = openResultCache(opts.CacheDir)
+		if err == nil {
+			st.Key, err = runKey(opts)
+		}
+		st.KeyTime = time.Since(start)
+		if err != nil {
+			c, st.Cache = nil, "off: "+err.Error()
+		}
+	}
+	if c != nil {
+		if findings, ok := c.get(st.Key); ok {
+			st.Cache = "hit"
+			rep := newReport(env)
+			rep.Findings = findings
+			return rep, st, nil
+		}
+		st.Cache = "miss"
+	}
+	start := time.Now()
+	pkgs, err := Load(ctx, opts.Dir, opts.Tests, opts.Patterns)
+	st.LoadTime = time.Since(start)
+	if err != nil {
+		return nil, st, err
+	}
+	packages.Visit(pkgs, nil, func(*packages.Package) { st.FromSource++ }) // only those are left in the graph
+	start = time.Now()
+	rep, err := Analyze(env, as, pkgs, opts.Dir)
+	st.AnalyzeTime = time.Since(start)
+	if err != nil || c == nil {
+		return rep, st, err
+	}
+	// Files changed during the run would be stored under the key of
+	// what they were before: the key is computed again, and nothing is
+	// stored when it moved.
+	if again, err := runKey(opts); err == nil && again == st.Key {
+		extras, err := extraInputs(pkgs, opts.Dir)
+		if err == nil {
+			c.put(st.Key, rep.Findings, extras)
+		}
+	}
+	return rep, st, nil
+}
+
+// runKey is the key of a run (see above), or an error saying why the run
+// cannot be cached.
+func runKey(opts Options) (string, error) {
+	dir, err := filepath.Abs(opts.Dir)
+	if err != nil {
+		return "", err
+	}
+	root, err := moduleRoot(dir)
+	if err != nil {
+		return "", err
+	}
+	for _, p := range opts.Patterns {
+		if strings.HasPrefix(p, ".") || filepath.IsAbs(p) {
+			d := filepath.Join(dir, strings.TrimSuffix(strings.TrimSuffix(p, "..."), "/"))
+			if !within(d, root) {
+				return "", fmt.Errorf("%s is outside the module %s", p, root)
+			}
+		}
+	}
+	h := sha256.New()
+	field := func(parts ...string) {
+		for _, s := range parts {
+			fmt.Fprintf(h, "%d:%s\x00", len(s), s)
+		}
+	}
+	field(cacheVersion, cachedir.ToolID(), runtime.Version(), dir, fmt.Sprint(opts.Tests))
+	field(opts.Patterns...)
+	field("config", opts.ConfigFile)
+	if opts.ConfigFile != "" {
+		if err := hashFile(h, opts.ConfigFile); err != nil {
+			return "", err
+		}
+	}
+	// The go command and what shapes its builds: which files compile
+	// (GOOS, tags in GOFLAGS, cgo) and which modules it uses.
+	for _, v := range []string{"GOFLAGS", "GOOS", "GOARCH", "GOARM", "GOAMD64", "GOARM64", "CGO_ENABLED", "CC",
+		"GOEXPERIMENT", "GOTOOLCHAIN", "GOWORK", "GO111MODULE", "GOPATH", "GOROOT", "GOMODCACHE", "GOENV"} {
+		field(v, os.Getenv(v))
+	}
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		return "", fmt.Errorf("no go command: %w", err)
+	}
+	field("go", statID(goBin))
+	if envFile := goEnvFile(); envFile != "" {
+		field("goenv", envFile)
+		_ = hashFile(h, envFile) // absent: nothing set with go env -w
+	}
+	// Configuration above the module, found by the nearest-file search.
+	for d := filepath.Dir(root); ; d = filepath.Dir(d) {
+		p := filepath.Join(d, config.FileName)
+		field("above", p)
+		_ = hashFile(h, p)
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	roots, err := keyRoots(root)
+	if err != nil {
+		return "", err
+	}
+	for _, r := range roots {
+		field("tree", r)
+		if err := hashTree(h, r); err != nil {
+			return "", err
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// moduleRoot returns the directory of the go.mod governing dir; a
+// workspace is refused (its modules are not hashed).
+func moduleRoot(dir string) (string, error) {
+	if w := os.Getenv("GOWORK"); w != "" && w != "off" {
+		return "", errors.New("GOWORK is set: workspaces are not cached")
+	}
+	root := ""
+	for d := dir; ; d = filepath.Dir(d) {
+		if root == "" && isFile(filepath.Join(d, "go.mod")) {
+			root = d
+		}
+		if isFile(filepath.Join(d, "go.work")) && os.Getenv("GOWORK") != "off" {
+			return "", fmt.Errorf("%s: workspaces are not cached", filepath.Join(d, "go.work"))
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	if root == "" {
+		return "", errors.New("no go.mod: only modules are cached")
+	}
+	return root, nil
+}
+
+func isFile(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.Mode().IsRegular()
+}
+
+// keyRoots returns the module root and the directories of the modules
+// its go.mod replaces with local directories.
+func keyRoots(root string) ([]string, error) {
+	gomod := filepath.Join(root, "go.mod")
+	b, err := os.ReadFile(gomod) //nolint:gosec // the user's go.mod
+	if err != nil {
+		return nil, err
+	}
+	f, err := modfile.ParseLax(gomod, b, nil)
+	if err != nil {
+		return nil, err
+	}
+	roots := []string{root}
+	for _, r := range f.Replace {
+		if r.New.Version != "" { // a module version, not a directory
+			continue
+		}
+		d := r.New.Path
+		if !filepath.IsAbs(d) {
+			d = filepath.Join(root, d)
+		}
+		roots = append(roots, filepath.Clean(d))
+	}
+	return roots, nil
+}
+
+// keyFile reports whether a file's content can change findings.
+func keyFile(name string) bool {
+	switch name {
+	case "go.mod", "go.sum", "modules.txt", config.FileName:
+		return true
+	}
+	return strings.HasSuffix(name, ".go") || strings.HasSuffix(name, ".sql")
+}
+
+// hashTree hashes the relative path and content of every key file under
+// root, version control and node_modules directories left out. Files
+// are read in parallel; the hash takes them in path order.
+func hashTree(h io.Writer, root string) error {
+	var files []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			switch d.Name() {
+			case ".git", ".hg", ".svn", "node_modules":
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if keyFile(d.Name()) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	sums := make([]string, len(files))
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, f := range files {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			sums[i], errs[i] = fileSum(f)
+		})
+	}
+	wg.Wait()
+	for i, f := range files {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		rel, _ := filepath.Rel(root, f)
+		fmt.Fprintf(h, "%s\x00%s\x00", filepath.ToSlash(rel), sums[i])
+	}
+	return nil
+}
+
+func fileSum(p string) (string, error) {
+	h := sha256.New()
+	if err := hashFile(h, p); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func hashFile(h io.Writer, p string) error {
+	f, err := os.Open(p) //nolint:gosec // a file of the user's module
+	if err != nil {
+		return err
+	}
+	defer func() { _ = f.Close() }()
+	_, err = io.Copy(h, f)
+	return err
+}
+
+// statID identifies a file by path, size and modification time.
+func statID(p string) string {
+	st, err := os.Stat(p)
+	if err != nil {
+		return p
+	}
+	return fmt.Sprintf("%s|%d|%d", p, st.Size(), st.ModTime().UnixNano())
+}
+
+// goEnvFile is where `go env -w` writes (GOENV, else <config dir>/go/env).
+func goEnvFile() string {
+	if f := os.Getenv("GOENV"); f != "" {
+		return f
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "go", "env")
+}
+
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// extra is a directory an analysis read files from outside the key's
+// trees, with the digest of what it holds.
+type extra struct {
+	Dir    string `json:"dir"`
+	Digest string `json:"digest"`
+}
+
+// extraInputs returns the directories of the files the analyses read
+// (the file set holds them: the declared analyzer adds the SQL files it
+// reads) that lie outside the key's trees, each with its digest.
+func extraInputs(pkgs []*packages.Package, dir string) ([]extra, error) {
+	if len(pkgs) == 0 || pkgs[0].Fset == nil {
+		return nil, nil
+	}
+	root, err := moduleRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	roots, err := keyRoots(root)
+	if err != nil {
+		return nil, err
+	}
+	dirs := map[string]bool{}
+	pkgs[0].Fset.Iterate(func(f *token.File) bool {
+		name := f.Name()
+		if strings.HasSuffix(name, ".go") || !filepath.IsAbs(name) {
+			return true
+		}
+		if !slices.ContainsFunc(roots, func(r string) bool { return within(name, r) }) {
+			dirs[filepath.Dir(name)] = true
+		}
+		return true
+	})
+	var out []extra
+	for d := range dirs {
+		out = append(out, extra{Dir: d, Digest: dirDigest(d)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Dir < out[j].Dir })
+	return out, nil
+}
+
+// dirDigest hashes the key files under dir (what Bun's Discover would
+// walk); an unreadable directory has a digest of its own.
+func dirDigest(dir string) string {
+	h := sha256.New()
+	if err := hashTree(h, dir); err != nil {
+		return "unreadable: " + err.Error()
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// resultCache holds one file per key: lint-<key>.json.
+type resultCache struct{ dir string }
+
+// entry is what a cache file holds.
+type cacheEntry struct {
+	Version  string           `json:"version"`
+	Key      string           `json:"key"`
+	Extras   []extra          `json:"extras,omitempty"`
+	Findings []report.Finding `json:"findings"`
+}
+
+func openResultCache(dir string) (*resultCache, error) {
+	if dir == "" {
+		return openDefaultCache()
+	}
+	if err := os.MkdirAll(dir, 0o750); err != nil { //nolint:gosec // the cache directory chosen
+		return nil, err
+	}
+	return &resultCache{dir: dir}, nil
+}
+
+func openDefaultCache() (*resultCache, error) {
+	dir, err := cachedir.Dir("lint")
+	if err != nil {
+		return nil, err
+	}
+	return &resultCache{dir: dir}, nil
+}
+
+func (c *resultCache) file(key string) string { return filepath.Join(c.dir, "lint-"+key+".json") }
+
+// get returns the findings stored under key. An entry that cannot be
+// read or decoded, or whose extra inputs changed, is a miss (and is
+// rewritten by the run's put).
+func (c *resultCache) get(key string) ([]report.Finding, bool) {
+	b, err := os.ReadFile(c.file(key))
+	if err != nil {
+		return nil, false
+	}
+	var e cacheEntry
+	if json.Unmarshal(b, &e) != nil || e.Version != cacheVersion || e.Key != key {
+		return nil, false
+	}
+	for _, x := range e.Extras {
+		if dirDigest(x.Dir) != x.Digest {
+			return nil, false
+		}
+	}
+	now := time.Now()
+	_ = os.Chtimes(c.file(key), now, now) // recently used: kept by trim
+	return e.Findings, true
+}
+
+// put stores findings under key through a temporary file renamed into
+// place, so that a concurrent run never reads half an entry, then trims
+// the cache. Failing to store only costs the next run the work.
+func (c *resultCache) put(key string, findings []report.Finding, extras []extra) {
+	b, err := json.Marshal(cacheEntry{Version: cacheVersion, Key: key, Extras: extras, Findings: findings})
+	if err != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(c.dir, "lint-*.tmp")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.Write(b)
+	if cerr := tmp.Close(); werr == nil && cerr == nil {
+		_ = os.Rename(tmp.Name(), c.file(key))
+	}
+	_ = os.Remove(tmp.Name())
+	c.trim()
+}
+
+// trim removes the least recently used entries beyond cacheMaxEntries
+// or cacheMaxBytes, and temporary files of runs killed mid-write.
+func (c *resultCache) trim() {
+	list, err := os.ReadDir(c.dir)
+	if err != nil {
+		return
+	}
+	type file struct {
+		path string
+		size int64
+		used time.Time
+	}
+	var entries []file
+	for _, d := range list {
+		name := d.Name()
+		if !strings.HasPrefix(name, "lint-") || d.IsDir() {
+			continue
+		}
+		info, err := d.Info()
+		if err != nil {
+			continue
+		}
+		p := filepath.Join(c.dir, name)
+		switch {
+		case strings.HasSuffix(name, ".tmp"):
+			if time.Since(info.ModTime()) > cacheTmpMaxAge {
+				_ = os.Remove(p)
+			}
+		case strings.HasSuffix(name, ".json"):
+			entries = append(entries, file{p, info.Size(), info.ModTime()})
+		}
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].used.After(entries[j].used) })
+	var total int64
+	for i, e := range entries {
+		total += e.size
+		if i >= cacheMaxEntries || total > cacheMaxBytes {
+			_ = os.Remove(e.path)
+		}
+	}
+}

@@ -1,0 +1,183 @@
+package lintrun_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/schemalint/schemalint/analyzers"
+	"github.com/schemalint/schemalint/internal/lintrun"
+)
+
+// cachedRun lints with the result cache in cache and returns the
+// findings as JSON and what the cache did.
+func cachedRun(t *testing.T, opts lintrun.Options) (string, string) {
+	t.Helper()
+	env := analyzers.NewEnv()
+	rep, st, err := lintrun.Run(context.Background(), opts, env, analyzers.New(env))
+	if err != nil {
+		t.Fatalf("%v: %v", opts.Patterns, err)
+	}
+	b, err := json.MarshalIndent(rep.Findings, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b), st.Cache
+}
+
+// copyMod copies the mod fixture of cmd/schemalint into a directory of
+// its own (under a parent directory, for files outside the module).
+func copyMod(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "mod")
+	if err := os.CopyFS(dir, os.DirFS(abs(t, "../../cmd/schemalint/testdata/mod"))); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func write(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func replaceIn(t *testing.T, path, old, new string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), old) {
+		t.Fatalf("%s does not contain %q", path, old)
+	}
+	write(t, path, strings.Replace(string(b), old, new, 1))
+}
+
+// sqlMigrations makes migs/migrations discover SQL migrations from fsys
+// (a Go expression) and writes one creating an index on column.
+func sqlMigrations(t *testing.T, mod, fsys, sqlDir, column string) {
+	t.Helper()
+	imp := `"embed"`
+	decl := "//go:embed *.sql\nvar sqlFiles embed.FS\n"
+	if fsys != "sqlFiles" {
+		imp, decl = `"os"`, ""
+	}
+	write(t, filepath.Join(mod, "migs", "migrations", "sql.go"), "package migrations\n\nimport "+imp+"\n\n"+decl+
+		"func init() {\n\tif err := Migrations.Discover("+fsys+"); err != nil {\n\t\tpanic(err)\n\t}\n}\n")
+	write(t, filepath.Join(sqlDir, "20260101000002_more.up.sql"), "CREATE INDEX idx_projects_more ON projects ("+column+");\n")
+}
+
+// TestCacheInvalidation: a second run over unchanged inputs answers from
+// the cache with the same findings; each change of an input — a Go file
+// of a named package, a model in a package only imported, a SQL
+// migration (embedded, or read through os.DirFS outside the module) —
+// misses, and its findings are those of an uncached run, different from
+// before. (Configuration changes are tested through the binary, in
+// cmd/schemalint: bunmodel keeps each directory's configuration for the
+// life of the process.)
+func TestCacheInvalidation(t *testing.T) {
+	if testing.Short() {
+		t.Skip("lints fixture modules several times")
+	}
+	cases := []struct {
+		name     string
+		patterns []string
+		setup    func(t *testing.T, mod string)
+		change   func(t *testing.T, mod string)
+	}{
+		{
+			name:     "go file",
+			patterns: []string{"./violations"},
+			change: func(t *testing.T, mod string) {
+				replaceIn(t, filepath.Join(mod, "violations", "models.go"), `bun:"label,notnul"`, `bun:"label,notnull"`)
+			},
+		},
+		{
+			name:     "model of an imported package",
+			patterns: []string{"./migs/migrations"},
+			change: func(t *testing.T, mod string) {
+				replaceIn(t, filepath.Join(mod, "migs", "models", "models.go"), "\tName ", "\tOwnerID xid.ID `bun:\"owner_id,type:varchar(20)\"`\n\tName ")
+			},
+		},
+		{
+			name:     "embedded sql migration",
+			patterns: []string{"./migs/..."},
+			setup: func(t *testing.T, mod string) {
+				sqlMigrations(t, mod, "sqlFiles", filepath.Join(mod, "migs", "migrations"), "missing_id")
+			},
+			change: func(t *testing.T, mod string) {
+				replaceIn(t, filepath.Join(mod, "migs", "migrations", "20260101000002_more.up.sql"), "missing_id", "org_id")
+			},
+		},
+		{
+			name:     "sql migration outside the module",
+			patterns: []string{"./migs/..."},
+			setup: func(t *testing.T, mod string) {
+				out := filepath.Join(filepath.Dir(mod), "sql")
+				sqlMigrations(t, mod, "os.DirFS("+strconv.Quote(out)+")", out, "missing_id")
+			},
+			change: func(t *testing.T, mod string) {
+				replaceIn(t, filepath.Join(filepath.Dir(mod), "sql", "20260101000002_more.up.sql"), "missing_id", "org_id")
+			},
+		},
+		{
+			name:     "new sql migration outside the module",
+			patterns: []string{"./migs/..."},
+			setup: func(t *testing.T, mod string) {
+				out := filepath.Join(filepath.Dir(mod), "sql")
+				sqlMigrations(t, mod, "os.DirFS("+strconv.Quote(out)+")", out, "org_id")
+			},
+			change: func(t *testing.T, mod string) {
+				write(t, filepath.Join(filepath.Dir(mod), "sql", "20260101000003_again.up.sql"), "CREATE INDEX idx_x ON projects (missing_id);\n")
+			},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			mod := copyMod(t)
+			if c.setup != nil {
+				c.setup(t, mod)
+			}
+			opts := lintrun.Options{Dir: mod, Tests: true, Patterns: c.patterns, CacheDir: t.TempDir()}
+			before, how := cachedRun(t, opts)
+			if how != "miss" {
+				t.Fatalf("first run: cache %s, want miss", how)
+			}
+			again, how := cachedRun(t, opts)
+			if how != "hit" || again != before {
+				t.Fatalf("unchanged second run: cache %s, findings changed: %s", how, cmp.Diff(before, again))
+			}
+			c.change(t, mod)
+			after, how := cachedRun(t, opts)
+			if how != "miss" {
+				t.Errorf("after the change: cache %s, want miss", how)
+			}
+			uncached := opts
+			uncached.NoCache = true
+			fresh, how := cachedRun(t, uncached)
+			if how != "off (--no-cache)" {
+				t.Errorf("--no-cache: cache %s", how)
+			}
+			if diff := cmp.Diff(fresh, after); diff != "" {
+				t.Errorf("findings after the change differ from an uncached run (-uncached +cached):\n%s", diff)
+			}
+			if after == before {
+				t.Errorf("the change changed no finding, so the test proves nothing:\n%s", after)
+			}
+			if last, how := cachedRun(t, opts); how != "hit" || last != after {
+				t.Errorf("run after the change: cache %s, findings changed: %s", how, cmp.Diff(after, last))
+			}
+		})
+	}
+}
