@@ -181,3 +181,85 @@ func TestCacheInvalidation(t *testing.T) {
 		})
 	}
 }
+
+// onlyEntry returns the one entry file of a cache directory.
+func onlyEntry(t *testing.T, cache string) string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(cache, "lint-*.json"))
+	if len(files) != 1 {
+		t.Fatalf("cache entries: %v", files)
+	}
+	return files[0]
+}
+
+// TestCacheDamagedEntry: an entry that is not JSON, or truncated, is a
+// miss with the right findings, and is rewritten.
+func TestCacheDamagedEntry(t *testing.T) {
+	mod := copyMod(t)
+	opts := lintrun.Options{Dir: mod, Tests: true, Patterns: []string{"./violations"}, CacheDir: t.TempDir()}
+	want, _ := cachedRun(t, opts)
+	entry := onlyEntry(t, opts.CacheDir)
+	good, err := os.ReadFile(entry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, damage := range []string{"not json", string(good[:len(good)/2]), ""} {
+		write(t, entry, damage)
+		got, how := cachedRun(t, opts)
+		if how != "miss" || got != want {
+			t.Errorf("damaged entry %.20q: cache %s, findings: %s", damage, how, cmp.Diff(want, got))
+		}
+		if got, how := cachedRun(t, opts); how != "hit" || got != want {
+			t.Errorf("after rewriting %.20q: cache %s, findings: %s", damage, how, cmp.Diff(want, got))
+		}
+	}
+}
+
+// TestNoCache: --no-cache neither reads an entry (one whose findings were
+// tampered with is not served) nor writes one.
+func TestNoCache(t *testing.T) {
+	mod := copyMod(t)
+	opts := lintrun.Options{Dir: mod, Tests: true, Patterns: []string{"./violations"}, CacheDir: t.TempDir()}
+	want, _ := cachedRun(t, opts)
+	entry := onlyEntry(t, opts.CacheDir)
+	replaceIn(t, entry, `"message":"`, `"message":"TAMPERED `)
+	tampered, err := os.ReadFile(entry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, how := cachedRun(t, opts); how != "hit" || !strings.Contains(got, "TAMPERED") {
+		t.Fatalf("the cached run should serve the entry (cache %s)", how)
+	}
+	opts.NoCache = true
+	if got, _ := cachedRun(t, opts); got != want {
+		t.Errorf("--no-cache served the cache: %s", cmp.Diff(want, got))
+	}
+	if after, err := os.ReadFile(entry); err != nil || string(after) != string(tampered) {
+		t.Errorf("--no-cache wrote the cache (%v)", err)
+	}
+	empty := t.TempDir()
+	opts.CacheDir = empty
+	cachedRun(t, opts)
+	if files, _ := os.ReadDir(empty); len(files) != 0 {
+		t.Errorf("--no-cache wrote %d files", len(files))
+	}
+}
+
+// TestCacheWorkspace: a module in a go.work workspace is not cached (the
+// workspace's other modules are not in the key), and lints as usual.
+func TestCacheWorkspace(t *testing.T) {
+	mod := copyMod(t)
+	write(t, filepath.Join(filepath.Dir(mod), "go.work"), "go 1.26\n\nuse ./mod\n")
+	opts := lintrun.Options{Dir: mod, Tests: true, Patterns: []string{"./violations"}, CacheDir: t.TempDir()}
+	got, how := cachedRun(t, opts)
+	if !strings.Contains(how, "workspaces are not cached") {
+		t.Errorf("cache %s, want off for a workspace", how)
+	}
+	opts.NoCache = true
+	if want, _ := cachedRun(t, opts); got != want {
+		t.Errorf("findings: %s", cmp.Diff(want, got))
+	}
+	if files, _ := os.ReadDir(opts.CacheDir); len(files) != 0 {
+		t.Errorf("a workspace run wrote %d cache files", len(files))
+	}
+}
