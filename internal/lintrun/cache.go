@@ -188,13 +188,17 @@ func runKey(opts Options) (string, error) {
 	field("go", statID(goBin))
 	if envFile := goEnvFile(); envFile != "" {
 		field("goenv", envFile)
-		_ = hashFile(h, envFile) // absent: nothing set with go env -w
+		if err := hashFile(h, envFile); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
 	}
 	// Configuration above the module, found by the nearest-file search.
 	for d := filepath.Dir(root); ; d = filepath.Dir(d) {
 		p := filepath.Join(d, config.FileName)
 		field("above", p)
-		_ = hashFile(h, p)
+		if err := hashFile(h, p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
 		if filepath.Dir(d) == d {
 			break
 		}
@@ -330,12 +334,23 @@ func fileSum(p string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
+// hashFile hashes a regular file's content. Anything else (a FIFO, which
+// would block the open, a device, a directory named like a key file) is
+// an error: the run is not cached, and loading reports it if it matters.
 func hashFile(h io.Writer, p string) error {
+	if st, err := os.Stat(p); err != nil {
+		return err
+	} else if !st.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file", p)
+	}
 	f, err := os.Open(p) //nolint:gosec // a file of the user's module
 	if err != nil {
 		return err
 	}
 	defer func() { _ = f.Close() }()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file", p)
+	}
 	_, err = io.Copy(h, f)
 	return err
 }
