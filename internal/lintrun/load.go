@@ -200,25 +200,13 @@ func needSyntax(roots []*packages.Package) map[*packages.Package]bool {
 // drivers, as applications' cmd packages do, is not one: its handle-taking
 // dependencies (Atlas, modernc SQLite) stay export data.
 func migrationSide(all []*packages.Package) map[*packages.Package]bool {
-	regs := map[*packages.Package]bool{}
-	visited := map[*packages.Package]bool{}
-	var registers func(p *packages.Package) bool
-	registers = func(p *packages.Package) bool {
-		if visited[p] {
-			return regs[p]
+	// Bun's own packages import no package of the user's, so going up
+	// from those importing migrate never passes through them.
+	direct := map[*packages.Package]bool{}
+	for _, p := range all {
+		if !isBunOwn(p.PkgPath) && p.Imports[migratePkg] != nil {
+			direct[p] = true
 		}
-		visited[p] = true
-		if isBunOwn(p.PkgPath) {
-			return false
-		}
-		r := p.Imports[migratePkg] != nil
-		for _, imp := range p.Imports {
-			if registers(imp) {
-				r = true
-			}
-		}
-		regs[p] = r
-		return r
 	}
 	side := map[*packages.Package]bool{}
 	var down func(p *packages.Package)
@@ -231,10 +219,8 @@ func migrationSide(all []*packages.Package) map[*packages.Package]bool {
 			down(imp)
 		}
 	}
-	for _, p := range all {
-		if registers(p) {
-			down(p)
-		}
+	for p := range upward(all, direct) {
+		down(p)
 	}
 	return side
 }
