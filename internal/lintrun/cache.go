@@ -14,6 +14,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -161,13 +162,19 @@ func runKey(opts Options) (string, error) {
 			}
 		}
 	}
+	// Files named by these flags may lie anywhere: not hashed, not cached.
+	for _, f := range strings.Fields(os.Getenv("GOFLAGS")) {
+		if strings.HasPrefix(f, "-overlay") || strings.HasPrefix(f, "--overlay") || strings.HasPrefix(f, "-modfile") || strings.HasPrefix(f, "--modfile") {
+			return "", fmt.Errorf("GOFLAGS has %s: not cached", f)
+		}
+	}
 	h := sha256.New()
 	field := func(parts ...string) {
 		for _, s := range parts {
 			fmt.Fprintf(h, "%d:%s\x00", len(s), s)
 		}
 	}
-	field(cacheVersion, cachedir.ToolID(), runtime.Version(), dir, fmt.Sprint(opts.Tests))
+	field(cacheVersion, cachedir.ToolID(), buildID(), dir, fmt.Sprint(opts.Tests))
 	field(opts.Patterns...)
 	field("config", opts.ConfigFile)
 	if opts.ConfigFile != "" {
@@ -271,13 +278,20 @@ func keyRoots(root string) ([]string, error) {
 	return roots, nil
 }
 
-// keyFile reports whether a file's content can change findings.
+// keyFile reports whether a file's content can change findings: Go
+// source, C headers and sources (cgo's types come from them), SQL
+// migrations, configuration, and module files (*.mod and *.sum, for
+// -modfile too), vendor/modules.txt.
 func keyFile(name string) bool {
 	switch name {
-	case "go.mod", "go.sum", "modules.txt", config.FileName:
+	case "modules.txt", config.FileName:
 		return true
 	}
-	return strings.HasSuffix(name, ".go") || strings.HasSuffix(name, ".sql")
+	switch filepath.Ext(name) {
+	case ".go", ".sql", ".mod", ".sum", ".h", ".c":
+		return true
+	}
+	return false
 }
 
 // hashTree hashes the relative path and content of every key file under
@@ -353,6 +367,23 @@ func hashFile(h io.Writer, p string) error {
 	}
 	_, err = io.Copy(h, f)
 	return err
+}
+
+// buildID is what the binary says of its own build: Go version, module
+// version and VCS revision (a rebuilt binary with the same size and
+// modification time differs here).
+func buildID() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return runtime.Version()
+	}
+	id := bi.GoVersion + "|" + bi.Main.Version
+	for _, s := range bi.Settings {
+		if strings.HasPrefix(s.Key, "vcs.") {
+			id += "|" + s.Key + "=" + s.Value
+		}
+	}
+	return id
 }
 
 // statID identifies a file by path, size and modification time.

@@ -104,6 +104,14 @@ func TestCacheInvalidation(t *testing.T) {
 			},
 		},
 		{
+			name:     "new go file",
+			patterns: []string{"./clean"},
+			change: func(t *testing.T, mod string) {
+				write(t, filepath.Join(mod, "clean", "more.go"), "package clean\n\nimport \"github.com/uptrace/bun\"\n\n"+
+					"// Extra has an integer key.\ntype Extra struct {\n\tbun.BaseModel `bun:\"table:extras,alias:e\"`\n\tID int64 `bun:\",pk\"`\n}\n")
+			},
+		},
+		{
 			name:     "model of an imported package",
 			patterns: []string{"./migs/migrations"},
 			change: func(t *testing.T, mod string) {
@@ -261,5 +269,18 @@ func TestCacheWorkspace(t *testing.T) {
 	}
 	if files, _ := os.ReadDir(opts.CacheDir); len(files) != 0 {
 		t.Errorf("a workspace run wrote %d cache files", len(files))
+	}
+}
+
+// TestCacheGOFLAGSFiles: GOFLAGS naming a file that may lie outside the
+// module (-modfile, -overlay) turns the cache off for the run.
+func TestCacheGOFLAGSFiles(t *testing.T) {
+	mod := copyMod(t)
+	overlay := filepath.Join(filepath.Dir(mod), "overlay.json")
+	write(t, overlay, `{"Replace": {}}`)
+	t.Setenv("GOFLAGS", "-overlay="+overlay)
+	opts := lintrun.Options{Dir: mod, Tests: true, Patterns: []string{"./clean"}, CacheDir: t.TempDir()}
+	if _, how := cachedRun(t, opts); !strings.Contains(how, "GOFLAGS has -overlay") {
+		t.Errorf("cache %s, want off for -overlay", how)
 	}
 }
