@@ -40,9 +40,9 @@ type lintCommand struct {
 	baselineWrite string
 	showVersion   bool
 	// sub is the lint subcommand's flag set (c.flags is the root's).
-	sub *flag.FlagSet
-	noCache       bool
-	verbose       bool
+	sub     *flag.FlagSet
+	noCache bool
+	verbose bool
 }
 
 func newLintCommand(stdout, stderr io.Writer) *lintCommand {
