@@ -7,7 +7,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"go/ast"
+	"go/constant"
 	"go/token"
+	"go/types"
 	"io"
 	"io/fs"
 	"os"
@@ -43,8 +46,9 @@ import (
 // outside the module are named by go.mod and go.sum, and the module
 // cache never changes a version's files. Files an analysis read outside
 // what the key hashes (the SQL migrations of an os.DirFS outside the
-// module) are recorded in the entry with a digest of their directory,
-// checked on each hit. A workspace (go.work) or a pattern outside the
+// module), and every directory given to os.DirFS as a constant, are
+// recorded in the entry with a digest of the directory, checked on each
+// hit. A workspace (go.work) or a pattern outside the
 // module is not cached: every run loads and analyses.
 
 // cacheVersion changes whenever the key or the entry changes meaning.
@@ -435,12 +439,23 @@ func extraInputs(pkgs []*packages.Package, dir string) ([]extra, error) {
 		return nil, err
 	}
 	dirs := map[string]bool{}
+	outside := func(p string) bool {
+		return !slices.ContainsFunc(roots, func(r string) bool { return within(p, r) })
+	}
+	// A directory of SQL migrations that held none at this run is not in
+	// the file set; every os.DirFS of a constant path is recorded too, so
+	// that a migration added there later is seen.
+	for _, d := range dirFSTargets(pkgs) {
+		if outside(d) {
+			dirs[d] = true
+		}
+	}
 	pkgs[0].Fset.Iterate(func(f *token.File) bool {
 		name := f.Name()
 		if strings.HasSuffix(name, ".go") || !filepath.IsAbs(name) {
 			return true
 		}
-		if !slices.ContainsFunc(roots, func(r string) bool { return within(name, r) }) {
+		if outside(name) {
 			dirs[filepath.Dir(name)] = true
 		}
 		return true
@@ -451,6 +466,44 @@ func extraInputs(pkgs []*packages.Package, dir string) ([]extra, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Dir < out[j].Dir })
 	return out, nil
+}
+
+// dirFSTargets returns the directories the packages checked from source
+// give os.DirFS as a constant, relative paths taken from the package's
+// directory as the declared analyzer takes them.
+func dirFSTargets(pkgs []*packages.Package) []string {
+	var out []string
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if p.TypesInfo == nil || len(p.CompiledGoFiles) == 0 {
+			return
+		}
+		pkgDir := filepath.Dir(p.CompiledGoFiles[0])
+		for _, f := range p.Syntax {
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok || len(call.Args) != 1 {
+					return true
+				}
+				sel, ok := call.Fun.(*ast.SelectorExpr)
+				if !ok {
+					return true
+				}
+				fn, ok := p.TypesInfo.Uses[sel.Sel].(*types.Func)
+				if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "os" || fn.Name() != "DirFS" {
+					return true
+				}
+				if tv := p.TypesInfo.Types[call.Args[0]]; tv.Value != nil && tv.Value.Kind() == constant.String {
+					d := constant.StringVal(tv.Value)
+					if !filepath.IsAbs(d) {
+						d = filepath.Join(pkgDir, d)
+					}
+					out = append(out, filepath.Clean(d))
+				}
+				return true
+			})
+		}
+	})
+	return out
 }
 
 // dirDigest hashes the key files under dir (what Bun's Discover would

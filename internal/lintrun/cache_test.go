@@ -150,6 +150,20 @@ func TestCacheInvalidation(t *testing.T) {
 				write(t, filepath.Join(filepath.Dir(mod), "sql", "20260101000003_again.up.sql"), "CREATE INDEX idx_x ON projects (missing_id);\n")
 			},
 		},
+		{
+			name:     "first sql migration in an empty directory outside the module",
+			patterns: []string{"./migs/..."},
+			setup: func(t *testing.T, mod string) {
+				out := filepath.Join(filepath.Dir(mod), "sql")
+				sqlMigrations(t, mod, "os.DirFS("+strconv.Quote(out)+")", out, "org_id")
+				if err := os.Remove(filepath.Join(out, "20260101000002_more.up.sql")); err != nil {
+					t.Fatal(err)
+				}
+			},
+			change: func(t *testing.T, mod string) {
+				write(t, filepath.Join(filepath.Dir(mod), "sql", "20260101000003_again.up.sql"), "CREATE INDEX idx_x ON projects (missing_id);\n")
+			},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
