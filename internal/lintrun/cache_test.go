@@ -298,3 +298,20 @@ func TestCacheGOFLAGSFiles(t *testing.T) {
 		t.Errorf("cache %s, want off for -overlay", how)
 	}
 }
+
+// TestCacheUnusable: a cache directory that cannot be created turns the
+// cache off for the run, which lints as usual.
+func TestCacheUnusable(t *testing.T) {
+	mod := copyMod(t)
+	notDir := filepath.Join(t.TempDir(), "file")
+	write(t, notDir, "")
+	opts := lintrun.Options{Dir: mod, Tests: true, Patterns: []string{"./violations"}, CacheDir: filepath.Join(notDir, "cache")}
+	got, how := cachedRun(t, opts)
+	if !strings.HasPrefix(how, "off: ") {
+		t.Errorf("cache %s, want off", how)
+	}
+	opts.NoCache = true
+	if want, _ := cachedRun(t, opts); got != want || !strings.Contains(got, "SL100") {
+		t.Errorf("findings: %s", cmp.Diff(want, got))
+	}
+}
