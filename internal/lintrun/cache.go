@@ -79,8 +79,8 @@ type Options struct {
 
 // Stats tell what a run did, for lint -v.
 type Stats struct {
-	// Cache is "hit", "miss", "off" (--no-cache) or why the run could
-	// not be cached.
+	// Cache is "hit", "miss", "off" (Options.NoCache) or "off: " and why
+	// the run could not be cached.
 	Cache string
 	// Key is the cache key ("" when there is none).
 	Key string
@@ -100,7 +100,7 @@ func Run(ctx context.Context, opts Options, env *lint.Env, as []*analysis.Analyz
 	var c *resultCache
 	switch {
 	case opts.NoCache:
-		st.Cache = "off (--no-cache)"
+		st.Cache = "off"
 	default:
 		start := time.Now()
 		var err error
@@ -160,7 +160,10 @@ func runKey(opts Options) (string, error) {
 	}
 	for _, p := range opts.Patterns {
 		if strings.HasPrefix(p, ".") || filepath.IsAbs(p) {
-			d := filepath.Join(dir, strings.TrimSuffix(strings.TrimSuffix(p, "..."), "/"))
+			d := strings.TrimSuffix(strings.TrimSuffix(p, "..."), "/")
+			if !filepath.IsAbs(d) {
+				d = filepath.Join(dir, d)
+			}
 			if !within(d, root) {
 				return "", fmt.Errorf("%s is outside the module %s", p, root)
 			}

@@ -188,7 +188,7 @@ func TestCacheInvalidation(t *testing.T) {
 			uncached := opts
 			uncached.NoCache = true
 			fresh, how := cachedRun(t, uncached)
-			if how != "off (--no-cache)" {
+			if how != "off" {
 				t.Errorf("--no-cache: cache %s", how)
 			}
 			if diff := cmp.Diff(fresh, after); diff != "" {
@@ -313,5 +313,22 @@ func TestCacheUnusable(t *testing.T) {
 	opts.NoCache = true
 	if want, _ := cachedRun(t, opts); got != want || !strings.Contains(got, "SL100") {
 		t.Errorf("findings: %s", cmp.Diff(want, got))
+	}
+}
+
+// TestCacheAbsolutePattern: an absolute pattern inside the module is
+// cached; one outside it is not.
+func TestCacheAbsolutePattern(t *testing.T) {
+	mod := copyMod(t)
+	opts := lintrun.Options{Dir: mod, Tests: true, Patterns: []string{filepath.Join(mod, "violations")}, CacheDir: t.TempDir()}
+	if _, how := cachedRun(t, opts); how != "miss" {
+		t.Errorf("inside the module: cache %s, want miss", how)
+	}
+	other := copyMod(t)
+	opts.Patterns = []string{filepath.Join(other, "clean")}
+	env := analyzers.NewEnv()
+	_, st, _ := lintrun.Run(context.Background(), opts, env, analyzers.New(env)) // go list refuses it: another module
+	if !strings.Contains(st.Cache, "outside the module") {
+		t.Errorf("outside the module: cache %s", st.Cache)
 	}
 }
