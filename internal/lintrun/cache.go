@@ -302,27 +302,50 @@ func keyFile(name string) bool {
 }
 
 // hashTree hashes the relative path and content of every key file under
-// root, version control and node_modules directories left out. Files
-// are read in parallel; the hash takes them in path order.
+// root, version control and node_modules directories left out. Symbolic
+// links to directories are followed (go list follows them to an
+// imported package), each real directory once. Files are read in
+// parallel; the hash takes them in path order.
 func hashTree(h io.Writer, root string) error {
-	var files []string
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	type file struct{ path, rel string }
+	var files []file
+	seen := map[string]bool{}
+	var walk func(dir, prefix string) error
+	walk = func(dir, prefix string) error {
+		// WalkDir does not descend a root that is a link: walk its target.
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			if seen[real] {
+				return nil
+			}
+			seen[real] = true
+			dir = real
 		}
-		if d.IsDir() {
-			switch d.Name() {
-			case ".git", ".hg", ".svn", "node_modules":
-				return filepath.SkipDir
+		return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(dir, p)
+			rel = filepath.ToSlash(filepath.Join(prefix, rel))
+			switch {
+			case d.IsDir():
+				switch d.Name() {
+				case ".git", ".hg", ".svn", "node_modules":
+					return filepath.SkipDir
+				}
+			case d.Type()&fs.ModeSymlink != 0:
+				if st, err := os.Stat(p); err == nil && st.IsDir() {
+					return walk(p, rel)
+				}
+				if keyFile(d.Name()) {
+					files = append(files, file{p, rel})
+				}
+			case keyFile(d.Name()):
+				files = append(files, file{p, rel})
 			}
 			return nil
-		}
-		if keyFile(d.Name()) {
-			files = append(files, p)
-		}
-		return nil
-	})
-	if err != nil {
+		})
+	}
+	if err := walk(root, ""); err != nil {
 		return err
 	}
 	sums := make([]string, len(files))
@@ -333,7 +356,7 @@ func hashTree(h io.Writer, root string) error {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			sums[i], errs[i] = fileSum(f)
+			sums[i], errs[i] = fileSum(f.path)
 		})
 	}
 	wg.Wait()
@@ -341,8 +364,7 @@ func hashTree(h io.Writer, root string) error {
 		if errs[i] != nil {
 			return errs[i]
 		}
-		rel, _ := filepath.Rel(root, f)
-		fmt.Fprintf(h, "%s\x00%s\x00", filepath.ToSlash(rel), sums[i])
+		fmt.Fprintf(h, "%s\x00%s\x00", f.rel, sums[i])
 	}
 	return nil
 }

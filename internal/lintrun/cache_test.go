@@ -151,6 +151,22 @@ func TestCacheInvalidation(t *testing.T) {
 			},
 		},
 		{
+			name:     "package behind a symbolic link",
+			patterns: []string{"./linked"},
+			setup: func(t *testing.T, mod string) {
+				real := filepath.Join(filepath.Dir(mod), "real")
+				if err := os.CopyFS(real, os.DirFS(filepath.Join(mod, "violations"))); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Symlink(real, filepath.Join(mod, "linked")); err != nil {
+					t.Fatal(err)
+				}
+			},
+			change: func(t *testing.T, mod string) {
+				replaceIn(t, filepath.Join(filepath.Dir(mod), "real", "models.go"), `bun:"label,notnul"`, `bun:"label,notnull"`)
+			},
+		},
+		{
 			name:     "first sql migration in an empty directory outside the module",
 			patterns: []string{"./migs/..."},
 			setup: func(t *testing.T, mod string) {
