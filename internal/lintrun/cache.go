@@ -138,12 +138,19 @@ func Run(ctx context.Context, opts Options, env *lint.Env, as []*analysis.Analyz
 	// Files changed during the run would be stored under the key of
 	// what they were before: the key is computed again, and nothing is
 	// stored when it moved.
-	if again, err := runKey(opts); err == nil && again == st.Key {
-		extras, err := extraInputs(pkgs, opts.Dir)
-		if err == nil {
-			c.put(st.Key, rep.Findings, extras)
-		}
+	again, err := runKey(opts)
+	if err == nil && again != st.Key {
+		err = errors.New("files changed during the run")
 	}
+	var extras []extra
+	if err == nil {
+		extras, err = extraInputs(pkgs, opts.Dir)
+	}
+	if err != nil {
+		st.Cache += " (not stored: " + err.Error() + ")"
+		return rep, st, nil
+	}
+	c.put(st.Key, rep.Findings, extras)
 	return rep, st, nil
 }
 
@@ -301,6 +308,11 @@ func keyFile(name string) bool {
 	return false
 }
 
+// skippedDirs are left out of the key's trees: version control, and
+// node_modules (tens of thousands of files, C sources among them). A
+// package loaded from one of them makes its run uncached (extraInputs).
+var skippedDirs = map[string]bool{".git": true, ".hg": true, ".svn": true, "node_modules": true}
+
 // hashTree hashes the relative path and content of every key file under
 // root, version control and node_modules directories left out. Symbolic
 // links to directories are followed (go list follows them to an
@@ -328,8 +340,7 @@ func hashTree(h io.Writer, root string) error {
 			rel = filepath.ToSlash(filepath.Join(prefix, rel))
 			switch {
 			case d.IsDir():
-				switch d.Name() {
-				case ".git", ".hg", ".svn", "node_modules":
+				if skippedDirs[d.Name()] {
 					return filepath.SkipDir
 				}
 			case d.Type()&fs.ModeSymlink != 0:
@@ -464,27 +475,52 @@ func extraInputs(pkgs []*packages.Package, dir string) ([]extra, error) {
 		return nil, err
 	}
 	dirs := map[string]bool{}
-	outside := func(p string) bool {
-		return !slices.ContainsFunc(roots, func(r string) bool { return within(p, r) })
+	// inRoot is the root p lies in ("" when none); hashed tells whether
+	// the key hashed it (not under a skipped directory).
+	inRoot := func(p string) string {
+		for _, r := range roots {
+			if within(p, r) {
+				return r
+			}
+		}
+		return ""
+	}
+	hashed := func(p string) bool {
+		r := inRoot(p)
+		if r == "" {
+			return false
+		}
+		rel, _ := filepath.Rel(r, p)
+		return !slices.ContainsFunc(strings.Split(filepath.ToSlash(rel), "/"), func(c string) bool { return skippedDirs[c] })
 	}
 	// A directory of SQL migrations that held none at this run is not in
 	// the file set; every os.DirFS of a constant path is recorded too, so
 	// that a migration added there later is seen.
 	for _, d := range dirFSTargets(pkgs) {
-		if outside(d) {
+		if !hashed(d) {
 			dirs[d] = true
 		}
 	}
+	var unhashed string
 	pkgs[0].Fset.Iterate(func(f *token.File) bool {
 		name := f.Name()
-		if strings.HasSuffix(name, ".go") || !filepath.IsAbs(name) {
-			return true
-		}
-		if outside(name) {
+		switch {
+		case !filepath.IsAbs(name) || hashed(name):
+		case strings.HasSuffix(name, ".go"):
+			// Other modules' files are immutable, but not those of the
+			// module's own skipped directories.
+			if inRoot(name) != "" {
+				unhashed = name
+				return false
+			}
+		default:
 			dirs[filepath.Dir(name)] = true
 		}
 		return true
 	})
+	if unhashed != "" {
+		return nil, fmt.Errorf("%s lies in a directory the key leaves out", unhashed)
+	}
 	var out []extra
 	for d := range dirs {
 		out = append(out, extra{Dir: d, Digest: dirDigest(d)})

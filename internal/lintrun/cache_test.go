@@ -348,3 +348,20 @@ func TestCacheAbsolutePattern(t *testing.T) {
 		t.Errorf("outside the module: cache %s", st.Cache)
 	}
 }
+
+// TestCacheSkippedDirectory: a package under node_modules (which the key
+// leaves out) is linted but never stored, so never served stale.
+func TestCacheSkippedDirectory(t *testing.T) {
+	mod := copyMod(t)
+	pkg := filepath.Join(mod, "node_modules", "v")
+	if err := os.CopyFS(pkg, os.DirFS(filepath.Join(mod, "violations"))); err != nil {
+		t.Fatal(err)
+	}
+	opts := lintrun.Options{Dir: mod, Tests: true, Patterns: []string{"./node_modules/v"}, CacheDir: t.TempDir()}
+	for range 2 {
+		got, how := cachedRun(t, opts)
+		if !strings.HasPrefix(how, "miss (not stored: ") || !strings.Contains(how, "leaves out") || !strings.Contains(got, "SL100") {
+			t.Errorf("cache %s; findings %.200s", how, got)
+		}
+	}
+}
