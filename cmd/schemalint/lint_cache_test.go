@@ -35,6 +35,11 @@ func TestLintCacheConfig(t *testing.T) {
 	if again := run("hit", "./violations"); again.stdout != first.stdout {
 		t.Errorf("cached output differs:\n%s\nfirst:\n%s", again.stdout, first.stdout)
 	}
+	// Every format prints the same from the cache (run compares each with
+	// an uncached run); the format is not part of the key.
+	for _, format := range []string{"json", "sarif", "github"} {
+		run("hit", "--format", format, "./violations")
+	}
 
 	nearest := filepath.Join(dir, ".schemalint.yml")
 	cfg, err := os.ReadFile(nearest)
