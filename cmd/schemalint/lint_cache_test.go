@@ -14,7 +14,12 @@ import (
 // reports what an uncached run reports. --fix never uses the cache.
 func TestLintCacheConfig(t *testing.T) {
 	t.Parallel()
-	dir := copyMod(t)
+	// The module two levels down, for configurations above it.
+	base := t.TempDir()
+	dir := filepath.Join(base, "a", "mod")
+	if err := os.CopyFS(dir, os.DirFS(mod)); err != nil {
+		t.Fatal(err)
+	}
 	env := []string{"SCHEMALINT_CACHE_DIR=" + t.TempDir()}
 	run := func(want string, args ...string) result {
 		t.Helper()
@@ -56,10 +61,19 @@ func TestLintCacheConfig(t *testing.T) {
 		t.Fatal(err)
 	}
 	run("miss", "./violations")
-	write(t, filepath.Join(filepath.Dir(dir), ".schemalint.yml"), sl100off)
+	write(t, filepath.Join(base, ".schemalint.yml"), sl100off)
 	if r := run("miss", "./violations"); strings.Contains(r.stdout, "SL100") {
 		t.Errorf("SL100 disabled above the module is still reported:\n%s", r.stdout)
 	}
+	// An empty file nearer the module shadows it: SL100 is back.
+	write(t, filepath.Join(base, "a", ".schemalint.yml"), "")
+	if r := run("miss", "./violations"); !strings.Contains(r.stdout, "SL100") {
+		t.Errorf("an empty configuration shadowing the one disabling SL100:\n%s", r.stdout)
+	}
+	if err := os.Remove(filepath.Join(base, "a", ".schemalint.yml")); err != nil {
+		t.Fatal(err)
+	}
+	run("hit", "./violations")
 
 	write(t, filepath.Join(dir, "other.yml"), "dialect: postgres\n")
 	if r := run("miss", "--config", "other.yml", "./violations"); !strings.Contains(r.stdout, "SL100") {

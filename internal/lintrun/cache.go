@@ -40,9 +40,8 @@ import (
 // binary, the run's options (directory, patterns, --tests, --config and
 // its content), the go command and the environment that shapes its
 // builds, and the content of every file of the module that can change
-// findings — .go and .sql files, .schemalint.yml, go.mod, go.sum,
-// vendor/modules.txt — the directories of locally replaced modules
-// included, and every .schemalint.yml above the module. Dependencies
+// findings (keyFile) — the directories of locally replaced modules
+// included — and every .schemalint.yml above the module. Dependencies
 // outside the module are named by go.mod and go.sum, and the module
 // cache never changes a version's files. Files an analysis read outside
 // what the key hashes (the SQL migrations of an os.DirFS outside the
@@ -192,9 +191,11 @@ func runKey(opts Options) (string, error) {
 	field(opts.Patterns...)
 	field("config", opts.ConfigFile)
 	if opts.ConfigFile != "" {
-		if err := hashFile(h, opts.ConfigFile); err != nil {
+		sum, err := fileSum(opts.ConfigFile)
+		if err != nil {
 			return "", err
 		}
+		field(sum)
 	}
 	// The go command and what shapes its builds: which files compile
 	// (GOOS, tags in GOFLAGS, cgo) and which modules it uses.
@@ -207,17 +208,24 @@ func runKey(opts Options) (string, error) {
 		return "", fmt.Errorf("no go command: %w", err)
 	}
 	field("go", statID(goBin))
+	// Files that may or may not exist: an empty one differs from none
+	// (the nearest configuration shadows those above it).
+	optional := func(what, p string) error {
+		sum, err := fileSum(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			sum, err = "absent", nil
+		}
+		field(what, p, sum)
+		return err
+	}
 	if envFile := goEnvFile(); envFile != "" {
-		field("goenv", envFile)
-		if err := hashFile(h, envFile); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if err := optional("goenv", envFile); err != nil {
 			return "", err
 		}
 	}
 	// Configuration above the module, found by the nearest-file search.
 	for d := filepath.Dir(root); ; d = filepath.Dir(d) {
-		p := filepath.Join(d, config.FileName)
-		field("above", p)
-		if err := hashFile(h, p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if err := optional("above", filepath.Join(d, config.FileName)); err != nil {
 			return "", err
 		}
 		if filepath.Dir(d) == d {
@@ -380,33 +388,28 @@ func hashTree(h io.Writer, root string) error {
 	return nil
 }
 
-func fileSum(p string) (string, error) {
-	h := sha256.New()
-	if err := hashFile(h, p); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
-
-// hashFile hashes a regular file's content. Anything else (a FIFO, which
+// fileSum hashes a regular file's content. Anything else (a FIFO, which
 // would block the open, a device, a directory named like a key file) is
 // an error: the run is not cached, and loading reports it if it matters.
-func hashFile(h io.Writer, p string) error {
+func fileSum(p string) (string, error) {
 	if st, err := os.Stat(p); err != nil {
-		return err
+		return "", err
 	} else if !st.Mode().IsRegular() {
-		return fmt.Errorf("%s is not a regular file", p)
+		return "", fmt.Errorf("%s is not a regular file", p)
 	}
 	f, err := os.Open(p) //nolint:gosec // a file of the user's module
 	if err != nil {
-		return err
+		return "", err
 	}
 	defer func() { _ = f.Close() }()
 	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
-		return fmt.Errorf("%s is not a regular file", p)
+		return "", fmt.Errorf("%s is not a regular file", p)
 	}
-	_, err = io.Copy(h, f)
-	return err
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // buildID is what the binary says of its own build: Go version, module
