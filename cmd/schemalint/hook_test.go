@@ -21,8 +21,8 @@ func git(t *testing.T, dir string, args ...string) (string, error) {
 }
 
 // TestPreCommitHook installs the hook in a real git repository: a commit
-// adding a violating model is blocked with the finding printed; a clean
-// commit goes through.
+// adding a violating model is blocked with the finding printed, again
+// the same from the lint cache; a clean commit goes through.
 func TestPreCommitHook(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -67,6 +67,21 @@ func TestPreCommitHook(t *testing.T) {
 	}
 	if log, _ := git(t, dir, "log", "--oneline"); strings.Count(log, "\n") != 1 {
 		t.Errorf("history: %s", log)
+	}
+	// Again, unchanged: the lint cache answers, with the same findings.
+	if again, err := git(t, dir, "commit", "-qm", "violating models"); err == nil || again != out {
+		t.Errorf("the second attempt differs (%v):\n%s\nfirst:\n%s", err, again, out)
+	}
+	// Back to the clean tree the first commit linted: it goes through.
+	if err := os.RemoveAll(filepath.Join(dir, "violations")); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "README"), "clean\n")
+	if out, err := git(t, dir, "add", "-A"); err != nil {
+		t.Fatal(out)
+	}
+	if out, err := git(t, dir, "commit", "-qm", "readme"); err != nil {
+		t.Fatalf("clean commit blocked after a violating one: %v\n%s", err, out)
 	}
 	// A second install replaces its own hook; a foreign hook needs --force.
 	if r := schemalint(t, dir, "hook", "install", "--", "--fail-level", "error", "./..."); r.code != 0 {

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/fatih/color"
 	"github.com/peterbourgon/ff/v3/ffcli"
@@ -39,7 +40,9 @@ type lintCommand struct {
 	baselineWrite string
 	showVersion   bool
 	// sub is the lint subcommand's flag set (c.flags is the root's).
-	sub *flag.FlagSet
+	sub     *flag.FlagSet
+	noCache bool
+	verbose bool
 }
 
 func newLintCommand(stdout, stderr io.Writer) *lintCommand {
@@ -61,6 +64,8 @@ func (c *lintCommand) newFlags(name string) *flag.FlagSet {
 	fs.StringVar(&c.config, "config", "", "use this configuration file for every package instead of the nearest .schemalint.yml")
 	fs.StringVar(&c.baseline, "baseline", "", "report only findings not recorded in this baseline file (default: the baseline: key of .schemalint.yml)")
 	fs.StringVar(&c.baselineWrite, "baseline-write", "", "record today's findings in this baseline file and exit 0")
+	fs.BoolVar(&c.noCache, "no-cache", false, "neither read nor write the result cache (--fix never uses it)")
+	fs.BoolVar(&c.verbose, "v", false, "tell on standard error what the run took and whether the cache answered")
 	return fs
 }
 
@@ -114,12 +119,17 @@ func (c *lintCommand) exec(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	// --fix bypasses the cache: fixes are applied from this run's
+	// analysis of the files as they are, and the fixed code is linted
+	// again from source.
+	opts := lintrun.Options{Dir: cwd, Tests: c.tests, Patterns: patterns, ConfigFile: c.config, NoCache: c.noCache || c.fix}
 	run := func() (*report.Report, error) {
-		pkgs, err := lintrun.Load(ctx, cwd, c.tests, patterns)
-		if err != nil {
-			return nil, err
+		start := time.Now()
+		rep, st, err := lintrun.Run(ctx, opts, env, analyzers.New(env))
+		if c.verbose {
+			c.timings(st, time.Since(start))
 		}
-		return lintrun.Analyze(env, analyzers.New(env), pkgs, cwd)
+		return rep, err
 	}
 	rep, err := run()
 	if err != nil {
@@ -154,6 +164,17 @@ func (c *lintCommand) exec(ctx context.Context, args []string) error {
 		return errFindings
 	}
 	return nil
+}
+
+// timings tells, for -v, what the run took and whether the cache answered.
+func (c *lintCommand) timings(st lintrun.Stats, total time.Duration) {
+	ms := func(d time.Duration) time.Duration { return d.Round(time.Millisecond) }
+	if st.Cache == "hit" {
+		fmt.Fprintf(c.stderr, "schemalint: cache hit (key %v); total %v\n", ms(st.KeyTime), ms(total))
+		return
+	}
+	fmt.Fprintf(c.stderr, "schemalint: cache %s; key %v, load %v (%d packages from source), analysis %v; total %v\n",
+		st.Cache, ms(st.KeyTime), ms(st.LoadTime), st.FromSource, ms(st.AnalyzeTime), ms(total))
 }
 
 // applyFixes applies the fixes, checks that the fixed code still

@@ -29,6 +29,11 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		panic(err)
 	}
+	// Lint's result cache, and drift's programs where a test does not
+	// choose, stay out of the user's cache directory.
+	if err := os.Setenv("SCHEMALINT_CACHE_DIR", filepath.Join(dir, "cache")); err != nil {
+		panic(err)
+	}
 	bin = filepath.Join(dir, "schemalint")
 	if runtime.GOOS == "windows" {
 		bin += ".exe"
@@ -49,9 +54,15 @@ type result struct {
 // schemalint runs the binary in dir.
 func schemalint(t *testing.T, dir string, args ...string) result {
 	t.Helper()
+	return schemalintEnv(t, dir, nil, args...)
+}
+
+// schemalintEnv runs the binary in dir with env added to the environment.
+func schemalintEnv(t *testing.T, dir string, env []string, args ...string) result {
+	t.Helper()
 	cmd := exec.CommandContext(t.Context(), bin, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	cmd.Env = append(append(os.Environ(), "NO_COLOR=1"), env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()

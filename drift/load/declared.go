@@ -9,6 +9,7 @@ import (
 
 	"github.com/schemalint/schemalint/analyzers/declared"
 	"github.com/schemalint/schemalint/drift"
+	"github.com/schemalint/schemalint/internal/cachedir"
 )
 
 // Declared returns what the migrations of cfg.Migrations declare on
@@ -28,7 +29,7 @@ func Declared(ctx context.Context, cfg Config, dialect string) (*drift.Declared,
 	if err != nil {
 		return nil, err
 	}
-	key, err := l.key(generatorVersion, toolID(), "declared", strings.Join(cfg.Migrations, "\x00"), cfg.Dir)
+	key, err := l.key(generatorVersion, cachedir.ToolID(), "declared", strings.Join(cfg.Migrations, "\x00"), cfg.Dir)
 	if err != nil {
 		return nil, err
 	}

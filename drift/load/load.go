@@ -16,7 +16,7 @@
 // missing-migration check.
 //
 // Building takes seconds; running takes milliseconds. Built programs are
-// cached (SCHEMALINT_CACHE_DIR, else the user cache directory) under a
+// cached (cachedir.Dir: SCHEMALINT_CACHE_DIR, else the user cache directory) under a
 // key hashing everything that can change them: the generator, the
 // schemalint binary, the go environment, go.mod and go.sum, and the
 // source files of every package of the user's module the models (and
@@ -42,6 +42,7 @@ import (
 
 	"github.com/schemalint/schemalint/drift"
 	"github.com/schemalint/schemalint/drift/bunview"
+	"github.com/schemalint/schemalint/internal/cachedir"
 )
 
 // Config says where the models and migrations are.
@@ -55,7 +56,7 @@ type Config struct {
 	// Migrations are the package patterns of the package registering the
 	// Bun migrations; empty when there is none.
 	Migrations []string
-	// CacheDir holds built programs; "" means $SCHEMALINT_CACHE_DIR, else
+	// CacheDir holds built programs; "" means cachedir.Dir: $SCHEMALINT_CACHE_DIR, else
 	// <user cache dir>/schemalint/drift.
 	CacheDir string
 	// Timeout bounds each run of the generated program (0: unbounded),
@@ -133,25 +134,13 @@ type Reflection struct {
 // layout changes meaning.
 const generatorVersion = "schemalint-drift-program/2"
 
-// toolID identifies the running schemalint binary, so that a new build of
-// it (with another discovery or another bunview) never reuses programs an
-// older one built.
-func toolID() string {
-	exe, err := os.Executable()
-	if err != nil {
-		return "unknown"
-	}
-	info, err := os.Stat(exe)
-	if err != nil {
-		return exe
-	}
-	return fmt.Sprintf("%s|%d|%d", exe, info.Size(), info.ModTime().UnixNano())
-}
-
 func (c Config) cache() (*cache, error) {
 	dir := c.CacheDir
 	if dir == "" {
-		dir = os.Getenv("SCHEMALINT_CACHE_DIR")
+		var err error
+		if dir, err = cachedir.Dir("drift"); err != nil {
+			return nil, err
+		}
 	}
 	return openCache(dir)
 }
@@ -171,7 +160,7 @@ func Models(ctx context.Context, cfg Config, dialect string) (*Reflection, error
 	if err != nil {
 		return nil, err
 	}
-	key, err := l.key(generatorVersion, toolID(), "reflect", strings.Join(cfg.models(), "\x00"), bunview.Source)
+	key, err := l.key(generatorVersion, cachedir.ToolID(), "reflect", strings.Join(cfg.models(), "\x00"), bunview.Source)
 	if err != nil {
 		return nil, err
 	}
@@ -288,7 +277,7 @@ func Migrate(ctx context.Context, cfg Config, dialect, driverDSN string) (time.D
 	if err != nil {
 		return 0, err
 	}
-	key, err := l.key(generatorVersion, toolID(), "migrate", dialect, strings.Join(patterns, "\x00"), bunview.Source)
+	key, err := l.key(generatorVersion, cachedir.ToolID(), "migrate", dialect, strings.Join(patterns, "\x00"), bunview.Source)
 	if err != nil {
 		return 0, err
 	}

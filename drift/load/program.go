@@ -591,13 +591,6 @@ func within(path, dir string) bool {
 type cache struct{ root string }
 
 func openCache(dir string) (*cache, error) {
-	if dir == "" {
-		base, err := os.UserCacheDir()
-		if err != nil {
-			return nil, fmt.Errorf("no cache directory (set SCHEMALINT_CACHE_DIR): %w", err)
-		}
-		dir = filepath.Join(base, "schemalint", "drift")
-	}
 	if err := os.MkdirAll(dir, 0o750); err != nil { //nolint:gosec // the cache directory the user (or their environment) chose
 		return nil, err
 	}

@@ -197,7 +197,8 @@ func TestLoadSyntaxOnlyWhereNeeded(t *testing.T) {
 // *sql.DB (their ExecFacts tell a migration whether a call runs queries)
 // and one that declares bun-tagged structs without importing Bun are
 // loaded from source, with the same findings as LoadAllSyntax; a
-// dependency that uses database/sql without taking a handle is not.
+// dependency that uses database/sql without taking a handle is not, nor
+// one taking a handle that only a main package without migrations uses.
 func TestDependencyFacts(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads dependencies from source")
@@ -227,6 +228,30 @@ func Noop(db *sql.DB) error { return nil }
 // Stamp carries bun tags without importing Bun.
 type Stamp struct {
 	Note string ` + "`bun:\"note,notnull\"`" + `
+}
+`,
+		"dep/admin/a.go": `package admin
+
+import "database/sql"
+
+// Vacuum runs a query, but no migration calls it.
+func Vacuum(db *sql.DB) error { _, err := db.Exec("VACUUM"); return err }
+`,
+		"cmd/tool/main.go": `// Command tool opens the database, as applications' cmd packages do.
+package main
+
+import (
+	"database/sql"
+
+	"example.com/app/migs/models"
+	"example.com/dep/admin"
+)
+
+var _ models.Org
+
+func main() {
+	db, _ := sql.Open("x", "")
+	_ = admin.Vacuum(db)
 }
 `,
 		"dep/plain/p.go": `package plain
@@ -305,5 +330,16 @@ type Audit struct {
 		if seen[path] != want {
 			t.Errorf("%s from source: %v, want %v", path, seen[path], want)
 		}
+	}
+	// A main package with no migrations: its handle-taking dependency's
+	// facts matter to no migration, so it stays export data.
+	pkgs, err = lintrun.Load(context.Background(), dir, false, []string{"./cmd/tool"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen = map[string]bool{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) { seen[p.PkgPath] = true })
+	if seen["example.com/dep/admin"] || !seen["example.com/app/cmd/tool"] {
+		t.Errorf("./cmd/tool: loaded from source %v; want cmd/tool, not dep/admin", seen)
 	}
 }

@@ -35,7 +35,8 @@ import (
 //     packages only these, bun/migrate's Migration say);
 //   - packages imported by one of these that import database/sql and, by
 //     their export data, declare a function taking a handle: the declared
-//     analyzer's ExecFact says whether it runs queries;
+//     analyzer's ExecFact says whether it runs queries (only for the
+//     packages a migration may call into: see migrationSide);
 //   - and every package that imports one of these, so that no package
 //     from export data depends on a package checked from source.
 //
@@ -47,6 +48,7 @@ const (
 	bunPkg       = "github.com/uptrace/bun"
 	bunSchemaPkg = "github.com/uptrace/bun/schema"
 	sqlPkg       = "database/sql"
+	migratePkg   = "github.com/uptrace/bun/migrate"
 )
 
 // metaMode is what go list tells: names, files, the import graph, the
@@ -163,11 +165,15 @@ func needSyntax(roots []*packages.Package) map[*packages.Package]bool {
 	// function or method taking a handle: the declared analyzer's ExecFact
 	// says whether it runs queries. Export data tells which do; the rest
 	// stay export data. Repeat until nothing is added.
+	side := migrationSide(all)
 	probed := map[*packages.Package]bool{}
 	for {
 		need := upward(roots, seed)
 		added := false
 		for p := range need {
+			if !side[p] {
+				continue
+			}
 			for _, imp := range p.Imports {
 				if need[imp] || probed[imp] || imp.Module == nil || isBunOwn(imp.PkgPath) || imp.Imports[sqlPkg] == nil {
 					continue
@@ -183,6 +189,40 @@ func needSyntax(roots []*packages.Package) map[*packages.Package]bool {
 			return need
 		}
 	}
+}
+
+// migrationSide returns the packages a migration may call into, the only
+// ones whose imports' ExecFacts matter: every package outside Bun that
+// depends on Bun's migrate package other than through Bun's own packages
+// (registering a migration needs its types, so every package holding or
+// registering migrations is one), and everything those import. A main
+// package that only opens a database through Bun's dialects and the
+// drivers, as applications' cmd packages do, is not one: its handle-taking
+// dependencies (Atlas, modernc SQLite) stay export data.
+func migrationSide(all []*packages.Package) map[*packages.Package]bool {
+	// Bun's own packages import no package of the user's, so going up
+	// from those importing migrate never passes through them.
+	direct := map[*packages.Package]bool{}
+	for _, p := range all {
+		if !isBunOwn(p.PkgPath) && p.Imports[migratePkg] != nil {
+			direct[p] = true
+		}
+	}
+	side := map[*packages.Package]bool{}
+	var down func(p *packages.Package)
+	down = func(p *packages.Package) {
+		if side[p] {
+			return
+		}
+		side[p] = true
+		for _, imp := range p.Imports {
+			down(imp)
+		}
+	}
+	for p := range upward(all, direct) {
+		down(p)
+	}
+	return side
 }
 
 func isBunOwn(path string) bool { return path == bunPkg || strings.HasPrefix(path, bunPkg+"/") }

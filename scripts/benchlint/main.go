@@ -9,9 +9,12 @@
 //     MySQL driver, modernc SQLite and Atlas, as real applications do.
 //
 // Each is linted with ./... by every program, alternately; the first run
-// of each program is reported as cold (schemalint has no cache of its
-// own; go vet's cache is fresh because the module carries a nonce), the
-// median of the following runs as warm. Wall time and peak RSS come from
+// of each program is reported as cold (schemalint's result cache is
+// empty, in the run's own directory; go vet's cache is fresh because the
+// module carries a nonce), the median of the following runs as warm.
+// The pre-commit hook that `schemalint hook install` writes is measured
+// too, with nothing changed and with one file of the models package
+// changed before each run (restored after it), as is go vet that way. Wall time and peak RSS come from
 // wait4's rusage (the largest process of the tree: the tool, go list, or
 // for go vet the go command or one vet tool process).
 //
@@ -38,6 +41,10 @@ import (
 type program struct {
 	name string
 	argv []string // run in the module directory, followed by ./...
+	// edit, when set, is a file of the module that gets a new line
+	// before each run (a commit touching one file) and is restored after
+	// it, so that the other programs see the module unchanged.
+	edit string
 }
 
 type result struct {
@@ -86,10 +93,20 @@ func bench(ctx context.Context, n, runs int, keep bool, cases []string, also str
 			return err
 		}
 	}
+	// schemalint's result cache lives in the run's directory: empty at
+	// the first (cold) run, answering the unchanged warm runs.
+	if err := os.Setenv("SCHEMALINT_CACHE_DIR", filepath.Join(tmp, "cache")); err != nil {
+		return err
+	}
+	const edited = "models/nonce.go"
 	progs := []program{
-		{"schemalint", []string{schemalint}},
-		{"floor: no-op singlechecker", []string{noop}},
-		{"go vet -vettool=schemalint", []string{"go", "vet", "-vettool=" + schemalint}},
+		{name: "schemalint", argv: []string{schemalint}},
+		{name: "floor: no-op singlechecker", argv: []string{noop}},
+		{name: "go vet -vettool=schemalint", argv: []string{"go", "vet", "-vettool=" + schemalint}},
+		{name: "schemalint --no-cache", argv: []string{schemalint, "--no-cache"}},
+		{name: "pre-commit hook, nothing changed", argv: []string{filepath.Join(".git", "hooks", "pre-commit")}},
+		{name: "pre-commit hook, one file changed", argv: []string{filepath.Join(".git", "hooks", "pre-commit")}, edit: edited},
+		{name: "go vet, one file changed", argv: []string{"go", "vet", "-vettool=" + schemalint}, edit: edited},
 	}
 	if also != "" {
 		for kv := range strings.SplitSeq(also, ",") {
@@ -97,7 +114,7 @@ func bench(ctx context.Context, n, runs int, keep bool, cases []string, also str
 			if !ok {
 				return fmt.Errorf("-also %q: want name=path", kv)
 			}
-			progs = append(progs, program{name, []string{path}})
+			progs = append(progs, program{name: name, argv: []string{path}})
 		}
 	}
 	nonce := fmt.Sprint(time.Now().UnixNano())
@@ -124,6 +141,14 @@ func bench(ctx context.Context, n, runs int, keep bool, cases []string, also str
 		}
 		if err := goCmd(ctx, mod, "build", "./..."); err != nil {
 			return err
+		}
+		// The hook schemalint hook install writes, in a repository.
+		for _, argv := range [][]string{{"git", "init", "-q"}, {schemalint, "hook", "install"}} {
+			cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
+			cmd.Dir = mod
+			if out, err := cmd.CombinedOutput(); err != nil {
+				return fmt.Errorf("%s: %w\n%s", strings.Join(argv, " "), err, out)
+			}
 		}
 		res, err := measureAll(ctx, mod, progs, runs)
 		if err != nil {
@@ -265,7 +290,23 @@ type measurement struct {
 	output string
 }
 
+// edits numbers the edits of programs with an edit file, so that each
+// run sees content no run saw before.
+var edits int
+
 func measure(ctx context.Context, p program, dir string) (measurement, error) {
+	if p.edit != "" {
+		file := filepath.Join(dir, p.edit)
+		orig, err := os.ReadFile(file)
+		if err != nil {
+			return measurement{}, err
+		}
+		edits++
+		if err := os.WriteFile(file, fmt.Appendf(slices.Clone(orig), "\n// edit %d\n", edits), 0o644); err != nil {
+			return measurement{}, err
+		}
+		defer func() { _ = os.WriteFile(file, orig, 0o644) }()
+	}
 	argv := append(slices.Clone(p.argv), "./...")
 	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
 	cmd.Dir = dir
