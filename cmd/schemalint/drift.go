@@ -79,8 +79,9 @@ Apply the migrations to a scratch database and compare it with the models,
 as drift compares a live database: exit 1 when a model changed without a
 migration. The scratch database is a private SQLite file, deleted
 afterwards, unless --dev-url (or --dev-url-env) names an empty PostgreSQL
-or MySQL database to migrate instead (refused when it holds any table; the
-tables drift created are dropped afterwards). This is what CI runs on every
+or MySQL database to migrate instead (refused when it holds any table,
+view, or on PostgreSQL type, function or sequence; what the migrations
+created is dropped afterwards). This is what CI runs on every
 pull request. It runs the migrations' Go code.`),
 		FlagSet: c.flags("drift migrations"),
 		Exec: func(ctx context.Context, args []string) error {

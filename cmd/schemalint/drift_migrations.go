@@ -87,7 +87,8 @@ func (c *driftCommand) migrationsMode(ctx context.Context, cwd string) (*drift.R
 
 // claimDevDB checks that the dev database is empty, and returns the
 // function that empties it again: drift drops the tables and views the
-// migrations created (types, functions and other objects stay).
+// migrations created, and on PostgreSQL their types, functions and
+// sequences (see pgObjects).
 func (c *driftCommand) claimDevDB(ctx context.Context, d dsn.DSN) (func(), error) {
 	db, err := connect(ctx, d, c.timeout)
 	if err != nil {
@@ -105,6 +106,15 @@ func (c *driftCommand) claimDevDB(ctx context.Context, d dsn.DSN) (func(), error
 	if n := len(s.Tables) + len(s.Views); n > 0 {
 		return nil, fmt.Errorf("dev database %s is not empty (%d tables and views): drift migrations writes to it, so it must be empty", d, n)
 	}
+	if d.Dialect == dsn.Postgres {
+		objs, err := pgObjects(ictx, db.SQL(), c.schema)
+		if err != nil {
+			return nil, inspectErr(d, c.schema, c.timeout, err)
+		}
+		if len(objs) > 0 {
+			return nil, fmt.Errorf("dev database %s is not empty (%s): drift migrations writes to it, so it must be empty", d, describeObjects(objs))
+		}
+	}
 	return func() {
 		if err := c.emptyDevDB(d, ctx.Err() != nil); err != nil {
 			fmt.Fprintf(c.stderr, "schemalint: %s\n", c.redact(oneLine(err.Error())))
@@ -112,8 +122,8 @@ func (c *driftCommand) claimDevDB(ctx context.Context, d dsn.DSN) (func(), error
 	}, nil
 }
 
-// emptyDevDB drops the tables and views of the dev database's schema,
-// and looks again. After an interrupt (interrupted), a statement of the
+// emptyDevDB drops the tables and views of the dev database's schema
+// (and on PostgreSQL its types, functions and sequences), and looks again. After an interrupt (interrupted), a statement of the
 // killed migrations the server was still running may create one more: it
 // gets a moment to land first.
 func (c *driftCommand) emptyDevDB(d dsn.DSN, interrupted bool) error {
@@ -129,10 +139,19 @@ func (c *driftCommand) emptyDevDB(d dsn.DSN, interrupted bool) error {
 		if err != nil {
 			return fmt.Errorf("empty the dev database again: %w", err)
 		}
-		if len(s.Tables)+len(s.Views) == 0 {
+		var objs []pgObject
+		if d.Dialect == dsn.Postgres {
+			if objs, err = pgObjects(ctx, db.SQL(), c.schema); err != nil {
+				return fmt.Errorf("empty the dev database again: %w", err)
+			}
+		}
+		if len(s.Tables)+len(s.Views)+len(objs) == 0 {
 			return nil
 		}
 		if err := c.dropAll(ctx, db, d, s); err != nil {
+			return err
+		}
+		if err := dropPGObjects(ctx, db.SQL(), objs); err != nil {
 			return err
 		}
 		if interrupted {

@@ -613,3 +613,69 @@ func TestDriftPasswordNeverPrinted(t *testing.T) {
 		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// TestDriftMigrationsDevDatabaseObjects: PostgreSQL migrations that
+// create types, domains, functions, aggregates and sequences (as uptrace's
+// do) can run again and again on one dev database: drift drops them with
+// the tables. Such an object left by someone else makes the database
+// non-empty, said with its name.
+func TestDriftMigrationsDevDatabaseObjects(t *testing.T) {
+	t.Parallel()
+	dir := copyDriftMod(t)
+	write(t, filepath.Join(dir, "migrations", "20260101000001_accounts.go"), `package migrations
+
+import (
+	"context"
+
+	"github.com/uptrace/bun"
+)
+
+func init() {
+	Migrations.MustRegister(func(ctx context.Context, db *bun.DB) error {
+		for _, q := range []string{
+			"CREATE TYPE mood AS ENUM ('ok', 'meh')",
+			"CREATE TYPE pair AS (a integer, b integer)",
+			"CREATE DOMAIN email_text AS varchar CHECK (VALUE LIKE '%@%')",
+			"CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$",
+			"CREATE AGGREGATE concat_all (text) (sfunc = textcat, stype = text)",
+			"CREATE SEQUENCE invoice_numbers",
+			"CREATE TABLE accounts (id bigserial PRIMARY KEY, email varchar NOT NULL UNIQUE)",
+		} {
+			if _, err := db.ExecContext(ctx, q); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, nil)
+}
+`)
+	db := testdb.Postgres(t)
+	env := map[string]string{"SL_DEV": db.DSN.URL()}
+	args := []string{"drift", "migrations", "--dev-url-env", "SL_DEV", "--models", "./models", "--migrations", "./migrations"}
+	for run := 1; run <= 2; run++ {
+		if r := runDrift(t, dir, env, args...); r.code != 0 || r.stdout != "" || r.stderr != "" {
+			t.Fatalf("run %d: exit %d\n%s%s", run, r.code, r.stdout, r.stderr)
+		}
+	}
+	var left []string
+	rows, err := db.SQL().QueryContext(t.Context(), pgObjectsQuery, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var kind, name string
+		if err := rows.Scan(&kind, &name); err != nil {
+			t.Fatal(err)
+		}
+		left = append(left, kind+" "+name)
+	}
+	if err := rows.Close(); err != nil || len(left) > 0 {
+		t.Errorf("left in the dev database: %v (%v)", left, err)
+	}
+	if _, err := db.SQL().ExecContext(t.Context(), "CREATE TYPE leftover AS ENUM ('x')"); err != nil {
+		t.Fatal(err)
+	}
+	if r := runDrift(t, dir, env, args...); r.code != 2 || !strings.Contains(r.stderr, "is not empty (type leftover)") {
+		t.Errorf("a leftover type: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
