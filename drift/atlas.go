@@ -34,7 +34,7 @@ func (c *comparer) atlasColumn(dc *dColumn) *schema.Column {
 	if def != "" {
 		col.Default = atlasDefault(def)
 	}
-	if c.generates(dc) && !(c.dialect == dsn.Postgres && strings.HasSuffix(strings.ToLower(typ), "serial")) {
+	if c.generates(dc) && (c.dialect != dsn.Postgres || !strings.HasSuffix(strings.ToLower(typ), "serial")) {
 		// A PostgreSQL serial type generates by itself (and is what Bun
 		// creates); an identity on it too is refused: "both default
 		// and identity specified".

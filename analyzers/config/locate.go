@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -109,7 +110,7 @@ func pathAt(n *yaml.Node, line int, path []any) []any {
 		}
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			kp := append(path[:len(path):len(path)], n.Content[i].Value)
+			kp := append(slices.Clip(path), n.Content[i].Value)
 			if n.Content[i].Line == line {
 				return kp
 			}
@@ -119,7 +120,7 @@ func pathAt(n *yaml.Node, line int, path []any) []any {
 		}
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
-			ip := append(path[:len(path):len(path)], i)
+			ip := append(slices.Clip(path), i)
 			if c.Line == line && c.Kind == yaml.ScalarNode {
 				return ip
 			}

@@ -113,7 +113,7 @@ func catalogueNames(t *testing.T, db *testdb.DB) map[string][]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }()
 	names := map[string][]string{}
 	for rows.Next() {
 		var table, name string

@@ -657,19 +657,7 @@ func init() {
 			t.Fatalf("run %d: exit %d\n%s%s", run, r.code, r.stdout, r.stderr)
 		}
 	}
-	var left []string
-	rows, err := db.SQL().QueryContext(t.Context(), pgObjectsQuery, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		var kind, name string
-		if err := rows.Scan(&kind, &name); err != nil {
-			t.Fatal(err)
-		}
-		left = append(left, kind+" "+name)
-	}
-	if err := rows.Close(); err != nil || len(left) > 0 {
+	if left, err := pgObjects(t.Context(), db.SQL(), ""); err != nil || len(left) > 0 {
 		t.Errorf("left in the dev database: %v (%v)", left, err)
 	}
 	if _, err := db.SQL().ExecContext(t.Context(), "CREATE TYPE leftover AS ENUM ('x')"); err != nil {

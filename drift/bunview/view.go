@@ -126,14 +126,13 @@ type Reference struct {
 	OnUpdate string `json:"on_update,omitempty"`
 }
 
-// DialectPackages are the import paths of Bun's dialects, by name.
 // textValues are the types Bun appends with String() and scans from
 // text (schema.appender and schema.scanner), with an example of each.
 var textValues = map[reflect.Type]string{
-	reflect.TypeOf(net.IP(nil)):    "192.0.2.1",
-	reflect.TypeOf(net.IPNet{}):    "192.0.2.0/24",
-	reflect.TypeOf(netip.Addr{}):   "192.0.2.1",
-	reflect.TypeOf(netip.Prefix{}): "192.0.2.0/24",
+	reflect.TypeFor[net.IP]():       "192.0.2.1",
+	reflect.TypeFor[net.IPNet]():    "192.0.2.0/24",
+	reflect.TypeFor[netip.Addr]():   "192.0.2.1",
+	reflect.TypeFor[netip.Prefix](): "192.0.2.0/24",
 }
 
 // textSample is Column.Text for a field of type t.
@@ -165,6 +164,7 @@ func textSample(t, valuer reflect.Type) (sample string) {
 	return ""
 }
 
+// DialectPackages are the import paths of Bun's dialects, by name.
 var DialectPackages = map[string]string{
 	"pg":     "github.com/uptrace/bun/dialect/pgdialect",
 	"mysql":  "github.com/uptrace/bun/dialect/mysqldialect",

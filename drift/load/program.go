@@ -317,7 +317,7 @@ func build(ctx context.Context, l *listing, spec programSpec, genParent, out str
 	}
 	spec.Dialects = fewer
 	if err2 := attempt(spec); err2 != nil {
-		return fmt.Errorf("%w; with only the %s dialects: %v", err, strings.Join(fewer, ", "), err2)
+		return fmt.Errorf("%w; with only the %s dialects: %w", err, strings.Join(fewer, ", "), err2)
 	}
 	return nil
 }
@@ -591,7 +591,7 @@ func within(path, dir string) bool {
 type cache struct{ root string }
 
 func openCache(dir string) (*cache, error) {
-	if err := os.MkdirAll(dir, 0o750); err != nil { //nolint:gosec // the cache directory the user (or their environment) chose
+	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return nil, err
 	}
 	return &cache{root: dir}, nil

@@ -159,11 +159,11 @@ func Fix(rep *report.Report, relint func() (*report.Report, error)) (*Outcome, e
 		}
 		return fmt.Errorf("undid the fixes to %s (the files are as before): %w", strings.Join(files, ", "), cause)
 	}
-	for round := 0; round < Rounds; round++ {
+	for range Rounds {
 		var todo []report.Finding
-		for _, f := range out.Report.Findings {
-			if len(f.Fixes) > 0 && !done[findingKey(f)] {
-				todo = append(todo, f)
+		for i := range out.Report.Findings {
+			if f := &out.Report.Findings[i]; len(f.Fixes) > 0 && !done[findingKey(*f)] {
+				todo = append(todo, *f)
 			}
 		}
 		res, err := Apply(todo)

@@ -146,8 +146,9 @@ func Run(ctx context.Context, opts Options, env *lint.Env, as []*analysis.Analyz
 		extras, err = extraInputs(pkgs, opts.Dir)
 	}
 	if err != nil {
+		// The findings stand; only storing them is given up.
 		st.Cache += " (not stored: " + err.Error() + ")"
-		return rep, st, nil
+		return rep, st, nil //nolint:nilerr // the error is reported in st.Cache
 	}
 	c.put(st.Key, rep.Findings, extras)
 	return rep, st, nil
@@ -176,7 +177,7 @@ func runKey(opts Options) (string, error) {
 		}
 	}
 	// Files named by these flags may lie anywhere: not hashed, not cached.
-	for _, f := range strings.Fields(os.Getenv("GOFLAGS")) {
+	for f := range strings.FieldsSeq(os.Getenv("GOFLAGS")) {
 		if strings.HasPrefix(f, "-overlay") || strings.HasPrefix(f, "--overlay") || strings.HasPrefix(f, "-modfile") || strings.HasPrefix(f, "--modfile") {
 			return "", fmt.Errorf("GOFLAGS has %s: not cached", f)
 		}
@@ -278,7 +279,7 @@ func isFile(p string) bool {
 // its go.mod replaces with local directories.
 func keyRoots(root string) ([]string, error) {
 	gomod := filepath.Join(root, "go.mod")
-	b, err := os.ReadFile(gomod) //nolint:gosec // the user's go.mod
+	b, err := os.ReadFile(gomod)
 	if err != nil {
 		return nil, err
 	}
@@ -333,12 +334,12 @@ func hashTree(h io.Writer, root string) error {
 	var walk func(dir, prefix string) error
 	walk = func(dir, prefix string) error {
 		// WalkDir does not descend a root that is a link: walk its target.
-		if real, err := filepath.EvalSymlinks(dir); err == nil {
-			if seen[real] {
+		if target, err := filepath.EvalSymlinks(dir); err == nil {
+			if seen[target] {
 				return nil
 			}
-			seen[real] = true
-			dir = real
+			seen[target] = true
+			dir = target
 		}
 		return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -397,7 +398,7 @@ func fileSum(p string) (string, error) {
 	} else if !st.Mode().IsRegular() {
 		return "", fmt.Errorf("%s is not a regular file", p)
 	}
-	f, err := os.Open(p) //nolint:gosec // a file of the user's module
+	f, err := os.Open(p)
 	if err != nil {
 		return "", err
 	}
@@ -420,13 +421,14 @@ func buildID() string {
 	if !ok {
 		return runtime.Version()
 	}
-	id := bi.GoVersion + "|" + bi.Main.Version
+	var id strings.Builder
+	id.WriteString(bi.GoVersion + "|" + bi.Main.Version)
 	for _, s := range bi.Settings {
 		if strings.HasPrefix(s.Key, "vcs.") {
-			id += "|" + s.Key + "=" + s.Value
+			id.WriteString("|" + s.Key + "=" + s.Value)
 		}
 	}
-	return id
+	return id.String()
 }
 
 // statID identifies a file by path, size and modification time.
@@ -595,7 +597,7 @@ func openResultCache(dir string) (*resultCache, error) {
 	if dir == "" {
 		return openDefaultCache()
 	}
-	if err := os.MkdirAll(dir, 0o750); err != nil { //nolint:gosec // the cache directory chosen
+	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return nil, err
 	}
 	return &resultCache{dir: dir}, nil

@@ -1,6 +1,7 @@
 package lintrun_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -52,16 +53,16 @@ func write(t *testing.T, path, content string) {
 	}
 }
 
-func replaceIn(t *testing.T, path, old, new string) {
+func replaceIn(t *testing.T, path, from, to string) {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(b), old) {
-		t.Fatalf("%s does not contain %q", path, old)
+	if !strings.Contains(string(b), from) {
+		t.Fatalf("%s does not contain %q", path, from)
 	}
-	write(t, path, strings.Replace(string(b), old, new, 1))
+	write(t, path, strings.Replace(string(b), from, to, 1))
 }
 
 // sqlMigrations makes migs/migrations discover SQL migrations from fsys
@@ -154,11 +155,11 @@ func TestCacheInvalidation(t *testing.T) {
 			name:     "package behind a symbolic link",
 			patterns: []string{"./linked"},
 			setup: func(t *testing.T, mod string) {
-				real := filepath.Join(filepath.Dir(mod), "real")
-				if err := os.CopyFS(real, os.DirFS(filepath.Join(mod, "violations"))); err != nil {
+				target := filepath.Join(filepath.Dir(mod), "real")
+				if err := os.CopyFS(target, os.DirFS(filepath.Join(mod, "violations"))); err != nil {
 					t.Fatal(err)
 				}
-				if err := os.Symlink(real, filepath.Join(mod, "linked")); err != nil {
+				if err := os.Symlink(target, filepath.Join(mod, "linked")); err != nil {
 					t.Fatal(err)
 				}
 			},
@@ -272,7 +273,7 @@ func TestNoCache(t *testing.T) {
 	if got, _ := cachedRun(t, opts); got != want {
 		t.Errorf("--no-cache served the cache: %s", cmp.Diff(want, got))
 	}
-	if after, err := os.ReadFile(entry); err != nil || string(after) != string(tampered) {
+	if after, err := os.ReadFile(entry); err != nil || !bytes.Equal(after, tampered) {
 		t.Errorf("--no-cache wrote the cache (%v)", err)
 	}
 	empty := t.TempDir()

@@ -11,7 +11,7 @@ import (
 	"testing"
 )
 
-// EnvAllowSkip, set to 1, lets a test run that could not reach a database
+// EnvAllowSkip is the variable that, set to 1, lets a test run that could not reach a database
 // (or lacks another prerequisite) pass, its skips listed by Main. Unset,
 // such a run fails: a package must not print "ok" for tests that never ran.
 const EnvAllowSkip = "SCHEMALINT_TEST_ALLOW_SKIP"

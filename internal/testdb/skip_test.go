@@ -26,7 +26,7 @@ func TestSkippedDatabaseIsReported(t *testing.T) {
 	}
 	run := func(env ...string) (string, int) {
 		t.Helper()
-		cmd := exec.CommandContext(t.Context(), os.Args[0], "-test.run=^TestSkippedDatabaseIsReported$")
+		cmd := exec.CommandContext(t.Context(), os.Args[0], "-test.run=^TestSkippedDatabaseIsReported$") //nolint:gosec // the test binary itself
 		cmd.Env = append(os.Environ(), childEnv+"=1", "CI=", EnvAllowSkip+"=",
 			EnvPostgres+"=postgres://nobody@127.0.0.1:1/postgres?sslmode=disable&connect_timeout=2")
 		cmd.Env = append(cmd.Env, env...)
