@@ -57,9 +57,9 @@ const (
 	keyView      = "# schemalint:view "
 )
 
-// ignored are the tables a snapshot leaves out: Bun's migration
+// Ignored reports the tables a snapshot leaves out: Bun's migration
 // bookkeeping and SQLite's own tables, which drift never compares either.
-func ignored(name string) bool {
+func Ignored(name string) bool {
 	n := strings.ToLower(name)
 	return n == "bun_migrations" || n == "bun_migration_locks" || n == "sqlite_sequence" || strings.HasPrefix(n, "sqlite_stat")
 }
@@ -74,7 +74,7 @@ func Encode(s *Snapshot) ([]byte, error) {
 	}
 	var b bytes.Buffer
 	b.WriteString(generated + "\n")
-	fmt.Fprintf(&b, "#\n# The schema the migrations produce on %s, in Atlas HCL, for\n", title(s.Dialect))
+	fmt.Fprintf(&b, "#\n# The schema the migrations produce on %s, in Atlas HCL, for\n", Title(s.Dialect))
 	b.WriteString("# `schemalint drift migrations`: a model changed without a migration, or a\n")
 	b.WriteString("# migration added without running `schemalint migrate snapshot` again, fails it.\n#\n")
 	b.WriteString(keyDialect + s.Dialect + "\n")
@@ -122,7 +122,7 @@ func Body(dialect string, s *schema.Schema) ([]byte, error) {
 	s.Views = nil
 	s.Tables = nil
 	for _, t := range tables {
-		if ignored(t.Name) {
+		if Ignored(t.Name) {
 			continue
 		}
 		slices.SortStableFunc(t.Indexes, func(a, b *schema.Index) int { return strings.Compare(a.Name, b.Name) })
@@ -135,6 +135,9 @@ func Body(dialect string, s *schema.Schema) ([]byte, error) {
 		return nil, fmt.Errorf("snapshot: %w", err)
 	}
 	b.Write(hcl)
+	if !bytes.HasSuffix(hcl, []byte("\n")) {
+		b.WriteString("\n")
+	}
 	return b.Bytes(), nil
 }
 
@@ -210,7 +213,8 @@ func codec(dialect string) (func(any) ([]byte, error), func([]byte, any) error, 
 	return nil, nil, fmt.Errorf("snapshot: unknown dialect %q: want pg, mysql or sqlite", dialect)
 }
 
-func title(dialect string) string {
+// Title names a dialect for people.
+func Title(dialect string) string {
 	switch dialect {
 	case dsn.Postgres:
 		return "PostgreSQL"
