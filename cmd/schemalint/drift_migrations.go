@@ -26,6 +26,16 @@ func (c *driftCommand) migrationsMode(ctx context.Context, cwd string) (*drift.R
 	if c.set["dsn"] || c.set["dsn-env"] {
 		return nil, usageErr("--dsn is for live mode; the missing-migration check migrates a scratch SQLite file, or --dev-url")
 	}
+	// Where the snapshot is (a go list) is found meanwhile.
+	type found struct {
+		dir string
+		err error
+	}
+	where := make(chan found, 1)
+	go func() {
+		dir, err := c.migrationsDir(ctx, cwd)
+		where <- found{dir, err}
+	}()
 	d, cleanup, err := c.scratchDB(ctx, c.devURL != "" || c.devURLEnv != "")
 	if err != nil {
 		return nil, err
@@ -46,10 +56,11 @@ func (c *driftCommand) migrationsMode(ctx context.Context, cwd string) (*drift.R
 		return nil, err
 	}
 	defer func() { _ = db.Close() }()
-	path, rel, err := c.snapshotFile(ctx, cwd, d.Dialect)
-	if err != nil {
-		return nil, err
+	loc := <-where
+	if loc.err != nil {
+		return nil, loc.err
 	}
+	path, rel := snapshotPath(cwd, loc.dir, d.Dialect)
 	snap, err := readSnapshot(path, rel, d.Dialect)
 	if err != nil {
 		return nil, err

@@ -55,19 +55,25 @@ func (c *driftCommand) readMigrated(ctx context.Context, db dbCloser, d dsn.DSN)
 	return m, nil
 }
 
-// snapshotFile is where the snapshot of a dialect lives: next to the
-// migrations. rel is the path to show, relative to cwd when below it.
-func (c *driftCommand) snapshotFile(ctx context.Context, cwd, dialect string) (path, rel string, err error) {
+// migrationsDir is the migrations package's directory, where the
+// snapshots live.
+func (c *driftCommand) migrationsDir(ctx context.Context, cwd string) (string, error) {
 	dir, err := load.MigrationsDir(ctx, c.loadConfig(cwd))
 	if err != nil {
-		return "", "", fmt.Errorf("migrations %s: %w", strings.Join(c.migrations, " "), err)
+		return "", fmt.Errorf("migrations %s: %w", strings.Join(c.migrations, " "), err)
 	}
+	return dir, nil
+}
+
+// snapshotPath is the snapshot of a dialect in dir; rel is the path to
+// show, relative to cwd when below it.
+func snapshotPath(cwd, dir, dialect string) (path, rel string) {
 	path = filepath.Join(dir, snapshot.FileName(dialect))
 	rel = path
 	if r, err := filepath.Rel(cwd, path); err == nil && !strings.HasPrefix(r, "..") {
 		rel = r
 	}
-	return path, rel, nil
+	return path, rel
 }
 
 // snapshotCommand is the command that writes the snapshot again, with the
@@ -114,26 +120,32 @@ func (c *driftCommand) snapshotCommand() string {
 // set as the snapshot's means no migration was added, so a schema that
 // changed anyway changed through the models; another set means the
 // snapshot was not written again after adding one.
-func (c *driftCommand) checkSnapshot(d dsn.DSN, desired *desiredSide, m *migrated, snap *snapshot.Snapshot, rel string) (*drift.Result, error) {
+func (c *driftCommand) checkSnapshot(d dsn.DSN, desired *desiredSide, m *migrated, file *snapshot.File, rel string) (*drift.Result, error) {
 	res, err := c.compare(d, desired, m.schema)
 	if err != nil {
 		return nil, err
+	}
+	if !slices.Equal(m.migrations, file.Migrations) {
+		c.stale = &exitError{code: exitFindings, err: fmt.Errorf("the migrations changed (%s) but %s was not regenerated: run %s",
+			migrationChanges(file.Migrations, m.migrations), rel, c.snapshotCommand())}
+		return res, nil
 	}
 	now, err := snapshot.Body(d.Dialect, m.schema)
 	if err != nil {
 		return nil, err
 	}
+	if file.SameBody(now) {
+		return res, nil
+	}
+	snap, err := file.Snapshot()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", rel, err)
+	}
 	then, err := snapshot.Body(d.Dialect, snap.Schema)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", rel, err)
 	}
-	sameSchema := bytes.Equal(now, then)
-	if !slices.Equal(m.migrations, snap.Migrations) {
-		c.stale = &exitError{code: exitFindings, err: fmt.Errorf("the migrations changed (%s) but %s was not regenerated: run %s",
-			migrationChanges(snap.Migrations, m.migrations), rel, c.snapshotCommand())}
-		return res, nil
-	}
-	if sameSchema {
+	if bytes.Equal(now, then) { // the same schema, written otherwise
 		return res, nil
 	}
 	// Same migrations, another schema: compare the models with the
@@ -222,8 +234,9 @@ func firstDifference(then, now []byte) string {
 	return "none"
 }
 
-// readSnapshot reads the snapshot at path; nil when there is none.
-func readSnapshot(path, rel, dialect string) (*snapshot.Snapshot, error) {
+// readSnapshot reads the header of the snapshot at path; nil when there
+// is none.
+func readSnapshot(path, rel, dialect string) (*snapshot.File, error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -231,9 +244,9 @@ func readSnapshot(path, rel, dialect string) (*snapshot.Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := snapshot.Decode(data, dialect)
+	f, err := snapshot.Read(data, dialect)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", rel, err)
 	}
-	return s, nil
+	return f, nil
 }

@@ -146,10 +146,11 @@ func (c *driftCommand) writeSnapshot(ctx context.Context, cwd string, dev bool) 
 	if err != nil {
 		return err
 	}
-	path, rel, err := c.snapshotFile(ctx, cwd, d.Dialect)
+	dir, err := c.migrationsDir(ctx, cwd)
 	if err != nil {
 		return err
 	}
+	path, rel := snapshotPath(cwd, dir, d.Dialect)
 	data, err := snapshot.Encode(&snapshot.Snapshot{Dialect: d.Dialect, Migrations: m.migrations, Schema: m.schema})
 	if err != nil {
 		return err

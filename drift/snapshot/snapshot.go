@@ -13,7 +13,6 @@
 package snapshot
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -141,35 +140,48 @@ func Body(dialect string, s *schema.Schema) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// Decode reads a snapshot written by Encode. dialect is the one the
-// reader expects; a snapshot of another is an error.
-func Decode(data []byte, dialect string) (*Snapshot, error) {
-	_, eval, err := codec(dialect)
-	if err != nil {
+// File is a snapshot file as read: its header at once, its tables on
+// demand (evaluating the HCL of a large schema takes a while, and a check
+// whose schema is unchanged does not need it).
+type File struct {
+	// Dialect and Migrations are the header's.
+	Dialect    string
+	Migrations []string
+	views      []*schema.View
+	data       []byte
+	// body is the part Body wrote: the view lines and the HCL.
+	body []byte
+}
+
+// Read reads a snapshot's header. dialect is the one the reader expects;
+// a snapshot of another is an error.
+func Read(data []byte, dialect string) (*File, error) {
+	if _, _, err := codec(dialect); err != nil {
 		return nil, err
 	}
-	s := &Snapshot{Schema: &schema.Schema{}}
-	var views []*schema.View
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(nil, len(data)+1)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if !strings.HasPrefix(line, "#") {
+	if !bytes.HasPrefix(data, []byte(generated+"\n")) {
+		return nil, errors.New("not a schema snapshot: its first line is not schemalint's header")
+	}
+	f := &File{data: data, body: data}
+	inHeader := true
+	for n, rest := 1, data; len(rest) > 0; n++ {
+		line, after, _ := bytes.Cut(rest, []byte("\n"))
+		text := string(line)
+		if !strings.HasPrefix(text, "#") {
 			break
 		}
 		switch {
-		case n == 1 && line != generated:
-			return nil, errors.New("not a schema snapshot: its first line is not schemalint's header")
-		case strings.HasPrefix(line, keyDialect):
-			s.Dialect = strings.TrimPrefix(line, keyDialect)
-		case strings.HasPrefix(line, keyMigration):
-			words, err := words(strings.TrimPrefix(line, keyMigration))
+		case strings.HasPrefix(text, keyDialect):
+			f.Dialect = strings.TrimPrefix(text, keyDialect)
+		case strings.HasPrefix(text, keyMigration):
+			words, err := words(strings.TrimPrefix(text, keyMigration))
 			if err != nil || len(words) != 1 {
 				return nil, fmt.Errorf("line %d: want one migration name", n)
 			}
-			s.Migrations = append(s.Migrations, words[0])
-		case strings.HasPrefix(line, keyView):
-			words, err := words(strings.TrimPrefix(line, keyView))
+			f.Migrations = append(f.Migrations, words[0])
+		case strings.HasPrefix(text, keyView):
+			inHeader = false
+			words, err := words(strings.TrimPrefix(text, keyView))
 			if err != nil || len(words) == 0 {
 				return nil, fmt.Errorf("line %d: want a view name and its columns", n)
 			}
@@ -177,27 +189,48 @@ func Decode(data []byte, dialect string) (*Snapshot, error) {
 			for _, c := range words[1:] {
 				v.Columns = append(v.Columns, &schema.Column{Name: c})
 			}
-			views = append(views, v)
+			f.views = append(f.views, v)
 		}
+		if inHeader {
+			f.body = after
+		}
+		rest = after
 	}
-	if err := sc.Err(); err != nil {
+	if f.Dialect != dialect {
+		return nil, fmt.Errorf("it is a snapshot of dialect %q, not %s", f.Dialect, dialect)
+	}
+	slices.Sort(f.Migrations)
+	return f, nil
+}
+
+// SameBody reports whether the file holds body (as Body writes it)
+// verbatim: the schema is the same without evaluating the file.
+func (f *File) SameBody(body []byte) bool { return bytes.Equal(f.body, body) }
+
+// Snapshot evaluates the file's schema.
+func (f *File) Snapshot() (*Snapshot, error) {
+	_, eval, err := codec(f.Dialect)
+	if err != nil {
 		return nil, err
 	}
-	if len(data) == 0 || !bytes.HasPrefix(data, []byte(generated)) {
-		return nil, errors.New("not a schema snapshot: its first line is not schemalint's header")
-	}
-	if s.Dialect != dialect {
-		return nil, fmt.Errorf("it is a snapshot of dialect %q, not %s", s.Dialect, dialect)
-	}
-	slices.Sort(s.Migrations)
-	if err := eval(data, s.Schema); err != nil {
+	s := &Snapshot{Dialect: f.Dialect, Migrations: f.Migrations, Schema: &schema.Schema{}}
+	if err := eval(f.data, s.Schema); err != nil {
 		return nil, fmt.Errorf("its schema does not read: %w", err)
 	}
-	for _, v := range views {
+	for _, v := range f.views {
 		v.Schema = s.Schema
+		s.Schema.Views = append(s.Schema.Views, v)
 	}
-	s.Schema.Views = views
 	return s, nil
+}
+
+// Decode reads a snapshot written by Encode: Read, then Snapshot.
+func Decode(data []byte, dialect string) (*Snapshot, error) {
+	f, err := Read(data, dialect)
+	if err != nil {
+		return nil, err
+	}
+	return f.Snapshot()
 }
 
 // codec returns Atlas's HCL marshaller and evaluator for a dialect.

@@ -219,7 +219,18 @@ func TestRoundTripViewsAndNames(t *testing.T) {
 	if i, j := strings.Index(text, `index "a_child_lower"`), strings.Index(text, `index "z_child_parent"`); i >= j || i < 0 {
 		t.Errorf("indexes not sorted:\n%s", text)
 	}
-	back, err := snapshot.Decode(data, dsn.SQLite)
+	f, err := snapshot.Read(data, dsn.SQLite)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := snapshot.Body(dsn.SQLite, inspect(t, db))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !f.SameBody(body) || f.SameBody(append(body, '\n')) {
+		t.Errorf("the file's body is not what Body writes for the same schema (alone)")
+	}
+	back, err := f.Snapshot()
 	if err != nil {
 		t.Fatal(err)
 	}
