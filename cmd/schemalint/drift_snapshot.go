@@ -163,7 +163,12 @@ func (c *driftCommand) checkSnapshot(d dsn.DSN, desired *desiredSide, m *migrate
 		res.Findings = append(res.Findings, noMigration(f, rel))
 		added++
 	}
-	if added == 0 {
+	// The run fails whatever the findings' severities: the schema changed
+	// with no migration.
+	if added > 0 {
+		c.stale = &exitError{code: exitFindings, err: fmt.Errorf("the schema differs from %s and no migration was added: write one (the SQL above), then run %s",
+			rel, c.snapshotCommand())}
+	} else {
 		c.stale = &exitError{code: exitFindings, err: fmt.Errorf("the migrations, the same as %s's, now produce another schema (an applied migration was edited?); first difference: %s; if that is intended, run %s",
 			rel, firstDifference(then, now), c.snapshotCommand())}
 	}
@@ -184,7 +189,7 @@ func noMigration(f drift.Finding, rel string) drift.Finding {
 	case f.Kind == drift.TableMissing && f.Model != "":
 		f.Message = fmt.Sprintf("%s: table %s is in the model but no migration creates it", who, f.Object)
 	default:
-		if who != "" {
+		if f.Field != "" {
 			f.Message = who + ": " + f.Message
 		}
 		f.Message += fmt.Sprintf("; no migration makes this change (the migrations are those of %s)", rel)

@@ -120,3 +120,62 @@ func TestSnapshotCatchesModelOnlyChange(t *testing.T) {
 		})
 	}
 }
+
+// TestSnapshotEdges, on SQLite: a snapshot that says more than the
+// migrations now produce, with the same migrations, fails with the
+// command to run (whatever the findings' severities); a damaged snapshot
+// is exit 2 naming it; dialects of .schemalint.yml that need a database
+// are named as skipped; missing arguments are usage errors.
+func TestSnapshotEdges(t *testing.T) {
+	t.Parallel()
+	dir := copyFixture(t, "snapmod")
+	pkgs := []string{"--models", "./models", "--migrations", "./migrations"}
+	check := append([]string{"drift", "migrations"}, pkgs...)
+	write(t, filepath.Join(dir, ".schemalint.yml"), "dialect: [postgres, sqlite, mysql]\n")
+	r := runDrift(t, dir, nil, append([]string{"migrate", "snapshot"}, pkgs...)...)
+	for _, want := range []string{
+		"schemalint: note: dialect pg (.schemalint.yml) skipped: its snapshot schema.pg.hcl needs an empty PostgreSQL database: run again with --dev-url or --dev-url-env naming one\n",
+		"schemalint: note: dialect mysql (.schemalint.yml) skipped: its snapshot schema.mysql.hcl needs an empty MySQL/MariaDB database",
+	} {
+		if r.code != 0 || r.stdout != "wrote migrations/schema.sqlite.hcl (1 tables, 1 migrations)\n" || !strings.Contains(r.stderr, want) {
+			t.Fatalf("configured dialects: exit %d, want %q\n%s%s", r.code, want, r.stdout, r.stderr)
+		}
+	}
+
+	// A column only the snapshot has: the models do not care (an info
+	// finding), but the schema changed with the same migrations.
+	file := filepath.Join(dir, "migrations", "schema.sqlite.hcl")
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const users = "table \"users\" {\n  schema = schema.main\n"
+	if !strings.Contains(string(b), users) {
+		t.Fatalf("unexpected snapshot:\n%s", b)
+	}
+	write(t, file, strings.Replace(string(b), users, users+"  column \"legacy\" {\n    null = true\n    type = text\n  }\n", 1))
+	r = runDrift(t, dir, nil, check...)
+	if r.code != 1 || !strings.Contains(r.stdout, "(users.legacy): DR004 info: column users.legacy is not in model User; no migration makes this change") ||
+		!strings.HasSuffix(r.stderr, "schemalint: the schema differs from migrations/schema.sqlite.hcl and no migration was added: write one (the SQL above), then run schemalint migrate snapshot --models=./models --migrations=./migrations\n") {
+		t.Fatalf("a snapshot with more: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+
+	write(t, file, "table \"users\" {}\n")
+	r = runDrift(t, dir, nil, check...)
+	if r.code != 2 || r.stderr != "schemalint: migrations/schema.sqlite.hcl: not a schema snapshot: its first line is not schemalint's header\n" {
+		t.Fatalf("a damaged snapshot: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"migrate"}, "schemalint: migrate: missing subcommand: schemalint migrate snapshot\n"},
+		{[]string{"migrate", "snapshot", "--models", "./models"}, "schemalint: migrate snapshot needs --migrations PATTERN: the package registering the Bun migrations\n"},
+		{[]string{"migrate", "snapshot", "--migrations", "./migrations", "extra"}, "schemalint: migrate snapshot takes no arguments (got \"extra\"): name packages with --models and --migrations\n"},
+	} {
+		if r := runDrift(t, dir, nil, c.args...); r.code != 2 || r.stderr != c.want {
+			t.Errorf("%v: exit %d, stderr %q; want 2, %q", c.args, r.code, r.stderr, c.want)
+		}
+	}
+}
