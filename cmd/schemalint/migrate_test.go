@@ -166,6 +166,9 @@ func TestSnapshotEdges(t *testing.T) {
 		t.Fatalf("a damaged snapshot: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 
+	if r := runDrift(t, dir, nil, "migrate", "snapshot", "--help"); r.code != 0 || !strings.Contains(r.stdout+r.stderr, "Usage: schemalint migrate snapshot --migrations PATTERN") || !strings.Contains(r.stdout+r.stderr, "--dev-url-env") {
+		t.Errorf("migrate snapshot --help: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 	for _, c := range []struct {
 		args []string
 		want string
