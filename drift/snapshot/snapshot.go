@@ -54,6 +54,7 @@ const (
 	keyDialect   = "# schemalint:dialect "
 	keyMigration = "# schemalint:migration "
 	keyView      = "# schemalint:view "
+	keySchema    = "# schemalint:schema "
 )
 
 // Ignored reports the tables a snapshot leaves out: Bun's migration
@@ -98,6 +99,14 @@ func Body(dialect string, s *schema.Schema) ([]byte, error) {
 	}
 	var b bytes.Buffer
 	views := slices.Clone(s.Views)
+	defer func(name string) { s.Name = name }(s.Name)
+	switch dialect {
+	case dsn.SQLite:
+		s.Name = "main"
+	case dsn.MySQL:
+		s.Name = mysqlSchemaName
+	}
+	b.WriteString(keySchema + word(s.Name) + "\n")
 	slices.SortFunc(views, func(a, b *schema.View) int { return strings.Compare(a.Name, b.Name) })
 	for _, v := range views {
 		line := keyView + word(v.Name)
@@ -110,14 +119,8 @@ func Body(dialect string, s *schema.Schema) ([]byte, error) {
 	// Marshal a sorted, filtered view of s without its views (Atlas's
 	// open-source HCL has none) under a stable schema name, and put s
 	// back as it was.
-	name, tables, sviews := s.Name, s.Tables, s.Views
-	defer func() { s.Name, s.Tables, s.Views = name, tables, sviews }()
-	switch dialect {
-	case dsn.SQLite:
-		s.Name = "main"
-	case dsn.MySQL:
-		s.Name = mysqlSchemaName
-	}
+	tables, sviews, realm := s.Tables, s.Views, s.Realm
+	defer func() { s.Tables, s.Views, s.Realm = tables, sviews, realm }()
 	s.Views = nil
 	s.Tables = nil
 	for _, t := range tables {
@@ -129,7 +132,14 @@ func Body(dialect string, s *schema.Schema) ([]byte, error) {
 		s.Tables = append(s.Tables, t)
 	}
 	slices.SortStableFunc(s.Tables, func(a, b *schema.Table) int { return strings.Compare(a.Name, b.Name) })
-	hcl, err := marshal(s)
+	var doc any = s
+	if ext := referenced(s); len(ext) > 0 {
+		doc = &schema.Realm{Schemas: append([]*schema.Schema{s}, ext...)}
+		for _, x := range doc.(*schema.Realm).Schemas {
+			x.Realm = doc.(*schema.Realm)
+		}
+	}
+	hcl, err := marshal(doc)
 	if err != nil {
 		return nil, fmt.Errorf("snapshot: %w", err)
 	}
@@ -140,6 +150,49 @@ func Body(dialect string, s *schema.Schema) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// referenced returns stand-ins for the tables of other schemas that the
+// foreign keys of s reference, with the referenced columns only, each in a
+// schema of its name: the HCL must resolve every reference (a key to
+// Supabase's auth.users, say).
+func referenced(s *schema.Schema) []*schema.Schema {
+	var out []*schema.Schema
+	for _, t := range s.Tables {
+		for _, fk := range t.ForeignKeys {
+			rt := fk.RefTable
+			if rt == nil || rt.Schema == nil || rt.Schema == s || rt.Schema.Name == s.Name {
+				continue
+			}
+			i := slices.IndexFunc(out, func(x *schema.Schema) bool { return x.Name == rt.Schema.Name })
+			if i < 0 {
+				out = append(out, schema.New(rt.Schema.Name))
+				i = len(out) - 1
+			}
+			stub, ok := out[i].Table(rt.Name)
+			if !ok {
+				stub = schema.NewTable(rt.Name)
+				out[i].AddTables(stub)
+			}
+			for i, c := range fk.RefColumns {
+				if _, ok := stub.Column(c.Name); ok {
+					continue
+				}
+				// Atlas's inspection knows the external columns' names
+				// only; the key's own column has their type.
+				typ := c.Type
+				if typ == nil && i < len(fk.Columns) {
+					typ = fk.Columns[i].Type
+				}
+				stub.AddColumns(&schema.Column{Name: c.Name, Type: typ})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b *schema.Schema) int { return strings.Compare(a.Name, b.Name) })
+	for _, x := range out {
+		slices.SortFunc(x.Tables, func(a, b *schema.Table) int { return strings.Compare(a.Name, b.Name) })
+	}
+	return out
+}
+
 // File is a snapshot file as read: its header at once, its tables on
 // demand (evaluating the HCL of a large schema takes a while, and a check
 // whose schema is unchanged does not need it).
@@ -147,6 +200,7 @@ type File struct {
 	// Dialect and Migrations are the header's.
 	Dialect    string
 	Migrations []string
+	schema     string
 	views      []*schema.View
 	data       []byte
 	// body is the part Body wrote: the view lines and the HCL.
@@ -179,6 +233,13 @@ func Read(data []byte, dialect string) (*File, error) {
 				return nil, fmt.Errorf("line %d: want one migration name", n)
 			}
 			f.Migrations = append(f.Migrations, words[0])
+		case strings.HasPrefix(text, keySchema):
+			inHeader = false
+			words, err := words(strings.TrimPrefix(text, keySchema))
+			if err != nil || len(words) != 1 {
+				return nil, fmt.Errorf("line %d: want one schema name", n)
+			}
+			f.schema = words[0]
 		case strings.HasPrefix(text, keyView):
 			inHeader = false
 			words, err := words(strings.TrimPrefix(text, keyView))
@@ -213,10 +274,15 @@ func (f *File) Snapshot() (*Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Snapshot{Dialect: f.Dialect, Migrations: f.Migrations, Schema: &schema.Schema{}}
-	if err := eval(f.data, s.Schema); err != nil {
+	var r schema.Realm
+	if err := eval(f.data, &r); err != nil {
 		return nil, fmt.Errorf("its schema does not read: %w", err)
 	}
+	main, ok := r.Schema(f.schema)
+	if !ok {
+		return nil, fmt.Errorf("its schema %q is not in it", f.schema)
+	}
+	s := &Snapshot{Dialect: f.Dialect, Migrations: f.Migrations, Schema: main}
 	for _, v := range f.views {
 		v.Schema = s.Schema
 		s.Schema.Views = append(s.Schema.Views, v)
