@@ -7,10 +7,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/peterbourgon/ff/v3/ffcli"
+
+	"github.com/schemalint/schemalint/analyzers/config"
 
 	"github.com/schemalint/schemalint/drift/snapshot"
 	"github.com/schemalint/schemalint/internal/dsn"
@@ -20,6 +23,7 @@ import (
 // drift migrations checks against.
 func newMigrateCommand(stdout, stderr io.Writer) *ffcli.Command {
 	c := &driftCommand{stdout: stdout, stderr: stderr}
+	var dialects stringList
 	fs := flag.NewFlagSet("migrate snapshot", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	c.fsets = append(c.fsets, fs)
@@ -27,6 +31,7 @@ func newMigrateCommand(stdout, stderr io.Writer) *ffcli.Command {
 	fs.Var(&c.migrations, "migrations", "package pattern of the package registering the Bun migrations (repeatable); the snapshot is written in its directory")
 	fs.StringVar(&c.devURL, "dev-url", "", "an empty PostgreSQL or MySQL database to migrate, for that dialect's snapshot (default: a scratch SQLite file)")
 	fs.StringVar(&c.devURLEnv, "dev-url-env", "", "name of the environment variable holding --dev-url")
+	fs.Var(&dialects, "dialect", "write only this dialect's snapshot: sqlite, or the --dev-url's (repeatable; default: the scratch database's, and sqlite when .schemalint.yml lists it)")
 	fs.StringVar(&c.schema, "schema", "", "schema (MySQL: database) to read; default the connection's")
 	fs.DurationVar(&c.timeout, "timeout", 30*time.Second, "bound on connecting, on reading the schema, and on running the migrations")
 	fs.StringVar(&c.configFile, "config", "", "configuration file (default: the nearest .schemalint.yml)")
@@ -51,12 +56,13 @@ The scratch database is a private SQLite file (schema.sqlite.hcl), or the
 empty PostgreSQL or MySQL database of --dev-url (schema.pg.hcl,
 schema.mysql.hcl). Dialects listed by dialect: in .schemalint.yml are
 written when this run can: SQLite always, the --dev-url's dialect; the
-others are named as skipped. It runs the migrations' Go code.
+others are named as skipped. --dialect writes only the ones it names. It
+runs the migrations' Go code.
 
 Exit codes: 0 written (or already up to date), 2 could not write.`),
 		FlagSet: fs,
 		Exec: func(ctx context.Context, args []string) error {
-			return c.writeSnapshots(ctx, args)
+			return c.writeSnapshots(ctx, args, dialects)
 		},
 	}
 	return &ffcli.Command{
@@ -71,7 +77,7 @@ Exit codes: 0 written (or already up to date), 2 could not write.`),
 }
 
 // writeSnapshots is migrate snapshot.
-func (c *driftCommand) writeSnapshots(ctx context.Context, args []string) (err error) {
+func (c *driftCommand) writeSnapshots(ctx context.Context, args, only []string) (err error) {
 	defer func() { err = c.tidy(recover(), err) }()
 	if len(args) > 0 {
 		return usageErr("migrate snapshot takes no arguments (got %q): name packages with --models and --migrations", args[0])
@@ -100,16 +106,9 @@ func (c *driftCommand) writeSnapshots(ctx context.Context, args []string) (err e
 		}
 		primary = d.Dialect
 	}
-	targets := []bool{dev}
-	var skipped []string
-	for _, d := range c.dialects {
-		switch {
-		case d == primary:
-		case d == dsn.SQLite:
-			targets = append(targets, false)
-		default:
-			skipped = append(skipped, d)
-		}
+	targets, skipped, err := c.snapshotTargets(only, primary, dev)
+	if err != nil {
+		return err
 	}
 	for _, dev := range targets {
 		if err := c.writeSnapshot(ctx, cwd, dev); err != nil {
@@ -170,4 +169,44 @@ func (c *driftCommand) writeSnapshot(ctx context.Context, cwd string, dev bool) 
 	}
 	fmt.Fprintf(c.stdout, "wrote %s (%d tables, %d migrations)\n", rel, tables, len(m.migrations))
 	return nil
+}
+
+// snapshotTargets says which scratch databases to write snapshots of (true:
+// the dev database of primary's dialect, false: a SQLite file), and which
+// configured dialects this run cannot write. Dialects asked for by name
+// (only) must all be writable; without, the scratch database drift
+// migrations uses comes first, then SQLite when .schemalint.yml lists it.
+func (c *driftCommand) snapshotTargets(only []string, primary string, dev bool) (targets []bool, skipped []string, err error) {
+	wanted := c.dialects
+	if len(only) > 0 {
+		wanted = nil
+		for _, name := range only {
+			d, err := config.ParseDialect(name)
+			if err != nil {
+				return nil, nil, usageErr("--dialect: %v", err)
+			}
+			if d != primary && d != dsn.SQLite {
+				return nil, nil, usageErr("--dialect %s needs an empty %s database: give it with --dev-url or --dev-url-env", name, snapshot.Title(d))
+			}
+			wanted = append(wanted, d)
+		}
+	} else {
+		targets = append(targets, dev)
+	}
+	for _, d := range wanted {
+		var t bool
+		switch {
+		case d == primary:
+			t = dev
+		case d == dsn.SQLite:
+			t = false
+		default:
+			skipped = append(skipped, d)
+			continue
+		}
+		if !slices.Contains(targets, t) {
+			targets = append(targets, t)
+		}
+	}
+	return targets, skipped, nil
 }

@@ -142,6 +142,11 @@ func TestSnapshotEdges(t *testing.T) {
 		}
 	}
 
+	r = runDrift(t, dir, nil, append([]string{"migrate", "snapshot", "--dialect", "sqlite"}, pkgs...)...)
+	if r.code != 0 || r.stdout != "migrations/schema.sqlite.hcl is up to date (1 tables, 1 migrations)\n" || r.stderr != "" {
+		t.Fatalf("--dialect sqlite: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+
 	// A column only the snapshot has: the models do not care (an info
 	// finding), but the schema changed with the same migrations.
 	file := filepath.Join(dir, "migrations", "schema.sqlite.hcl")
@@ -175,6 +180,8 @@ func TestSnapshotEdges(t *testing.T) {
 	}{
 		{[]string{"migrate"}, "schemalint: migrate: missing subcommand: schemalint migrate snapshot\n"},
 		{[]string{"migrate", "snapshot", "--models", "./models"}, "schemalint: migrate snapshot needs --migrations PATTERN: the package registering the Bun migrations\n"},
+		{[]string{"migrate", "snapshot", "--migrations", "./migrations", "--dialect", "mysql"}, "schemalint: --dialect mysql needs an empty MySQL/MariaDB database: give it with --dev-url or --dev-url-env\n"},
+		{[]string{"migrate", "snapshot", "--migrations", "./migrations", "--dialect", "oracle"}, "schemalint: --dialect: unknown dialect \"oracle\": want postgres, mysql or sqlite\n"},
 		{[]string{"migrate", "snapshot", "--migrations", "./migrations", "extra"}, "schemalint: migrate snapshot takes no arguments (got \"extra\"): name packages with --models and --migrations\n"},
 	} {
 		if r := runDrift(t, dir, nil, c.args...); r.code != 2 || r.stderr != c.want {
