@@ -12,11 +12,13 @@ import (
 	"sync"
 	"time"
 
+	"ariga.io/atlas/sql/schema"
 	"github.com/fatih/color"
 	"github.com/peterbourgon/ff/v3/ffcli"
 
 	"github.com/schemalint/schemalint/analyzers/config"
 	"github.com/schemalint/schemalint/drift"
+	"github.com/schemalint/schemalint/drift/live"
 	"github.com/schemalint/schemalint/drift/load"
 	"github.com/schemalint/schemalint/internal/dsn"
 	"github.com/schemalint/schemalint/internal/report"
@@ -56,6 +58,11 @@ type driftCommand struct {
 	// secrets are the passwords of the URLs in use: whatever is printed
 	// goes through redact first.
 	secrets []string
+	// stale, set by drift migrations, fails the run after the report:
+	// the schema snapshot was not written again after a migration.
+	stale error
+	// dialects are the .schemalint.yml's (dialect:), for migrate snapshot.
+	dialects []string
 }
 
 // stringList is a repeatable flag.
@@ -152,26 +159,11 @@ func (c *driftCommand) flags(name string) *flag.FlagSet {
 // run runs drift in mode ("" for --mode's); every error it returns is one
 // line, redacted.
 func (c *driftCommand) run(ctx context.Context, mode string, args []string) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error: %v", r)
-		}
-		if err == nil || errors.Is(err, errFindings) {
-			return
-		}
-		code := exitFailure
-		if ee, ok := errors.AsType[*exitError](err); ok {
-			code, err = ee.code, ee.err
-		}
-		err = &exitError{code: code, err: errors.New(c.redact(oneLine(err.Error())))}
-	}()
+	defer func() { err = c.tidy(recover(), err) }()
 	if len(args) > 0 {
 		return usageErr("drift takes no arguments (got %q): name packages with --models and --migrations", args[0])
 	}
-	c.set = map[string]bool{}
-	for _, fs := range c.fsets {
-		fs.Visit(func(f *flag.Flag) { c.set[f.Name] = true })
-	}
+	c.recordSet()
 	if mode != "" {
 		if c.set["mode"] && c.mode != mode {
 			return usageErr("drift %s: --mode %s contradicts the command", mode, c.mode)
@@ -188,18 +180,11 @@ func (c *driftCommand) run(ctx context.Context, mode string, args []string) (err
 	if !slices.Contains(driftFormats, c.format) {
 		return usageErr("--format %q: want %s", c.format, strings.Join(driftFormats, ", "))
 	}
-	if c.timeout <= 0 {
-		return usageErr("--timeout must be positive")
-	}
 	if c.issuesExitCode < 0 || c.issuesExitCode > 125 || c.issuesExitCode == exitFailure {
 		// 2 means could not check; above 125 the shell's own codes.
 		return usageErr("--issues-exit-code %d: want 0-125, not %d (could not check)", c.issuesExitCode, exitFailure)
 	}
-	cwd, err := os.Getwd()
-	if err != nil {
-		return err
-	}
-	removeGoTmp, err := privateGoTmp()
+	cwd, removeGoTmp, err := c.prepare()
 	if err != nil {
 		return err
 	}
@@ -217,6 +202,9 @@ func (c *driftCommand) run(ctx context.Context, mode string, args []string) (err
 		return err
 	}
 	err = c.report(res, failOn)
+	if c.stale != nil && c.baseWrite == "" && (err == nil || errors.Is(err, errFindings)) {
+		err = c.stale
+	}
 	// Notes explain drift (a migration the extraction could not follow
 	// may be why an index looks missing): shown when the run fails, and
 	// with -v; a clean nightly run stays silent.
@@ -232,6 +220,43 @@ func (c *driftCommand) run(ctx context.Context, mode string, args []string) (err
 		return &exitError{code: c.issuesExitCode, err: fmt.Errorf("drift at or above --fail-on %s", c.failOn)}
 	}
 	return err
+}
+
+// prepare checks --timeout and returns the working directory and the
+// function removing the private GOTMPDIR the go command builds in.
+func (c *driftCommand) prepare() (cwd string, cleanup func(), err error) {
+	if c.timeout <= 0 {
+		return "", nil, usageErr("--timeout must be positive")
+	}
+	if cwd, err = os.Getwd(); err != nil {
+		return "", nil, err
+	}
+	cleanup, err = privateGoTmp()
+	return cwd, cleanup, err
+}
+
+// recordSet records the flags given on the command line.
+func (c *driftCommand) recordSet() {
+	c.set = map[string]bool{}
+	for _, fs := range c.fsets {
+		fs.Visit(func(f *flag.Flag) { c.set[f.Name] = true })
+	}
+}
+
+// tidy makes the error of a run one redacted line, keeping its exit code;
+// a panic (r) becomes an internal error.
+func (c *driftCommand) tidy(r any, err error) error {
+	if r != nil {
+		err = fmt.Errorf("internal error: %v", r)
+	}
+	if err == nil || errors.Is(err, errFindings) {
+		return err
+	}
+	code := exitFailure
+	if ee, ok := errors.AsType[*exitError](err); ok {
+		code, err = ee.code, ee.err
+	}
+	return &exitError{code: code, err: errors.New(c.redact(oneLine(err.Error())))}
 }
 
 // applyConfig fills the flags not given from the drift: section of the
@@ -252,6 +277,7 @@ func (c *driftCommand) applyConfig() error {
 	if err != nil {
 		return &exitError{code: exitFailure, err: err}
 	}
+	c.dialects = cfg.Dialect
 	d := cfg.Drift
 	str := func(flag string, dst *string, v string) {
 		if !c.set[flag] && v != "" {
@@ -419,25 +445,48 @@ func modelsErr(err error) error {
 
 // check inspects db and compares it with the desired side.
 func (c *driftCommand) check(ctx context.Context, db dbCloser, d dsn.DSN, desired *desiredSide) (*drift.Result, error) {
-	opts := c.options()
-	opts.Declared = desired.declared
-	opts.Sources = desired.models.Sources
+	s, err := c.inspect(ctx, db, d)
+	if err != nil {
+		return nil, err
+	}
+	return c.compare(d, desired, s)
+}
+
+// inspect reads the schema drift compares (as drift.Check does).
+func (c *driftCommand) inspect(ctx context.Context, db dbCloser, d dsn.DSN) (*schema.Schema, error) {
+	if d.Dialect == dsn.SQLite && c.schema != "" && c.schema != "main" {
+		return nil, fmt.Errorf("SQLite has one schema, main: --schema %q cannot be compared", c.schema)
+	}
 	ictx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
 	start := time.Now()
 	end := c.slowStep("reading the database's schema")
-	res, err := drift.Check(ictx, db.SQL(), d.Dialect, desired.models.View, opts)
+	s, err := live.Inspect(ictx, db.SQL(), d.Dialect, live.Options{Schema: c.schema, Views: true})
 	end()
 	if err != nil {
 		return nil, inspectErr(d, c.schema, c.timeout, err)
 	}
 	if c.verbose {
-		fmt.Fprintf(c.stderr, "schemalint: database read and compared in %v\n", time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(c.stderr, "schemalint: database read in %v\n", time.Since(start).Round(time.Millisecond))
+	}
+	return s, nil
+}
+
+// compare compares an inspected schema with the desired side.
+func (c *driftCommand) compare(d dsn.DSN, desired *desiredSide, s *schema.Schema) (*drift.Result, error) {
+	opts := c.options()
+	opts.Declared = desired.declared
+	opts.Sources = desired.models.Sources
+	res, err := drift.Diff(d.Dialect, desired.models.View, s, opts)
+	if err != nil {
+		return nil, err
+	}
+	if c.verbose {
 		for _, x := range desired.models.Excluded {
 			fmt.Fprintf(c.stderr, "schemalint: %s\n", x)
 		}
 	}
-	res.Notes = append(desired.models.Notes, res.Notes...)
+	res.Notes = append(slices.Clone(desired.models.Notes), res.Notes...)
 	return res, nil
 }
 

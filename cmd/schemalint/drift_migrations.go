@@ -26,49 +26,23 @@ func (c *driftCommand) migrationsMode(ctx context.Context, cwd string) (*drift.R
 	if c.set["dsn"] || c.set["dsn-env"] {
 		return nil, usageErr("--dsn is for live mode; the missing-migration check migrates a scratch SQLite file, or --dev-url")
 	}
-	var (
-		d       dsn.DSN
-		cleanup func()
-		err     error
-	)
-	if c.devURL != "" || c.devURLEnv != "" {
-		if d, err = c.url("dev-url", c.devURL, c.devURLEnv); err != nil {
-			return nil, err
-		}
-		if d.Dialect == dsn.SQLite {
-			return nil, usageErr("--dev-url names a PostgreSQL or MySQL database; without it the scratch database is a private SQLite file")
-		}
-		if cleanup, err = c.claimDevDB(ctx, d); err != nil {
-			return nil, err
-		}
-	} else {
-		// SQLite "in memory" cannot be shared with the process that runs
-		// the migrations, so the scratch database is a private file,
-		// deleted afterwards.
-		dir, err := os.MkdirTemp("", "schemalint-drift-scratch-")
-		if err != nil {
-			return nil, err
-		}
-		cleanup = func() { _ = os.RemoveAll(dir) }
-		// Nothing needs to survive a crash of the scratch database:
-		// synchronous(OFF) and an in-memory journal make the migrations
-		// several times faster.
-		scratch := "sqlite://" + filepath.Join(dir, "scratch.db") +
-			"?_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_pragma=synchronous(OFF)&_pragma=journal_mode(MEMORY)"
-		if d, err = dsn.Parse(scratch); err != nil {
-			cleanup()
-			return nil, err
-		}
+	// Where the snapshot is (a go list) is found meanwhile.
+	type found struct {
+		dir string
+		err error
+	}
+	where := make(chan found, 1)
+	go func() {
+		dir, err := c.migrationsDir(ctx, cwd)
+		where <- found{dir, err}
+	}()
+	d, cleanup, err := c.scratchDB(ctx, c.devURL != "" || c.devURLEnv != "")
+	if err != nil {
+		return nil, err
 	}
 	defer cleanup()
-	start := time.Now()
-	built, err := load.Migrate(ctx, c.loadConfig(cwd), d.Dialect, d.DriverDSN())
-	if err != nil {
-		return nil, fmt.Errorf("migrations %s: %w", strings.Join(c.migrations, " "), err)
-	}
-	if c.verbose {
-		fmt.Fprintf(c.stderr, "schemalint: migrations applied to the scratch %s database in %v (program built in %v)\n",
-			d.Dialect, time.Since(start).Round(time.Millisecond), built.Round(time.Millisecond))
+	if err := c.migrateScratch(ctx, cwd, d); err != nil {
+		return nil, err
 	}
 	desired, err := c.desired(ctx, cwd, d.Dialect)
 	if err != nil {
@@ -82,7 +56,77 @@ func (c *driftCommand) migrationsMode(ctx context.Context, cwd string) (*drift.R
 		return nil, err
 	}
 	defer func() { _ = db.Close() }()
-	return c.check(ctx, db, d, desired)
+	loc := <-where
+	if loc.err != nil {
+		return nil, loc.err
+	}
+	path, rel := snapshotPath(cwd, loc.dir, d.Dialect)
+	snap, err := readSnapshot(path, rel, d.Dialect)
+	if err != nil {
+		return nil, err
+	}
+	if snap == nil {
+		// A note, shown as the others are (on failure, and with -v): a
+		// clean run stays silent.
+		res, err := c.check(ctx, db, d, desired)
+		if err == nil {
+			res.Notes = append(res.Notes, fmt.Sprintf("no schema snapshot %s: run %s and commit it, so that this check also catches a model change that migrations building from the models (NewCreateTable().Model) pick up by themselves", rel, c.snapshotCommand()))
+		}
+		return res, err
+	}
+	m, err := c.readMigrated(ctx, db, d)
+	if err != nil {
+		return nil, err
+	}
+	return c.checkSnapshot(d, desired, m, snap, rel)
+}
+
+// scratchDB returns the database the migrations run on: the empty dev
+// database of --dev-url (dev), else a private SQLite file; cleanup empties
+// or deletes it.
+func (c *driftCommand) scratchDB(ctx context.Context, dev bool) (d dsn.DSN, cleanup func(), err error) {
+	if dev {
+		if d, err = c.url("dev-url", c.devURL, c.devURLEnv); err != nil {
+			return d, nil, err
+		}
+		if d.Dialect == dsn.SQLite {
+			return d, nil, usageErr("--dev-url names a PostgreSQL or MySQL database; without it the scratch database is a private SQLite file")
+		}
+		cleanup, err = c.claimDevDB(ctx, d)
+		return d, cleanup, err
+	}
+	// SQLite "in memory" cannot be shared with the process that runs
+	// the migrations, so the scratch database is a private file,
+	// deleted afterwards.
+	dir, err := os.MkdirTemp("", "schemalint-drift-scratch-")
+	if err != nil {
+		return d, nil, err
+	}
+	cleanup = func() { _ = os.RemoveAll(dir) }
+	// Nothing needs to survive a crash of the scratch database:
+	// synchronous(OFF) and an in-memory journal make the migrations
+	// several times faster.
+	scratch := "sqlite://" + filepath.Join(dir, "scratch.db") +
+		"?_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_pragma=synchronous(OFF)&_pragma=journal_mode(MEMORY)"
+	if d, err = dsn.Parse(scratch); err != nil {
+		cleanup()
+		return d, nil, err
+	}
+	return d, cleanup, nil
+}
+
+// migrateScratch runs the migrations on the scratch database d.
+func (c *driftCommand) migrateScratch(ctx context.Context, cwd string, d dsn.DSN) error {
+	start := time.Now()
+	built, err := load.Migrate(ctx, c.loadConfig(cwd), d.Dialect, d.DriverDSN())
+	if err != nil {
+		return fmt.Errorf("migrations %s: %w", strings.Join(c.migrations, " "), err)
+	}
+	if c.verbose {
+		fmt.Fprintf(c.stderr, "schemalint: migrations applied to the scratch %s database in %v (program built in %v)\n",
+			d.Dialect, time.Since(start).Round(time.Millisecond), built.Round(time.Millisecond))
+	}
+	return nil
 }
 
 // claimDevDB checks that the dev database is empty, and returns the

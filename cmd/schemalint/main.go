@@ -131,13 +131,15 @@ listed by "schemalint rules", configured by the nearest .schemalint.yml
 above each package.
 
 Without a command it lints: "schemalint ./..." is "schemalint lint ./...".
-"schemalint drift" compares the models with a live database instead.
+"schemalint drift" compares the models with a live database instead;
+"schemalint migrate snapshot" writes the schema snapshot that "schemalint
+drift migrations" checks.
 It also runs as a go vet tool: go vet -vettool=$(which schemalint) ./...
 
 Exit codes: 0 nothing at or above --fail-level, 1 findings, 2 usage,
 configuration or load error, 130 interrupted (SIGINT, SIGTERM).`),
 		FlagSet:     lint.flags,
-		Subcommands: []*ffcli.Command{lint.command(), newDriftCommand(stdout, stderr), newRulesCommand(stdout), newHookCommand(stdout), newVersionCommand(stdout)},
+		Subcommands: []*ffcli.Command{lint.command(), newDriftCommand(stdout, stderr), newMigrateCommand(stdout, stderr), newRulesCommand(stdout), newHookCommand(stdout), newVersionCommand(stdout)},
 		Exec:        lint.exec,
 	}
 	root.Subcommands = append(root.Subcommands, newHelpCommand(root, stdout))
