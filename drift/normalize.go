@@ -219,6 +219,11 @@ func describeType(dialect string, t schema.Type) typeInfo {
 		}
 	case *schema.UUIDType:
 		info.class = classUUID
+	case *postgres.ArrayType:
+		// varchar[] without a length is text[], as varchar is text.
+		if elem := describeType(dialect, t.Type); elem.canon == "text" {
+			info.canon = "text[]"
+		}
 	}
 	return info
 }

@@ -86,6 +86,7 @@ func TestTypeSpellings(t *testing.T) {
 		{dsn.Postgres, "varchar(20)", "character varying(20)"},
 		{dsn.Postgres, "VARCHAR", "character varying"},
 		{dsn.Postgres, "VARCHAR", "text"},
+		{dsn.Postgres, "VARCHAR[]", "text[]"}, // uptrace's metrics.attr_keys
 		{dsn.Postgres, "int4", "integer"},
 		{dsn.Postgres, "int", "integer"},
 		{dsn.Postgres, "decimal(10,2)", "numeric(10,2)"},

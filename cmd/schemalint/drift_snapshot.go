@@ -156,11 +156,12 @@ func (c *driftCommand) checkSnapshot(d dsn.DSN, desired *desiredSide, m *migrate
 		return nil, fmt.Errorf("%s: %w", rel, err)
 	}
 	added := 0
-	for _, f := range behind.Findings {
+	for i := range behind.Findings {
+		f := &behind.Findings[i]
 		if slices.ContainsFunc(res.Findings, func(g drift.Finding) bool { return g.Kind == f.Kind && g.Object == f.Object }) {
 			continue
 		}
-		res.Findings = append(res.Findings, noMigration(f, rel))
+		res.Findings = append(res.Findings, noMigration(*f, rel))
 		added++
 	}
 	// The run fails whatever the findings' severities: the schema changed

@@ -195,10 +195,10 @@ func (c *driftCommand) snapshotTargets(only []string, primary string, dev bool) 
 	}
 	for _, d := range wanted {
 		var t bool
-		switch {
-		case d == primary:
+		switch d {
+		case primary:
 			t = dev
-		case d == dsn.SQLite:
+		case dsn.SQLite:
 			t = false
 		default:
 			skipped = append(skipped, d)

@@ -109,11 +109,11 @@ func Body(dialect string, s *schema.Schema) ([]byte, error) {
 	b.WriteString(keySchema + word(s.Name) + "\n")
 	slices.SortFunc(views, func(a, b *schema.View) int { return strings.Compare(a.Name, b.Name) })
 	for _, v := range views {
-		line := keyView + word(v.Name)
+		b.WriteString(keyView + word(v.Name))
 		for _, c := range v.Columns {
-			line += " " + word(c.Name)
+			b.WriteString(" " + word(c.Name))
 		}
-		b.WriteString(line + "\n")
+		b.WriteString("\n")
 	}
 	b.WriteString("\n")
 	// Marshal a sorted, filtered view of s without its views (Atlas's
