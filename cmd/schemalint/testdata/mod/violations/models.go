@@ -50,7 +50,7 @@ type Misc struct {
 	ID        xid.ID    `bun:"id,pk,type:varchar(20)"`
 	OrgID     xid.ID    `bun:"org_id,notnull,type:varchar(20)"`
 	Label     string    `bun:"label,notnul"` // SL100 (fixable)
-	Note      string    `bun:"note"`         // SL101: hides Base.Note
+	Memo      string    `bun:"note"`         // SL101: hides Base.Note under another name
 	CreatedAt time.Time `bun:"created_at,notnull,default:current_timestamp"`
 	UpdatedAt time.Time `bun:"updated_at,notnull,default:current_timestamp"`
 	Owner     *Org      `bun:"rel:belongs-to"` // SL102: no owner_id, joins on id
