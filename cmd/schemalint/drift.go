@@ -151,19 +151,7 @@ func (c *driftCommand) flags(name string) *flag.FlagSet {
 // run runs drift in mode ("" for --mode's); every error it returns is one
 // line, redacted.
 func (c *driftCommand) run(ctx context.Context, mode string, args []string) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error: %v", r)
-		}
-		if err == nil || errors.Is(err, errFindings) {
-			return
-		}
-		code := exitFailure
-		if ee, ok := errors.AsType[*exitError](err); ok {
-			code, err = ee.code, ee.err
-		}
-		err = &exitError{code: code, err: errors.New(c.redact(oneLine(err.Error())))}
-	}()
+	defer c.finish(&err)
 	if len(args) > 0 {
 		return usageErr("drift takes no arguments (got %q): name packages with --models and --migrations", args[0])
 	}
@@ -231,6 +219,22 @@ func (c *driftCommand) run(ctx context.Context, mode string, args []string) (err
 		return &exitError{code: c.issuesExitCode, err: fmt.Errorf("drift at or above --fail-on %s", c.failOn)}
 	}
 	return err
+}
+
+// finish, deferred, makes *err one line, redacted, with its exit code; a
+// panic becomes an internal error.
+func (c *driftCommand) finish(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("internal error: %v", r)
+	}
+	if *err == nil || errors.Is(*err, errFindings) {
+		return
+	}
+	code := exitFailure
+	if ee, ok := errors.AsType[*exitError](*err); ok {
+		code, *err = ee.code, ee.err
+	}
+	*err = &exitError{code: code, err: errors.New(c.redact(oneLine((*err).Error())))}
 }
 
 // applyConfig fills the flags not given from the drift: section of the

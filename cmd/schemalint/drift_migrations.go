@@ -26,39 +26,9 @@ func (c *driftCommand) migrationsMode(ctx context.Context, cwd string) (*drift.R
 	if c.set["dsn"] || c.set["dsn-env"] {
 		return nil, usageErr("--dsn is for live mode; the missing-migration check migrates a scratch SQLite file, or --dev-url")
 	}
-	var (
-		d       dsn.DSN
-		cleanup func()
-		err     error
-	)
-	if c.devURL != "" || c.devURLEnv != "" {
-		if d, err = c.url("dev-url", c.devURL, c.devURLEnv); err != nil {
-			return nil, err
-		}
-		if d.Dialect == dsn.SQLite {
-			return nil, usageErr("--dev-url names a PostgreSQL or MySQL database; without it the scratch database is a private SQLite file")
-		}
-		if cleanup, err = c.claimDevDB(ctx, d); err != nil {
-			return nil, err
-		}
-	} else {
-		// SQLite "in memory" cannot be shared with the process that runs
-		// the migrations, so the scratch database is a private file,
-		// deleted afterwards.
-		dir, err := os.MkdirTemp("", "schemalint-drift-scratch-")
-		if err != nil {
-			return nil, err
-		}
-		cleanup = func() { _ = os.RemoveAll(dir) }
-		// Nothing needs to survive a crash of the scratch database:
-		// synchronous(OFF) and an in-memory journal make the migrations
-		// several times faster.
-		scratch := "sqlite://" + filepath.Join(dir, "scratch.db") +
-			"?_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_pragma=synchronous(OFF)&_pragma=journal_mode(MEMORY)"
-		if d, err = dsn.Parse(scratch); err != nil {
-			cleanup()
-			return nil, err
-		}
+	d, cleanup, err := c.scratch(ctx)
+	if err != nil {
+		return nil, err
 	}
 	defer cleanup()
 	start := time.Now()
@@ -83,6 +53,46 @@ func (c *driftCommand) migrationsMode(ctx context.Context, cwd string) (*drift.R
 	}
 	defer func() { _ = db.Close() }()
 	return c.check(ctx, db, d, desired)
+}
+
+// scratch returns the database to migrate: the --dev-url one, checked
+// empty, or a private SQLite file; cleanup empties or removes it.
+func (c *driftCommand) scratch(ctx context.Context) (dsn.DSN, func(), error) {
+	var (
+		d       dsn.DSN
+		cleanup func()
+		err     error
+	)
+	if c.devURL != "" || c.devURLEnv != "" {
+		if d, err = c.url("dev-url", c.devURL, c.devURLEnv); err != nil {
+			return dsn.DSN{}, nil, err
+		}
+		if d.Dialect == dsn.SQLite {
+			return dsn.DSN{}, nil, usageErr("--dev-url names a PostgreSQL or MySQL database; without it the scratch database is a private SQLite file")
+		}
+		if cleanup, err = c.claimDevDB(ctx, d); err != nil {
+			return dsn.DSN{}, nil, err
+		}
+	} else {
+		// SQLite "in memory" cannot be shared with the process that runs
+		// the migrations, so the scratch database is a private file,
+		// deleted afterwards.
+		dir, err := os.MkdirTemp("", "schemalint-drift-scratch-")
+		if err != nil {
+			return dsn.DSN{}, nil, err
+		}
+		cleanup = func() { _ = os.RemoveAll(dir) }
+		// Nothing needs to survive a crash of the scratch database:
+		// synchronous(OFF) and an in-memory journal make the migrations
+		// several times faster.
+		scratch := "sqlite://" + filepath.Join(dir, "scratch.db") +
+			"?_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)&_pragma=synchronous(OFF)&_pragma=journal_mode(MEMORY)"
+		if d, err = dsn.Parse(scratch); err != nil {
+			cleanup()
+			return dsn.DSN{}, nil, err
+		}
+	}
+	return d, cleanup, nil
 }
 
 // claimDevDB checks that the dev database is empty, and returns the

@@ -137,7 +137,7 @@ It also runs as a go vet tool: go vet -vettool=$(which schemalint) ./...
 Exit codes: 0 nothing at or above --fail-level, 1 findings, 2 usage,
 configuration or load error, 130 interrupted (SIGINT, SIGTERM).`),
 		FlagSet:     lint.flags,
-		Subcommands: []*ffcli.Command{lint.command(), newDriftCommand(stdout, stderr), newRulesCommand(stdout), newHookCommand(stdout), newVersionCommand(stdout)},
+		Subcommands: []*ffcli.Command{lint.command(), newDriftCommand(stdout, stderr), newMigrateGroup(stdout, stderr), newRulesCommand(stdout), newHookCommand(stdout), newVersionCommand(stdout)},
 		Exec:        lint.exec,
 	}
 	root.Subcommands = append(root.Subcommands, newHelpCommand(root, stdout))

@@ -1,0 +1,198 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/schemalint/schemalint/drift"
+	"github.com/schemalint/schemalint/internal/dsn"
+	"github.com/schemalint/schemalint/internal/testdb"
+)
+
+var updateGolden = flag.Bool("update", false, "rewrite the golden files of TestMigrateNewGolden")
+
+// migrateModAccounts is the accounts table the fixture's first migration
+// creates, per dialect: the state before the generated migration.
+var migrateModAccounts = map[string]string{
+	dsn.SQLite:   `CREATE TABLE accounts (id INTEGER PRIMARY KEY AUTOINCREMENT, email VARCHAR NOT NULL, UNIQUE (email))`,
+	dsn.Postgres: `CREATE TABLE accounts (id BIGSERIAL PRIMARY KEY, email VARCHAR NOT NULL, UNIQUE (email))`,
+	dsn.MySQL:    "CREATE TABLE accounts (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, email VARCHAR(255) NOT NULL, UNIQUE (email))",
+}
+
+// copyMigrateMod copies the fixture module; with edit, its models gain
+// Account.Bio (NOT NULL, no default) and a Note model.
+func copyMigrateMod(t *testing.T, edit bool) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("testdata/migratemod")); err != nil {
+		t.Fatal(err)
+	}
+	if !edit {
+		return dir
+	}
+	file := filepath.Join(dir, "models", "models.go")
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(b), "\tEmail string `bun:\"email,notnull,unique\"`\n",
+		"\tEmail string `bun:\"email,notnull,unique\"`\n\tBio   string `bun:\"bio,notnull\"`\n", 1)
+	src += "\ntype Note struct {\n\tbun.BaseModel `bun:\"table:notes\"`\n\n" +
+		"\tID        int64  `bun:\"id,pk,autoincrement\"`\n" +
+		"\tAccountID int64  `bun:\"account_id,notnull\"`\n" +
+		"\tBody      string `bun:\"body\"`\n}\n"
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+var migrateArgs = []string{"migrate", "new", "--models", "./models", "--migrations", "./migrations"}
+
+// generated returns the up and down files migrate new wrote, checking
+// that their names are Bun's.
+func generated(t *testing.T, dir string) (up, down string) {
+	t.Helper()
+	ups, _ := filepath.Glob(filepath.Join(dir, "migrations", "*.up.sql"))
+	downs, _ := filepath.Glob(filepath.Join(dir, "migrations", "*.down.sql"))
+	if len(ups) != 1 || len(downs) != 1 {
+		t.Fatalf("want one up and one down file, got %v %v", ups, downs)
+	}
+	name := regexp.MustCompile(`^[0-9]{14}_add_bio(\.tx)?\.(up|down)\.sql$`)
+	for _, f := range []string{ups[0], downs[0]} {
+		if !name.MatchString(filepath.Base(f)) {
+			t.Errorf("file name %s is not <timestamp>_add_bio[.tx].up|down.sql", filepath.Base(f))
+		}
+	}
+	return ups[0], downs[0]
+}
+
+// applyGenerated runs a generated file on db as Bun's migrator does.
+func applyGenerated(t *testing.T, db *testdb.DB, path string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := drift.MigrationFile{Body: string(b), Tx: strings.Contains(filepath.Base(path), ".tx.")}
+	if err := applyFile(t.Context(), openDB{db.SQL()}, f); err != nil {
+		t.Fatalf("%s: %v", filepath.Base(path), err)
+	}
+}
+
+// TestMigrateNewRoundTrip: on each database, a model gaining a NOT NULL
+// field and a new model → migrate new writes Bun SQL files; applied to a
+// database in the previous state, with a row, the up leaves drift nothing
+// to report, and the down brings the previous schema back. On SQLite the
+// module's own drift migrations then passes, the files being discovered
+// by Bun.
+func TestMigrateNewRoundTrip(t *testing.T) {
+	t.Parallel()
+	for _, d := range testdb.Dialects {
+		t.Run(d, func(t *testing.T) {
+			t.Parallel()
+			dir := copyMigrateMod(t, true)
+			args := migrateArgs
+			env := map[string]string{}
+			if d != dsn.SQLite {
+				env["SL_DEV"] = testdb.New(t, d).DSN.URL()
+				args = append(append([]string(nil), args...), "--dev-url-env", "SL_DEV")
+			}
+			r := runDrift(t, dir, env, append(args, "add_bio")...)
+			if r.code != 0 {
+				t.Fatalf("migrate new: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+			}
+			up, down := generated(t, dir)
+			if b, err := os.ReadFile(up); err == nil {
+				t.Logf("%s:\n%s", filepath.Base(up), b)
+			}
+			if wantTx := d != dsn.MySQL && d != dsn.SQLite; strings.Contains(up, ".tx.") != wantTx {
+				t.Errorf("%s: transactional file %v, want %v", filepath.Base(up), !wantTx, wantTx)
+			}
+			if !strings.Contains(r.stdout, filepath.Base(up)) || !strings.Contains(r.stdout, filepath.Base(down)) {
+				t.Errorf("the written files are not listed:\n%s", r.stdout)
+			}
+
+			target := testdb.New(t, d)
+			mustExec(t, target, migrateModAccounts[d], "INSERT INTO accounts (email) VALUES ('a@example.com')")
+			initial := testdb.Inspect(t, target)
+			applyGenerated(t, target, up)
+			live := []string{"drift", "--dsn-env", "SL_DSN", "--models", "./models"}
+			if r := runDrift(t, dir, map[string]string{"SL_DSN": target.DSN.URL()}, live...); r.code != 0 || r.stdout != "" {
+				t.Fatalf("drift after the up: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+			}
+			var bio string
+			if err := target.SQL().QueryRowContext(t.Context(), "SELECT bio FROM accounts").Scan(&bio); err != nil || bio != "" {
+				t.Errorf("the existing row's bio = %q, %v; want the backfilled ''", bio, err)
+			}
+			applyGenerated(t, target, down)
+			back, err := drift.NewDown(d, testdb.Inspect(t, target), initial, nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if back.Runs {
+				t.Errorf("the down did not bring the previous schema back; still to do:\n%s", back.Body)
+			}
+
+			if d == dsn.SQLite {
+				check := []string{"drift", "migrations", "--models", "./models", "--migrations", "./migrations"}
+				if r := runDrift(t, dir, nil, check...); r.code != 0 || r.stdout != "" {
+					t.Errorf("drift migrations with the generated files: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+				}
+				// Nothing left to generate.
+				if r := runDrift(t, dir, nil, append(migrateArgs, "again")...); r.code != 0 || !strings.Contains(r.stdout, "no changes") {
+					t.Errorf("migrate new after the migration: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+				}
+			}
+		})
+	}
+}
+
+// TestMigrateNewGolden: the SQLite files of the fixture's change, as
+// written (go test -run TestMigrateNewGolden -update rewrites them).
+func TestMigrateNewGolden(t *testing.T) {
+	t.Parallel()
+	dir := copyMigrateMod(t, true)
+	if r := runDrift(t, dir, nil, append(migrateArgs, "add_bio")...); r.code != 0 {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	up, down := generated(t, dir)
+	for golden, path := range map[string]string{"add_bio.sqlite.up.sql": up, "add_bio.sqlite.down.sql": down} {
+		got, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden = filepath.Join("testdata", "migrate_new", golden)
+		if *updateGolden {
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("%s differs from %s:\n%s", filepath.Base(path), golden, got)
+		}
+	}
+}
+
+// TestMigrateNewNoChanges: models matching the migrations → "no changes",
+// exit 0, nothing written.
+func TestMigrateNewNoChanges(t *testing.T) {
+	t.Parallel()
+	dir := copyMigrateMod(t, false)
+	r := runDrift(t, dir, nil, append(migrateArgs, "nothing")...)
+	if r.code != 0 || !strings.Contains(r.stdout, "no changes") {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if sql, _ := filepath.Glob(filepath.Join(dir, "migrations", "*.sql")); len(sql) > 0 {
+		t.Errorf("files written: %v", sql)
+	}
+}
