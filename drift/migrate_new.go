@@ -159,6 +159,9 @@ func NewDown(dialect string, after, before *schema.Schema, renames []Rename, exc
 	if err != nil {
 		return nil, errorf("atlas diff: %v", err)
 	}
+	if dialect == dsn.SQLite {
+		changes = withoutAutoindexSwaps(changes)
+	}
 	c := &comparer{dialect: dialect}
 	var steps []string
 	if len(changes) > 0 {
@@ -174,6 +177,63 @@ func NewDown(dialect string, after, before *schema.Schema, renames []Rename, exc
 	}
 	f := bunFile(dialect, "down: back to the schema the migrations produced before the up", steps)
 	return &f, nil
+}
+
+// withoutAutoindexSwaps drops the pairs of changes Atlas's SQLite differ
+// reports for a UNIQUE constraint that did not change: its autoindex
+// (sqlite_autoindex_*) dropped, and the same index added under another
+// name (Atlas issue #1597). SQLite could not drop an autoindex anyway.
+func withoutAutoindexSwaps(changes []schema.Change) []schema.Change {
+	var out []schema.Change
+	for _, ch := range changes {
+		mt, ok := ch.(*schema.ModifyTable)
+		if !ok {
+			out = append(out, ch)
+			continue
+		}
+		drop := map[int]bool{}
+		for i, a := range mt.Changes {
+			di, ok := a.(*schema.DropIndex)
+			if !ok {
+				continue
+			}
+			for j, b := range mt.Changes {
+				ai, ok := b.(*schema.AddIndex)
+				if !ok || drop[j] || !sameIndexShape(di.I, ai.I) ||
+					!strings.HasPrefix(di.I.Name, "sqlite_autoindex_") && !strings.HasPrefix(ai.I.Name, "sqlite_autoindex_") {
+					continue
+				}
+				drop[i], drop[j] = true, true
+				break
+			}
+		}
+		var keep []schema.Change
+		for i, c := range mt.Changes {
+			if !drop[i] {
+				keep = append(keep, c)
+			}
+		}
+		if len(keep) > 0 {
+			mt.Changes = keep
+			out = append(out, mt)
+		}
+	}
+	return out
+}
+
+// sameIndexShape reports whether two indexes have the same uniqueness and
+// columns.
+func sameIndexShape(a, b *schema.Index) bool {
+	if a.Unique != b.Unique || len(a.Parts) != len(b.Parts) {
+		return false
+	}
+	for i := range a.Parts {
+		pa, pb := a.Parts[i], b.Parts[i]
+		if pa.C == nil || pb.C == nil || pa.C.Name != pb.C.Name || pa.Desc != pb.Desc {
+			return false
+		}
+	}
+	return true
 }
 
 // comparable copies s without a schema name (the statements then run in

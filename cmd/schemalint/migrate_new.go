@@ -195,6 +195,13 @@ func (m *migrateNewCommand) exec(ctx context.Context, args []string) (err error)
 	if err != nil {
 		return err
 	}
+	// The up starts with the renames: undone here, it then runs whole on
+	// the scratch database.
+	for i := len(renames) - 1; i >= 0; i-- {
+		if _, err := db.SQL().ExecContext(ctx, renames[i].Reverse().SQL(d.Dialect)); err != nil {
+			return fmt.Errorf("rename %s.%s back on the scratch database: %w", renames[i].Table, renames[i].To, err)
+		}
+	}
 	up := drift.NewUp(res, renames, m.allowDestructive)
 	if up.Changes == 0 {
 		fmt.Fprintln(m.stdout, "no changes: the models match the schema the migrations produce")

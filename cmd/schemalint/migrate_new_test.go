@@ -196,3 +196,146 @@ func TestMigrateNewNoChanges(t *testing.T) {
 		t.Errorf("files written: %v", sql)
 	}
 }
+
+// editModels replaces old by new in the fixture's models.
+func editModels(t *testing.T, dir, old, new string) {
+	t.Helper()
+	file := filepath.Join(dir, "models", "models.go")
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), old) {
+		t.Fatalf("%q not in the models", old)
+	}
+	if err := os.WriteFile(file, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// removeGenerated deletes the SQL files migrate new wrote.
+func removeGenerated(t *testing.T, dir string) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "migrations", "*.sql"))
+	for _, f := range files {
+		if err := os.Remove(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestMigrateNewRenameAndDestructive: a column renamed in the model is a
+// drop and an add, reported as a possible rename with the flag to give;
+// the drop is commented out and listed. --rename turns it into RENAME
+// COLUMN, --allow-destructive keeps the drop; either way drift migrations
+// then passes. A change that is only a drop writes nothing (exit 1).
+func TestMigrateNewRenameAndDestructive(t *testing.T) {
+	t.Parallel()
+	dir := copyMigrateMod(t, false)
+	editModels(t, dir, "\tEmail string `bun:\"email,notnull,unique\"`", "\tEmail string `bun:\"mail,notnull,unique\"`")
+	check := []string{"drift", "migrations", "--models", "./models", "--migrations", "./migrations"}
+
+	r := runDrift(t, dir, nil, append(migrateArgs, "add_bio")...)
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, want := range []string{
+		"possible rename: accounts.email dropped and accounts.mail added, same type; if it is one column renamed, run again with --rename accounts.email=mail",
+		"schemalint: destructive, commented out (--allow-destructive keeps it): column accounts.email",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	up, _ := generated(t, dir)
+	if body := readFile(t, up); !strings.Contains(body, "\n-- destructive: column accounts.email") || !strings.Contains(body, "\n-- DROP TABLE `accounts`;") {
+		t.Errorf("the drop is not commented out and marked:\n%s", body)
+	}
+
+	removeGenerated(t, dir)
+	r = runDrift(t, dir, nil, append(migrateArgs, "--rename", "accounts.email=mail", "add_bio")...)
+	if r.code != 0 || strings.Contains(r.stderr, "possible rename") || strings.Contains(r.stderr, "destructive") {
+		t.Fatalf("--rename: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	up, down := generated(t, dir)
+	if body := readFile(t, up); !strings.Contains(body, "ALTER TABLE \"accounts\" RENAME COLUMN \"email\" TO \"mail\";") || strings.Contains(body, "DROP") {
+		t.Errorf("--rename: the up is not the rename alone:\n%s", body)
+	}
+	if body := readFile(t, down); !strings.Contains(body, "ALTER TABLE \"accounts\" RENAME COLUMN \"mail\" TO \"email\";") {
+		t.Errorf("--rename: the down does not rename back:\n%s", body)
+	}
+	if r := runDrift(t, dir, nil, check...); r.code != 0 {
+		t.Errorf("after the rename: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+
+	removeGenerated(t, dir)
+	r = runDrift(t, dir, nil, append(migrateArgs, "--allow-destructive", "add_bio")...)
+	if r.code != 0 || !strings.Contains(r.stderr, "destructive, kept (--allow-destructive): column accounts.email") {
+		t.Fatalf("--allow-destructive: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := runDrift(t, dir, nil, check...); r.code != 0 {
+		t.Errorf("after the destructive migration: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+
+	only := copyMigrateMod(t, false)
+	editModels(t, only, "\tEmail string `bun:\"email,notnull,unique\"`\n", "")
+	r = runDrift(t, only, nil, append(migrateArgs, "drop_email")...)
+	if r.code != 1 || !strings.Contains(r.stderr, "no migration written: nothing in it would run") {
+		t.Errorf("a drop alone: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if files, _ := filepath.Glob(filepath.Join(only, "migrations", "*.sql")); len(files) > 0 {
+		t.Errorf("files written: %v", files)
+	}
+}
+
+// TestMigrateNewBadInput: usage errors exit 2 with the reason, before or
+// instead of writing anything.
+func TestMigrateNewBadInput(t *testing.T) {
+	t.Parallel()
+	dir := copyMigrateMod(t, true)
+	for _, tc := range []struct {
+		name   string
+		config string
+		args   []string
+		want   string
+	}{
+		{"no name", "", nil, "migrate new takes one argument, the migration's name (got 0)"},
+		{"bad name", "", []string{"Add-Bio"}, `migration name "Add-Bio": want lower-case letters, digits and _ only`},
+		{"two names", "", []string{"a", "b"}, "(got 2)"},
+		{"bad rename", "", []string{"--rename", "accounts.email", "x"}, `--rename "accounts.email": want table.old_column=new_column`},
+		{"rename of nothing", "", []string{"--rename", "accounts.nope=other", "x"}, "--rename accounts.nope=other: table accounts has no column nope"},
+		{"several dialects", "dialect: [pg, mysql]\n", []string{"x"}, "the configuration names 2 dialects (pg, mysql)"},
+		{"other dialect", "dialect: pg\n", []string{"x"}, "the configuration's dialect is pg but the scratch database is sqlite: give --dev-url an empty pg database"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append(append([]string(nil), migrateArgs...), tc.args...)
+			if tc.config != "" {
+				cfg := filepath.Join(t.TempDir(), ".schemalint.yml")
+				if err := os.WriteFile(cfg, []byte(tc.config), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				args = append(append([]string(nil), migrateArgs...), append([]string{"--config", cfg}, tc.args...)...)
+			}
+			r := runDrift(t, dir, nil, args...)
+			if r.code != 2 || !strings.Contains(r.stderr, tc.want) || strings.Count(strings.TrimSpace(r.stderr), "\n") > 0 {
+				t.Errorf("exit %d, want 2 and one line with %q:\n%s%s", r.code, tc.want, r.stdout, r.stderr)
+			}
+		})
+	}
+	if files, _ := filepath.Glob(filepath.Join(dir, "migrations", "*.sql")); len(files) > 0 {
+		t.Errorf("files written: %v", files)
+	}
+	r := runDrift(t, dir, nil, "migrate", "new", "--help")
+	if r.code != 0 || !strings.Contains(r.stderr+r.stdout, "--allow-destructive") {
+		t.Errorf("--help: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
