@@ -107,6 +107,11 @@ needing a hand-written step); 2 usage error or could not generate.`),
 
 func (m *migrateNewCommand) exec(ctx context.Context, args []string) (err error) {
 	defer m.finish(&err)
+	// Flags after the name too, as lint takes them after its patterns.
+	args, err = interleaved(m.fsets[0], args)
+	if err != nil {
+		return usageErr("%v", err)
+	}
 	if len(args) != 1 {
 		return usageErr("migrate new takes one argument, the migration's name (got %d)", len(args))
 	}

@@ -262,7 +262,8 @@ func TestMigrateNewRenameAndDestructive(t *testing.T) {
 	}
 
 	removeGenerated(t, dir)
-	r = runDrift(t, dir, nil, append(migrateArgs, "--rename", "accounts.email=mail", "add_bio")...)
+	// Flags after the name are flags too.
+	r = runDrift(t, dir, nil, append(migrateArgs, "add_bio", "--rename", "accounts.email=mail")...)
 	if r.code != 0 || strings.Contains(r.stderr, "possible rename") || strings.Contains(r.stderr, "destructive") {
 		t.Fatalf("--rename: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
