@@ -1,12 +1,15 @@
 package drift
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"ariga.io/atlas/sql/schema"
+	"github.com/uptrace/bun"
 
 	"github.com/schemalint/schemalint/internal/dsn"
+	"github.com/schemalint/schemalint/internal/testdb"
 )
 
 // TestSplitBunSQL: files split as Bun's migrator splits them, and a
@@ -86,5 +89,53 @@ func TestWithoutAutoindexSwaps(t *testing.T) {
 	got := withoutAutoindexSwaps(changes)
 	if len(got) != 1 || len(got[0].(*schema.ModifyTable).Changes) != 1 || got[0].(*schema.ModifyTable).Changes[0] != other {
 		t.Errorf("changes left: %+v", got)
+	}
+}
+
+type mnNarrow struct {
+	bun.BaseModel `bun:"table:mn_narrow"`
+
+	ID   int64  `bun:"id,pk"`
+	Name string `bun:"name,type:varchar(20)"`
+}
+
+// TestNewUpNarrowing: a type narrower than the database's is destructive
+// (values may not fit): commented out and listed unless allowed; a wider
+// one is not. (SQLite ignores lengths: nothing to narrow there.)
+func TestNewUpNarrowing(t *testing.T) {
+	t.Parallel()
+	for _, d := range []string{dsn.Postgres, dsn.MySQL} {
+		t.Run(d, func(t *testing.T) {
+			t.Parallel()
+			db := testdb.New(t, d)
+			for _, tc := range []struct {
+				width       int
+				destructive bool
+			}{{100, true}, {10, false}} {
+				if _, err := db.SQL().ExecContext(t.Context(), "DROP TABLE IF EXISTS mn_narrow"); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := db.SQL().ExecContext(t.Context(), fmt.Sprintf("CREATE TABLE mn_narrow (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(%d))", tc.width)); err != nil {
+					t.Fatal(err)
+				}
+				res, err := Compare(t.Context(), db.SQL(), db.Dialect(), Options{}, (*mnNarrow)(nil))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(res.Findings) != 1 || res.Findings[0].Kind != ColumnType {
+					t.Fatalf("varchar(%d): want one column-type finding, got %+v", tc.width, res.Findings)
+				}
+				up := NewUp(res, nil, false)
+				if got := len(up.Destructive) == 1; got != tc.destructive {
+					t.Errorf("varchar(%d) to varchar(20): destructive %v, want %v", tc.width, got, tc.destructive)
+				}
+				if up.File.Runs == tc.destructive || strings.Contains(up.File.Body, "\n-- destructive: ") != tc.destructive {
+					t.Errorf("varchar(%d) to varchar(20): the statement is not commented out exactly when destructive:\n%s", tc.width, up.File.Body)
+				}
+				if allowed := NewUp(res, nil, true); !allowed.File.Runs {
+					t.Errorf("varchar(%d): --allow-destructive still runs nothing:\n%s", tc.width, allowed.File.Body)
+				}
+			}
+		})
 	}
 }
