@@ -207,6 +207,11 @@ func (m *migrateNewCommand) exec(ctx context.Context, args []string) (err error)
 			return fmt.Errorf("rename %s.%s back on the scratch database: %w", renames[i].Table, renames[i].To, err)
 		}
 	}
+	if m.verbose {
+		for _, n := range res.Notes {
+			fmt.Fprintf(m.stderr, "schemalint: note: %s\n", m.redact(n))
+		}
+	}
 	up := drift.NewUp(res, renames, m.allowDestructive)
 	if up.Changes == 0 {
 		fmt.Fprintln(m.stdout, "no changes: the models match the schema the migrations produce")
@@ -258,7 +263,23 @@ func (m *migrateNewCommand) exec(ctx context.Context, args []string) (err error)
 	}
 	fmt.Fprintln(m.stdout, relPath(cwd, upPath))
 	fmt.Fprintln(m.stdout, relPath(cwd, downPath))
+	if !callsDiscover(dir) {
+		fmt.Fprintf(m.stderr, "schemalint: note: no Go file in %s calls Discover: Bun runs the SQL files once the package embeds them (//go:embed *.sql) and calls Migrations.Discover\n", relPath(cwd, dir))
+	}
 	return nil
+}
+
+// callsDiscover reports whether a Go file of dir mentions Discover (or
+// DiscoverCaller), which registers the SQL files; a look at the text,
+// enough for a note.
+func callsDiscover(dir string) bool {
+	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil && bytes.Contains(b, []byte(".Discover")) {
+			return true
+		}
+	}
+	return false
 }
 
 // configuredDialects returns the dialects the configuration names; none

@@ -113,6 +113,9 @@ func TestMigrateNewRoundTrip(t *testing.T) {
 			if wantTx := d != dsn.MySQL && d != dsn.SQLite; strings.Contains(up, ".tx.") != wantTx {
 				t.Errorf("%s: transactional file %v, want %v", filepath.Base(up), !wantTx, wantTx)
 			}
+			if strings.Contains(r.stderr, "calls Discover") {
+				t.Errorf("the fixture calls Discover, yet:\n%s", r.stderr)
+			}
 			if !strings.Contains(r.stdout, filepath.Base(up)) || !strings.Contains(r.stdout, filepath.Base(down)) {
 				t.Errorf("the written files are not listed:\n%s", r.stdout)
 			}
@@ -339,4 +342,17 @@ func TestMigrateNewBadInput(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stderr+r.stdout, "--allow-destructive") {
 		t.Errorf("--help: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
+}
+
+// TestMigrateNewWithoutDiscover: when the migrations package does not
+// read SQL files, the files are written and a note says what to add.
+func TestMigrateNewWithoutDiscover(t *testing.T) {
+	t.Parallel()
+	dir := copyDriftMod(t)
+	editModels(t, dir, "\tEmail string `bun:\"email,notnull,unique\"`\n", "\tEmail string `bun:\"email,notnull,unique\"`\n\tBio   string `bun:\"bio\"`\n")
+	r := runDrift(t, dir, nil, append(migrateArgs, "add_bio")...)
+	if r.code != 0 || !strings.Contains(r.stderr, "schemalint: note: no Go file in migrations calls Discover") {
+		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	generated(t, dir)
 }
