@@ -227,7 +227,7 @@ func (c *driftCommand) finish(err *error) {
 	if r := recover(); r != nil {
 		*err = fmt.Errorf("internal error: %v", r)
 	}
-	if *err == nil || errors.Is(*err, errFindings) {
+	if *err == nil || errors.Is(*err, errFindings) || errors.Is(*err, flag.ErrHelp) {
 		return
 	}
 	code := exitFailure

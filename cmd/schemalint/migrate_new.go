@@ -109,6 +109,9 @@ func (m *migrateNewCommand) exec(ctx context.Context, args []string) (err error)
 	defer m.finish(&err)
 	// Flags after the name too, as lint takes them after its patterns.
 	args, err = interleaved(m.fsets[0], args)
+	if errors.Is(err, flag.ErrHelp) {
+		return err
+	}
 	if err != nil {
 		return usageErr("%v", err)
 	}

@@ -338,9 +338,11 @@ func TestMigrateNewBadInput(t *testing.T) {
 	if files, _ := filepath.Glob(filepath.Join(dir, "migrations", "*.sql")); len(files) > 0 {
 		t.Errorf("files written: %v", files)
 	}
-	r := runDrift(t, dir, nil, "migrate", "new", "--help")
-	if r.code != 0 || !strings.Contains(r.stderr+r.stdout, "--allow-destructive") {
-		t.Errorf("--help: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	for _, help := range [][]string{{"--help"}, {"add_bio", "-h"}} {
+		r := runDrift(t, dir, nil, append([]string{"migrate", "new"}, help...)...)
+		if r.code != 0 || !strings.Contains(r.stderr+r.stdout, "--allow-destructive") || strings.Contains(r.stderr, "help requested") {
+			t.Errorf("%v: exit %d\n%s%s", help, r.code, r.stdout, r.stderr)
+		}
 	}
 }
 
