@@ -55,17 +55,17 @@ var migrateArgs = []string{"migrate", "new", "--models", "./models", "--migratio
 
 // generated returns the up and down files migrate new wrote, checking
 // that their names are Bun's.
-func generated(t *testing.T, dir string) (up, down string) {
+func generated(t *testing.T, dir, name string) (up, down string) {
 	t.Helper()
 	ups, _ := filepath.Glob(filepath.Join(dir, "migrations", "*.up.sql"))
 	downs, _ := filepath.Glob(filepath.Join(dir, "migrations", "*.down.sql"))
 	if len(ups) != 1 || len(downs) != 1 {
 		t.Fatalf("want one up and one down file, got %v %v", ups, downs)
 	}
-	name := regexp.MustCompile(`^[0-9]{14}_add_bio(\.tx)?\.(up|down)\.sql$`)
+	re := regexp.MustCompile(`^[0-9]{14}_` + name + `(\.tx)?\.(up|down)\.sql$`)
 	for _, f := range []string{ups[0], downs[0]} {
-		if !name.MatchString(filepath.Base(f)) {
-			t.Errorf("file name %s is not <timestamp>_add_bio[.tx].up|down.sql", filepath.Base(f))
+		if !re.MatchString(filepath.Base(f)) {
+			t.Errorf("file name %s is not <timestamp>_%s[.tx].up|down.sql", filepath.Base(f), name)
 		}
 	}
 	return ups[0], downs[0]
@@ -84,63 +84,73 @@ func applyGenerated(t *testing.T, db *testdb.DB, path string) {
 	}
 }
 
+// roundTrip runs migrate new NAME (with extra flags) on the fixture in
+// dir for dialect d, checks the files, then applies the up to a database
+// in the previous state holding a row: drift then has nothing to report,
+// and afterUp checks the data. The down must bring the previous schema
+// back.
+func roundTrip(t *testing.T, d, dir, name string, extra []string, afterUp func(target *testdb.DB)) {
+	t.Helper()
+	args := append(append([]string(nil), migrateArgs...), extra...)
+	env := map[string]string{}
+	if d != dsn.SQLite {
+		env["SL_DEV"] = testdb.New(t, d).DSN.URL()
+		args = append(args, "--dev-url-env", "SL_DEV")
+	}
+	r := runDrift(t, dir, env, append(args, name)...)
+	if r.code != 0 {
+		t.Fatalf("migrate new: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	up, down := generated(t, dir, name)
+	if b, err := os.ReadFile(up); err == nil {
+		t.Logf("%s:\n%s", filepath.Base(up), b)
+	}
+	if wantTx := d == dsn.Postgres || d == dsn.SQLite && !strings.Contains(readFile(t, up), "BEGIN;"); strings.Contains(up, ".tx.") != wantTx {
+		t.Errorf("%s: transactional file %v, want %v", filepath.Base(up), !wantTx, wantTx)
+	}
+	if strings.Contains(r.stderr, "calls Discover") {
+		t.Errorf("the fixture calls Discover, yet:\n%s", r.stderr)
+	}
+	if !strings.Contains(r.stdout, filepath.Base(up)) || !strings.Contains(r.stdout, filepath.Base(down)) {
+		t.Errorf("the written files are not listed:\n%s", r.stdout)
+	}
+
+	target := testdb.New(t, d)
+	mustExec(t, target, migrateModAccounts[d], "INSERT INTO accounts (email) VALUES ('a@example.com')")
+	initial := testdb.Inspect(t, target)
+	applyGenerated(t, target, up)
+	live := []string{"drift", "--dsn-env", "SL_DSN", "--models", "./models"}
+	if r := runDrift(t, dir, map[string]string{"SL_DSN": target.DSN.URL()}, live...); r.code != 0 || r.stdout != "" {
+		t.Fatalf("drift after the up: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	afterUp(target)
+	applyGenerated(t, target, down)
+	back, err := drift.NewDown(d, testdb.Inspect(t, target), initial, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Runs {
+		t.Errorf("the down did not bring the previous schema back; still to do:\n%s", back.Body)
+	}
+}
+
 // TestMigrateNewRoundTrip: on each database, a model gaining a NOT NULL
 // field and a new model → migrate new writes Bun SQL files; applied to a
 // database in the previous state, with a row, the up leaves drift nothing
-// to report, and the down brings the previous schema back. On SQLite the
-// module's own drift migrations then passes, the files being discovered
-// by Bun.
+// to report (the row's bio backfilled), and the down brings the previous
+// schema back. On SQLite the module's own drift migrations then passes,
+// the files being discovered by Bun.
 func TestMigrateNewRoundTrip(t *testing.T) {
 	t.Parallel()
 	for _, d := range testdb.Dialects {
 		t.Run(d, func(t *testing.T) {
 			t.Parallel()
 			dir := copyMigrateMod(t, true)
-			args := migrateArgs
-			env := map[string]string{}
-			if d != dsn.SQLite {
-				env["SL_DEV"] = testdb.New(t, d).DSN.URL()
-				args = append(append([]string(nil), args...), "--dev-url-env", "SL_DEV")
-			}
-			r := runDrift(t, dir, env, append(args, "add_bio")...)
-			if r.code != 0 {
-				t.Fatalf("migrate new: exit %d\n%s%s", r.code, r.stdout, r.stderr)
-			}
-			up, down := generated(t, dir)
-			if b, err := os.ReadFile(up); err == nil {
-				t.Logf("%s:\n%s", filepath.Base(up), b)
-			}
-			if wantTx := d != dsn.MySQL && d != dsn.SQLite; strings.Contains(up, ".tx.") != wantTx {
-				t.Errorf("%s: transactional file %v, want %v", filepath.Base(up), !wantTx, wantTx)
-			}
-			if strings.Contains(r.stderr, "calls Discover") {
-				t.Errorf("the fixture calls Discover, yet:\n%s", r.stderr)
-			}
-			if !strings.Contains(r.stdout, filepath.Base(up)) || !strings.Contains(r.stdout, filepath.Base(down)) {
-				t.Errorf("the written files are not listed:\n%s", r.stdout)
-			}
-
-			target := testdb.New(t, d)
-			mustExec(t, target, migrateModAccounts[d], "INSERT INTO accounts (email) VALUES ('a@example.com')")
-			initial := testdb.Inspect(t, target)
-			applyGenerated(t, target, up)
-			live := []string{"drift", "--dsn-env", "SL_DSN", "--models", "./models"}
-			if r := runDrift(t, dir, map[string]string{"SL_DSN": target.DSN.URL()}, live...); r.code != 0 || r.stdout != "" {
-				t.Fatalf("drift after the up: exit %d\n%s%s", r.code, r.stdout, r.stderr)
-			}
-			var bio string
-			if err := target.SQL().QueryRowContext(t.Context(), "SELECT bio FROM accounts").Scan(&bio); err != nil || bio != "" {
-				t.Errorf("the existing row's bio = %q, %v; want the backfilled ''", bio, err)
-			}
-			applyGenerated(t, target, down)
-			back, err := drift.NewDown(d, testdb.Inspect(t, target), initial, nil, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if back.Runs {
-				t.Errorf("the down did not bring the previous schema back; still to do:\n%s", back.Body)
-			}
-
+			roundTrip(t, d, dir, "add_bio", nil, func(target *testdb.DB) {
+				if bio := queryString(t, target.SQL(), "SELECT bio FROM accounts"); bio != "" {
+					t.Errorf("the existing row's bio = %q, want the backfilled ''", bio)
+				}
+			})
 			if d == dsn.SQLite {
 				check := []string{"drift", "migrations", "--models", "./models", "--migrations", "./migrations"}
 				if r := runDrift(t, dir, nil, check...); r.code != 0 || r.stdout != "" {
@@ -155,6 +165,24 @@ func TestMigrateNewRoundTrip(t *testing.T) {
 	}
 }
 
+// TestMigrateNewRenameRoundTrip: --rename on each database keeps the
+// column's data through the up and the down.
+func TestMigrateNewRenameRoundTrip(t *testing.T) {
+	t.Parallel()
+	for _, d := range testdb.Dialects {
+		t.Run(d, func(t *testing.T) {
+			t.Parallel()
+			dir := copyMigrateMod(t, false)
+			editModels(t, dir, "\tEmail string `bun:\"email,notnull,unique\"`", "\tEmail string `bun:\"mail,notnull,unique\"`")
+			roundTrip(t, d, dir, "rename_email", []string{"--rename", "accounts.email=mail"}, func(target *testdb.DB) {
+				if mail := queryString(t, target.SQL(), "SELECT mail FROM accounts"); mail != "a@example.com" {
+					t.Errorf("the renamed column holds %q, want the row's a@example.com", mail)
+				}
+			})
+		})
+	}
+}
+
 // TestMigrateNewGolden: the SQLite files of the fixture's change, as
 // written (go test -run TestMigrateNewGolden -update rewrites them).
 func TestMigrateNewGolden(t *testing.T) {
@@ -163,7 +191,7 @@ func TestMigrateNewGolden(t *testing.T) {
 	if r := runDrift(t, dir, nil, append(migrateArgs, "add_bio")...); r.code != 0 {
 		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	up, down := generated(t, dir)
+	up, down := generated(t, dir, "add_bio")
 	for golden, path := range map[string]string{"add_bio.sqlite.up.sql": up, "add_bio.sqlite.down.sql": down} {
 		got, err := os.ReadFile(path)
 		if err != nil {
@@ -259,7 +287,7 @@ func TestMigrateNewRenameAndDestructive(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
 		}
 	}
-	up, _ := generated(t, dir)
+	up, _ := generated(t, dir, "add_bio")
 	if body := readFile(t, up); !strings.Contains(body, "\n-- destructive: column accounts.email") || !strings.Contains(body, "\n-- DROP TABLE `accounts`;") {
 		t.Errorf("the drop is not commented out and marked:\n%s", body)
 	}
@@ -270,7 +298,7 @@ func TestMigrateNewRenameAndDestructive(t *testing.T) {
 	if r.code != 0 || strings.Contains(r.stderr, "possible rename") || strings.Contains(r.stderr, "destructive") {
 		t.Fatalf("--rename: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	up, down := generated(t, dir)
+	up, down := generated(t, dir, "add_bio")
 	if body := readFile(t, up); !strings.Contains(body, "ALTER TABLE \"accounts\" RENAME COLUMN \"email\" TO \"mail\";") || strings.Contains(body, "DROP") {
 		t.Errorf("--rename: the up is not the rename alone:\n%s", body)
 	}
@@ -356,5 +384,5 @@ func TestMigrateNewWithoutDiscover(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stderr, "schemalint: note: no Go file in migrations calls Discover") {
 		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	generated(t, dir)
+	generated(t, dir, "add_bio")
 }
