@@ -315,6 +315,7 @@ func (c *comparer) columnType(dt *dTable, lt *schema.Table, lc *schema.Column, d
 		f.Severity = config.Warning
 		why = "the database's type holds what the model writes"
 	}
+	f.narrows = have.class != wantInfo.class || have.width > wantInfo.width || have.class == classDecimal && have.scale > wantInfo.scale
 	f.Message = fmt.Sprintf("column %s.%s is %s; %s wants %s (%s)", lt.Name, lc.Name, liveSpelled, field(dt, dc), dc.bun.Type, why)
 	f.repair = c.modifyColumn(lt, lc, schema.ChangeType, func(to *schema.Column) {
 		to.Type.Type, to.Type.Raw = want, dc.bun.Type

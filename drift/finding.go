@@ -45,6 +45,9 @@ type Finding struct {
 
 	// repair plans SQL, in the script's order (see Diff).
 	repair func() string
+	// narrows marks a type change to a narrower or another kind of
+	// type: values may not fit, so migrate new treats it as destructive.
+	narrows bool
 }
 
 // Result is the outcome of a comparison.

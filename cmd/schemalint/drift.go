@@ -249,7 +249,7 @@ func (c *driftCommand) tidy(r any, err error) error {
 	if r != nil {
 		err = fmt.Errorf("internal error: %v", r)
 	}
-	if err == nil || errors.Is(err, errFindings) {
+	if err == nil || errors.Is(err, errFindings) || errors.Is(err, flag.ErrHelp) {
 		return err
 	}
 	code := exitFailure

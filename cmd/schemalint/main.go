@@ -5,6 +5,7 @@
 //	schemalint lint [flags] <packages>
 //	schemalint drift (--dsn URL | --dsn-env VAR) [flags]
 //	schemalint drift migrations --migrations PATTERN [flags]
+//	schemalint migrate new --migrations PATTERN [flags] NAME
 //	schemalint rules [--format text|json|markdown] [ID...]
 //	schemalint hook install [--force] [-- lint flags and packages]
 //	schemalint version

@@ -67,11 +67,11 @@ Exit codes: 0 written (or already up to date), 2 could not write.`),
 	}
 	return &ffcli.Command{
 		Name:        "migrate",
-		ShortUsage:  "schemalint migrate snapshot [flags]",
-		ShortHelp:   "write the committed schema snapshot drift migrations checks",
-		Subcommands: []*ffcli.Command{snap},
+		ShortUsage:  "schemalint migrate <snapshot | new> [flags]",
+		ShortHelp:   "write the schema snapshot drift migrations checks, or a new migration from the models",
+		Subcommands: []*ffcli.Command{snap, newMigrateNewCommand(stdout, stderr)},
 		Exec: func(context.Context, []string) error {
-			return usageErr("migrate: missing subcommand: schemalint migrate snapshot")
+			return usageErr("migrate: missing subcommand: schemalint migrate snapshot, or schemalint migrate new NAME")
 		},
 	}
 }

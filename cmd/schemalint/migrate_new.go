@@ -1,0 +1,373 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"ariga.io/atlas/sql/schema"
+	"github.com/peterbourgon/ff/v3/ffcli"
+
+	"github.com/schemalint/schemalint/analyzers/config"
+	"github.com/schemalint/schemalint/drift"
+	"github.com/schemalint/schemalint/drift/live"
+	"github.com/schemalint/schemalint/drift/load"
+	"github.com/schemalint/schemalint/internal/dsn"
+)
+
+// migrationName is what Bun accepts after the timestamp, kept to the
+// spelling its own generator writes.
+var migrationName = regexp.MustCompile(`^[a-z0-9_]+$`)
+
+// migrateNewCommand is schemalint migrate new NAME. It shares drift's
+// settings (models, migrations, dev database, configuration).
+type migrateNewCommand struct {
+	*driftCommand
+	allowDestructive bool
+	renames          stringList
+	now              func() time.Time
+}
+
+func newMigrateNewCommand(stdout, stderr io.Writer) *ffcli.Command {
+	m := &migrateNewCommand{driftCommand: &driftCommand{stdout: stdout, stderr: stderr}, now: time.Now}
+	fs := flag.NewFlagSet("migrate new", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	m.fsets = []*flag.FlagSet{fs}
+	fs.StringVar(&m.devURL, "dev-url", "", "an empty PostgreSQL or MySQL database to migrate, for migrations in its dialect (default: a scratch SQLite file)")
+	fs.StringVar(&m.devURLEnv, "dev-url-env", "", "name of the environment variable holding --dev-url")
+	fs.Var(&m.models, "models", "package pattern of the models (repeatable; default ./...)")
+	fs.Var(&m.migrations, "migrations", "package pattern of the package registering the Bun migrations; the files are written to its directory")
+	fs.Var(&m.exclude, "exclude", "table-name glob to leave out (repeatable)")
+	fs.BoolVar(&m.relationFKs, "relation-fks", false, "also create a foreign key for every belongs-to and has-one relation")
+	fs.BoolVar(&m.allowDestructive, "allow-destructive", false, "keep destructive statements (DROP TABLE, DROP COLUMN, narrower types) rather than commenting them out")
+	fs.Var(&m.renames, "rename", "table.old=new: the models renamed this column (repeatable); without it a rename is a drop and an add")
+	fs.DurationVar(&m.timeout, "timeout", 30*time.Second, "bound on each database step and each run of the program reading the models or running the migrations")
+	fs.StringVar(&m.configFile, "config", "", "configuration file (default: the nearest .schemalint.yml)")
+	fs.BoolVar(&m.verbose, "v", false, "print notes and timings to standard error")
+	fs.BoolVar(&m.quiet, "quiet", false, "no progress lines on standard error")
+	return &ffcli.Command{
+		Name:       "new",
+		ShortUsage: "schemalint migrate new [flags] NAME",
+		ShortHelp:  "write the SQL migration that takes the migrations' schema to the models'",
+		LongHelp: strings.TrimSpace(`
+Apply the migrations to a scratch database (a private SQLite file, or the
+empty PostgreSQL or MySQL database --dev-url names), compare it with the
+models as drift migrations does, and write the difference as a Bun SQL
+migration in the directory of the --migrations package, which
+bun/migrate's Discover reads:
+
+  <YYYYMMDDHHMMSS>_NAME.tx.up.sql    .tx.down.sql   (one transaction:
+                                     PostgreSQL, SQLite)
+  <YYYYMMDDHHMMSS>_NAME.up.sql       .down.sql      (MySQL, and SQLite
+                                     when a table is rebuilt)
+
+One statement between --bun:split lines. The up is drift's repair script:
+tables before their foreign keys, indexes after columns, a NOT NULL column
+added NULL, backfilled and then set NOT NULL. The down takes the schema
+back; it drops what the up added. Both are run on the scratch database
+before they are written. NAME is [a-z0-9_]+.
+
+Destructive statements (DROP TABLE, DROP COLUMN, a narrower type) are
+written commented out under "-- destructive:" and listed on standard
+error, unless --allow-destructive. Renames are never guessed: a column
+dropped and one added with the same type on one table is reported as a
+possible rename; --rename table.old=new makes it ALTER TABLE ... RENAME
+COLUMN. The dialect is the scratch database's; a .schemalint.yml naming
+another dialect, or several, is refused (one migrations directory holds
+one dialect's SQL files: Discover reads them all).
+
+Exit codes: 0 files written, or "no changes"; 1 nothing could be written
+that runs (every change destructive without --allow-destructive, or
+needing a hand-written step); 2 usage error or could not generate.`),
+		FlagSet: fs,
+		Exec:    m.exec,
+	}
+}
+
+func (m *migrateNewCommand) exec(ctx context.Context, args []string) (err error) {
+	defer func() { err = m.tidy(recover(), err) }()
+	// Flags after the name too, as lint takes them after its patterns.
+	args, err = interleaved(m.fsets[0], args)
+	if errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	if len(args) != 1 {
+		return usageErr("migrate new takes one argument, the migration's name (got %d)", len(args))
+	}
+	name := args[0]
+	if !migrationName.MatchString(name) {
+		return usageErr("migration name %q: want lower-case letters, digits and _ only", name)
+	}
+	m.set = map[string]bool{}
+	m.fsets[0].Visit(func(f *flag.Flag) { m.set[f.Name] = true })
+	if err := m.applyConfig(); err != nil {
+		return err
+	}
+	if m.timeout <= 0 {
+		return usageErr("--timeout must be positive")
+	}
+	if len(m.migrations) == 0 {
+		return usageErr("migrate new needs --migrations PATTERN (or drift: migrations: in .schemalint.yml): the package registering the Bun migrations")
+	}
+	var renames []drift.Rename
+	for _, s := range m.renames {
+		r, err := drift.ParseRename(s)
+		if err != nil {
+			return usageErr("%v", err)
+		}
+		renames = append(renames, r)
+	}
+	configured, err := m.configuredDialects()
+	if err != nil {
+		return err
+	}
+	if len(configured) > 1 {
+		return usageErr("the configuration names %d dialects (%s): one migrations directory holds one dialect's SQL files, since Bun's Discover reads them all; generate with a configuration naming one", len(configured), strings.Join(configured, ", "))
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	removeGoTmp, err := privateGoTmp()
+	if err != nil {
+		return err
+	}
+	defer removeGoTmp()
+	dir, err := packageDir(ctx, cwd, m.migrations)
+	if err != nil {
+		return err
+	}
+	d, cleanup, err := m.scratchDB(ctx, m.devURL != "" || m.devURLEnv != "")
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	if len(configured) == 1 && configured[0] != d.Dialect {
+		return usageErr("the configuration's dialect is %s but the scratch database is %s: give --dev-url an empty %s database", configured[0], d.Dialect, configured[0])
+	}
+	if _, err := load.Migrate(ctx, m.loadConfig(cwd), d.Dialect, d.DriverDSN()); err != nil {
+		return fmt.Errorf("migrations %s: %w", strings.Join(m.migrations, " "), err)
+	}
+	desired, err := m.desired(ctx, cwd, d.Dialect)
+	if err != nil {
+		return err
+	}
+	db, err := connect(ctx, d, m.timeout)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = db.Close() }()
+	before, err := m.inspect(ctx, db, d)
+	if err != nil {
+		return err
+	}
+	for _, r := range renames {
+		if err := r.Check(before); err != nil {
+			return usageErr("%v", err)
+		}
+		if _, err := db.SQL().ExecContext(ctx, r.SQL(d.Dialect)); err != nil {
+			return fmt.Errorf("rename %s.%s on the scratch database: %w", r.Table, r.From, err)
+		}
+	}
+	// Inspected again: the down plans back to it, and Atlas's differ
+	// changes what it is given.
+	renamed, err := m.inspect(ctx, db, d)
+	if err != nil {
+		return err
+	}
+	res, err := m.check(ctx, db, d, desired)
+	if err != nil {
+		return err
+	}
+	// The up starts with the renames: undone here, it then runs whole on
+	// the scratch database.
+	for i := len(renames) - 1; i >= 0; i-- {
+		if _, err := db.SQL().ExecContext(ctx, renames[i].Reverse().SQL(d.Dialect)); err != nil {
+			return fmt.Errorf("rename %s.%s back on the scratch database: %w", renames[i].Table, renames[i].To, err)
+		}
+	}
+	if m.verbose {
+		for _, n := range res.Notes {
+			fmt.Fprintf(m.stderr, "schemalint: note: %s\n", m.redact(n))
+		}
+	}
+	up := drift.NewUp(res, renames, m.allowDestructive)
+	if up.Changes == 0 {
+		fmt.Fprintln(m.stdout, "no changes: the models match the schema the migrations produce")
+		return nil
+	}
+	for _, line := range up.Destructive {
+		verb := "commented out (--allow-destructive keeps it)"
+		if m.allowDestructive {
+			verb = "kept (--allow-destructive)"
+		}
+		fmt.Fprintf(m.stderr, "schemalint: destructive, %s: %s\n", verb, line)
+	}
+	for _, line := range up.Manual {
+		fmt.Fprintf(m.stderr, "schemalint: to write by hand: %s\n", line)
+	}
+	if !up.File.Runs {
+		return &exitError{code: exitFindings, err: errors.New("no migration written: nothing in it would run (see above)")}
+	}
+	if err := applyFile(ctx, db, up.File); err != nil {
+		return fmt.Errorf("the generated up migration fails on the scratch %s database, so it was not written: %w", d.Dialect, err)
+	}
+	after, err := m.inspect(ctx, db, d)
+	if err != nil {
+		return err
+	}
+	for _, r := range drift.RenameCandidates(res, before, after) {
+		fmt.Fprintf(m.stderr, "schemalint: possible rename: %s.%s dropped and %s.%s added, same type; if it is one column renamed, run again with --rename %s.%s=%s\n",
+			r.Table, r.From, r.Table, r.To, r.Table, r.From, r.To)
+	}
+	down, err := drift.NewDown(d.Dialect, after, renamed, renames, m.exclude)
+	if err != nil {
+		return err
+	}
+	if err := applyFile(ctx, db, *down); err != nil {
+		return fmt.Errorf("the generated down migration fails on the scratch %s database, so nothing was written: %w", d.Dialect, err)
+	}
+	stamp := m.now().UTC().Format("20060102150405")
+	if clash, _ := filepath.Glob(filepath.Join(dir, stamp+"_*")); len(clash) > 0 {
+		return fmt.Errorf("%s already holds a migration %s: Bun needs one per timestamp, run again in a second", dir, stamp)
+	}
+	upPath := filepath.Join(dir, stamp+"_"+name+up.File.Suffix("up"))
+	downPath := filepath.Join(dir, stamp+"_"+name+down.Suffix("down"))
+	if err := writeNew(upPath, up.File.Body); err != nil {
+		return err
+	}
+	if err := writeNew(downPath, down.Body); err != nil {
+		_ = os.Remove(upPath)
+		return err
+	}
+	fmt.Fprintln(m.stdout, relPath(cwd, upPath))
+	fmt.Fprintln(m.stdout, relPath(cwd, downPath))
+	if !callsDiscover(dir) {
+		fmt.Fprintf(m.stderr, "schemalint: note: no Go file in %s calls Discover: Bun runs the SQL files once the package embeds them (//go:embed *.sql) and calls Migrations.Discover\n", relPath(cwd, dir))
+	}
+	return nil
+}
+
+// callsDiscover reports whether a Go file of dir mentions Discover (or
+// DiscoverCaller), which registers the SQL files; a look at the text,
+// enough for a note.
+func callsDiscover(dir string) bool {
+	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil && bytes.Contains(b, []byte(".Discover")) {
+			return true
+		}
+	}
+	return false
+}
+
+// configuredDialects returns the dialects the configuration names; none
+// when it names none (the scratch database's then).
+func (m *migrateNewCommand) configuredDialects() ([]string, error) {
+	path := m.configFile
+	if path == "" {
+		found, err := config.Find(".")
+		if err != nil || found == "" {
+			return nil, err
+		}
+		path = found
+	}
+	cfg, err := config.Load(path)
+	if err != nil {
+		return nil, &exitError{code: exitFailure, err: err}
+	}
+	return cfg.Dialect, nil
+}
+
+func (m *migrateNewCommand) inspect(ctx context.Context, db dbCloser, d dsn.DSN) (*schema.Schema, error) {
+	ictx, cancel := context.WithTimeout(ctx, m.timeout)
+	defer cancel()
+	s, err := live.Inspect(ictx, db.SQL(), d.Dialect, live.Options{Schema: m.schema})
+	if err != nil {
+		return nil, inspectErr(d, m.schema, m.timeout, err)
+	}
+	return s, nil
+}
+
+// applyFile runs a generated file as Bun's migrator does: its parts in
+// order on one connection, in a transaction for a .tx. file.
+func applyFile(ctx context.Context, db dbCloser, f drift.MigrationFile) error {
+	parts, err := drift.SplitBunSQL(f.Body)
+	if err != nil {
+		return err
+	}
+	conn, err := db.SQL().Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = conn.Close() }()
+	if !f.Tx {
+		for _, q := range parts {
+			if _, err := conn.ExecContext(ctx, q); err != nil {
+				return fmt.Errorf("%s: %w", oneLine(q), err)
+			}
+		}
+		return nil
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	for _, q := range parts {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			_ = tx.Rollback()
+			return fmt.Errorf("%s: %w", oneLine(q), err)
+		}
+	}
+	return tx.Commit()
+}
+
+// packageDir is the directory of the one package patterns name.
+func packageDir(ctx context.Context, cwd string, patterns []string) (string, error) {
+	cmd := exec.CommandContext(ctx, "go", append([]string{"list", "-f", "{{.Dir}}", "--"}, patterns...)...)
+	cmd.Dir = cwd
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf("go list %s: %v: %s", strings.Join(patterns, " "), err, strings.TrimSpace(stderr.String()))
+	}
+	dirs := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(dirs) != 1 {
+		return "", usageErr("--migrations %s names %d packages: migrate new writes to the directory of one", strings.Join(patterns, " "), len(dirs))
+	}
+	return dirs[0], nil
+}
+
+// writeNew writes a file that must not exist yet.
+func writeNew(path, body string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.WriteString(f, body); err != nil {
+		_ = f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// relPath is path relative to cwd when it is below it.
+func relPath(cwd, path string) string {
+	if rel, err := filepath.Rel(cwd, path); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return path
+}
