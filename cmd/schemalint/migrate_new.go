@@ -19,6 +19,7 @@ import (
 
 	"github.com/schemalint/schemalint/analyzers/config"
 	"github.com/schemalint/schemalint/drift"
+	"github.com/schemalint/schemalint/drift/snapshot"
 	"github.com/schemalint/schemalint/drift/live"
 	"github.com/schemalint/schemalint/drift/load"
 	"github.com/schemalint/schemalint/internal/dsn"
@@ -256,6 +257,19 @@ func (m *migrateNewCommand) exec(ctx context.Context, args []string) (err error)
 	fmt.Fprintln(m.stdout, relPath(cwd, downPath))
 	if !callsDiscover(dir) {
 		fmt.Fprintf(m.stderr, "schemalint: note: no Go file in %s calls Discover: Bun runs the SQL files once the package embeds them (//go:embed *.sql) and calls Migrations.Discover\n", relPath(cwd, dir))
+		return nil
+	}
+	// A committed snapshot of this dialect is refreshed, so that the
+	// pull request carries the migration and the snapshot together and
+	// drift migrations passes. The scratch database is emptied first:
+	// the snapshot's run migrates it again, with the new files.
+	if _, err := os.Stat(filepath.Join(dir, snapshot.FileName(d.Dialect))); err != nil {
+		return nil //nolint:nilerr // no snapshot to refresh
+	}
+	_ = db.Close()
+	cleanup()
+	if err := m.writeSnapshots(ctx, nil, []string{d.Dialect}); err != nil {
+		return fmt.Errorf("the migration is written, but refreshing %s failed (run schemalint migrate snapshot): %w", snapshot.FileName(d.Dialect), err)
 	}
 	return nil
 }

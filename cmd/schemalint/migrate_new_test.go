@@ -386,3 +386,49 @@ func TestMigrateNewWithoutDiscover(t *testing.T) {
 	}
 	generated(t, dir, "add_bio")
 }
+
+// TestMigrateNewRefreshesSnapshot: with a committed snapshot, migrate new
+// writes the migration and refreshes the snapshot, so that the pull
+// request's drift migrations passes with both; a model changed with
+// neither fails it first.
+func TestMigrateNewRefreshesSnapshot(t *testing.T) {
+	t.Parallel()
+	dir := copyMigrateMod(t, false)
+	snapArgs := []string{"migrate", "snapshot", "--models", "./models", "--migrations", "./migrations"}
+	if r := runDrift(t, dir, nil, snapArgs...); r.code != 0 {
+		t.Fatalf("migrate snapshot: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	edited := copyMigrateMod(t, true)
+	if err := os.CopyFS(filepath.Join(dir, "models2"), os.DirFS(filepath.Join(edited, "models"))); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "models2", "models.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "models", "models.go"), string(b))
+	if err := os.RemoveAll(filepath.Join(dir, "models2")); err != nil {
+		t.Fatal(err)
+	}
+	check := []string{"drift", "migrations", "--models", "./models", "--migrations", "./migrations"}
+	if r := runDrift(t, dir, nil, check...); r.code != 1 {
+		t.Fatalf("a model changed without a migration: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	snap := filepath.Join(dir, "migrations", "schema.sqlite.hcl")
+	before, err := os.ReadFile(snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := runDrift(t, dir, nil, append(migrateArgs, "add_bio")...); r.code != 0 {
+		t.Fatalf("migrate new: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	up, _ := generated(t, dir, "add_bio")
+	id, _, _ := strings.Cut(filepath.Base(up), "_")
+	after, err := os.ReadFile(snap)
+	if err != nil || string(after) == string(before) || !strings.Contains(string(after), "# schemalint:migration "+id+"\n") {
+		t.Errorf("the snapshot was not refreshed with the new migration (%v):\n%s", err, after)
+	}
+	if r := runDrift(t, dir, nil, check...); r.code != 0 || r.stdout != "" {
+		t.Errorf("drift migrations after migrate new: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}

@@ -178,7 +178,7 @@ func TestSnapshotEdges(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"migrate"}, "schemalint: migrate: missing subcommand: schemalint migrate snapshot\n"},
+		{[]string{"migrate"}, "schemalint: migrate: missing subcommand: schemalint migrate snapshot, or schemalint migrate new NAME\n"},
 		{[]string{"migrate", "snapshot", "--models", "./models"}, "schemalint: migrate snapshot needs --migrations PATTERN: the package registering the Bun migrations\n"},
 		{[]string{"migrate", "snapshot", "--migrations", "./migrations", "--dialect", "mysql"}, "schemalint: --dialect mysql needs an empty MySQL/MariaDB database: give it with --dev-url or --dev-url-env\n"},
 		{[]string{"migrate", "snapshot", "--migrations", "./migrations", "--dialect", "oracle"}, "schemalint: --dialect: unknown dialect \"oracle\": want postgres, mysql or sqlite\n"},
