@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"ariga.io/atlas/sql/schema"
@@ -153,7 +154,7 @@ func NewUp(res *Result, renames []Rename, allowDestructive bool) *UpMigration {
 // SQLite's own) and the excluded ones are left alone. Its drops only
 // remove what the up added, so they are not commented out.
 func NewDown(dialect string, after, before *schema.Schema, renames []Rename, exclude []string) (*MigrationFile, error) {
-	from, to := comparable(after, exclude), comparable(before, exclude)
+	from, to := comparableSchema(after, exclude), comparableSchema(before, exclude)
 	differ, _ := atlasFor(dialect)
 	changes, err := differ.SchemaDiff(from, to)
 	if err != nil {
@@ -171,9 +172,8 @@ func NewDown(dialect string, after, before *schema.Schema, renames []Rename, exc
 		}
 		steps = append(steps, "-- back to the schema before the up: what it added is dropped, with the data written to it since\n"+sqlText)
 	}
-	for i := len(renames) - 1; i >= 0; i-- {
-		r := renames[i].Reverse()
-		steps = append(steps, "-- rename back\n"+r.SQL(dialect))
+	for _, r := range slices.Backward(renames) {
+		steps = append(steps, "-- rename back\n"+r.Reverse().SQL(dialect))
 	}
 	f := bunFile(dialect, "down: back to the schema the migrations produced before the up", steps)
 	return &f, nil
@@ -236,9 +236,9 @@ func sameIndexShape(a, b *schema.Index) bool {
 	return true
 }
 
-// comparable copies s without a schema name (the statements then run in
+// comparableSchema copies s without a schema name (the statements then run in
 // the connection's schema) and without the tables drift never compares.
-func comparable(s *schema.Schema, exclude []string) *schema.Schema {
+func comparableSchema(s *schema.Schema, exclude []string) *schema.Schema {
 	out := &schema.Schema{Realm: s.Realm, Attrs: s.Attrs}
 	for _, t := range s.Tables {
 		if ignoredTable(t.Name) || excluded(exclude, t.Name) {
@@ -376,11 +376,13 @@ func SplitBunSQL(body string) ([]string, error) {
 // (old as before has it, the new one as the up created it in after).
 func RenameCandidates(res *Result, before, after *schema.Schema) []Rename {
 	var out []Rename
-	for _, drop := range res.Findings {
+	for i := range res.Findings {
+		drop := &res.Findings[i]
 		if drop.Kind != ColumnExtra {
 			continue
 		}
-		for _, add := range res.Findings {
+		for j := range res.Findings {
+			add := &res.Findings[j]
 			if add.Kind != ColumnMissing || add.Table != drop.Table {
 				continue
 			}

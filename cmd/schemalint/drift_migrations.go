@@ -129,7 +129,6 @@ func (c *driftCommand) migrateScratch(ctx context.Context, cwd string, d dsn.DSN
 	return nil
 }
 
-
 // claimDevDB checks that the dev database is empty, and returns the
 // function that empties it again: drift drops the tables and views the
 // migrations created, and on PostgreSQL their types, functions and

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -19,9 +20,9 @@ import (
 
 	"github.com/schemalint/schemalint/analyzers/config"
 	"github.com/schemalint/schemalint/drift"
-	"github.com/schemalint/schemalint/drift/snapshot"
 	"github.com/schemalint/schemalint/drift/live"
 	"github.com/schemalint/schemalint/drift/load"
+	"github.com/schemalint/schemalint/drift/snapshot"
 	"github.com/schemalint/schemalint/internal/dsn"
 )
 
@@ -194,9 +195,9 @@ func (m *migrateNewCommand) exec(ctx context.Context, args []string) (err error)
 	}
 	// The up starts with the renames: undone here, it then runs whole on
 	// the scratch database.
-	for i := len(renames) - 1; i >= 0; i-- {
-		if _, err := db.SQL().ExecContext(ctx, renames[i].Reverse().SQL(d.Dialect)); err != nil {
-			return fmt.Errorf("rename %s.%s back on the scratch database: %w", renames[i].Table, renames[i].To, err)
+	for _, r := range slices.Backward(renames) {
+		if _, err := db.SQL().ExecContext(ctx, r.Reverse().SQL(d.Dialect)); err != nil {
+			return fmt.Errorf("rename %s.%s back on the scratch database: %w", r.Table, r.To, err)
 		}
 	}
 	if m.verbose {
@@ -264,7 +265,7 @@ func (m *migrateNewCommand) exec(ctx context.Context, args []string) (err error)
 	// drift migrations passes. The scratch database is emptied first:
 	// the snapshot's run migrates it again, with the new files.
 	if _, err := os.Stat(filepath.Join(dir, snapshot.FileName(d.Dialect))); err != nil {
-		return nil //nolint:nilerr // no snapshot to refresh
+		return nil // no snapshot to refresh
 	}
 	_ = db.Close()
 	cleanup()
@@ -356,7 +357,7 @@ func packageDir(ctx context.Context, cwd string, patterns []string) (string, err
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return "", fmt.Errorf("go list %s: %v: %s", strings.Join(patterns, " "), err, strings.TrimSpace(stderr.String()))
+		return "", fmt.Errorf("go list %s: %w: %s", strings.Join(patterns, " "), err, strings.TrimSpace(stderr.String()))
 	}
 	dirs := strings.Split(strings.TrimSpace(string(out)), "\n")
 	if len(dirs) != 1 {
@@ -367,11 +368,11 @@ func packageDir(ctx context.Context, cwd string, patterns []string) (string, err
 
 // writeNew writes a file that must not exist yet.
 func writeNew(path, body string) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644) //nolint:gosec // a migration file of the user's module, read by their build and review like the others
 	if err != nil {
 		return err
 	}
-	if _, err := io.WriteString(f, body); err != nil {
+	if _, err := f.WriteString(body); err != nil {
 		_ = f.Close()
 		return err
 	}

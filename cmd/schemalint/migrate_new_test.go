@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"os"
 	"path/filepath"
@@ -208,7 +209,7 @@ func TestMigrateNewGolden(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if string(got) != string(want) {
+		if !bytes.Equal(got, want) {
 			t.Errorf("%s differs from %s:\n%s", filepath.Base(path), golden, got)
 		}
 	}
@@ -229,17 +230,17 @@ func TestMigrateNewNoChanges(t *testing.T) {
 }
 
 // editModels replaces old by new in the fixture's models.
-func editModels(t *testing.T, dir, old, new string) {
+func editModels(t *testing.T, dir, from, to string) {
 	t.Helper()
 	file := filepath.Join(dir, "models", "models.go")
 	b, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(b), old) {
-		t.Fatalf("%q not in the models", old)
+	if !strings.Contains(string(b), from) {
+		t.Fatalf("%q not in the models", from)
 	}
-	if err := os.WriteFile(file, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+	if err := os.WriteFile(file, []byte(strings.Replace(string(b), from, to, 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -425,7 +426,7 @@ func TestMigrateNewRefreshesSnapshot(t *testing.T) {
 	up, _ := generated(t, dir, "add_bio")
 	id, _, _ := strings.Cut(filepath.Base(up), "_")
 	after, err := os.ReadFile(snap)
-	if err != nil || string(after) == string(before) || !strings.Contains(string(after), "# schemalint:migration "+id+"\n") {
+	if err != nil || bytes.Equal(after, before) || !strings.Contains(string(after), "# schemalint:migration "+id+"\n") {
 		t.Errorf("the snapshot was not refreshed with the new migration (%v):\n%s", err, after)
 	}
 	if r := runDrift(t, dir, nil, check...); r.code != 0 || r.stdout != "" {
