@@ -134,7 +134,8 @@ above each package.
 Without a command it lints: "schemalint ./..." is "schemalint lint ./...".
 "schemalint drift" compares the models with a live database instead;
 "schemalint migrate snapshot" writes the schema snapshot that "schemalint
-drift migrations" checks.
+drift migrations" checks, and "schemalint migrate new NAME" writes the
+migration a model change needs.
 It also runs as a go vet tool: go vet -vettool=$(which schemalint) ./...
 
 Exit codes: 0 nothing at or above --fail-level, 1 findings, 2 usage,
