@@ -58,8 +58,8 @@ var migrateArgs = []string{"migrate", "new", "--models", "./models", "--migratio
 // that their names are Bun's.
 func generated(t *testing.T, dir, name string) (up, down string) {
 	t.Helper()
-	ups, _ := filepath.Glob(filepath.Join(dir, "migrations", "*.up.sql"))
-	downs, _ := filepath.Glob(filepath.Join(dir, "migrations", "*.down.sql"))
+	ups, _ := filepath.Glob(filepath.Join(dir, "migrations", "*_"+name+".*up.sql"))
+	downs, _ := filepath.Glob(filepath.Join(dir, "migrations", "*_"+name+".*down.sql"))
 	if len(ups) != 1 || len(downs) != 1 {
 		t.Fatalf("want one up and one down file, got %v %v", ups, downs)
 	}
@@ -92,14 +92,31 @@ func applyGenerated(t *testing.T, db *testdb.DB, path string) {
 // back.
 func roundTrip(t *testing.T, d, dir, name string, extra []string, afterUp func(target *testdb.DB)) {
 	t.Helper()
-	args := append(append([]string(nil), migrateArgs...), extra...)
+	roundTripWith(t, d, dir, name, roundTripOpts{extra: extra, afterUp: afterUp})
+}
+
+// roundTripOpts are roundTrip's settings beyond the fixture's change.
+type roundTripOpts struct {
+	extra []string // flags of migrate new
+	drift []string // flags of the drift run after the up (e.g. --relation-fks)
+	// prior, when set, takes the target from the fixture's accounts table
+	// (with its row) to the previous state: earlier generated migrations
+	// and the rows of the tables they add.
+	prior   func(target *testdb.DB)
+	afterUp func(target *testdb.DB)
+}
+
+// roundTripWith is roundTrip with opts.
+func roundTripWith(t *testing.T, d, dir, name string, opts roundTripOpts) {
+	t.Helper()
+	args := append(append([]string(nil), migrateArgs...), opts.extra...)
 	env := map[string]string{}
 	if d != dsn.SQLite {
 		env["SL_DEV"] = testdb.New(t, d).DSN.URL()
 		args = append(args, "--dev-url-env", "SL_DEV")
 	}
 	r := runDrift(t, dir, env, append(args, name)...)
-	if r.code != 0 {
+	if r.code != 0 || strings.Contains(r.stdout, "no changes") {
 		t.Fatalf("migrate new: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	up, down := generated(t, dir, name)
@@ -118,13 +135,18 @@ func roundTrip(t *testing.T, d, dir, name string, extra []string, afterUp func(t
 
 	target := testdb.New(t, d)
 	mustExec(t, target, migrateModAccounts[d], "INSERT INTO accounts (email) VALUES ('a@example.com')")
+	if opts.prior != nil {
+		opts.prior(target)
+	}
 	initial := testdb.Inspect(t, target)
 	applyGenerated(t, target, up)
-	live := []string{"drift", "--dsn-env", "SL_DSN", "--models", "./models"}
+	live := append([]string{"drift", "--dsn-env", "SL_DSN", "--models", "./models"}, opts.drift...)
 	if r := runDrift(t, dir, map[string]string{"SL_DSN": target.DSN.URL()}, live...); r.code != 0 || r.stdout != "" {
 		t.Fatalf("drift after the up: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	afterUp(target)
+	if opts.afterUp != nil {
+		opts.afterUp(target)
+	}
 	applyGenerated(t, target, down)
 	back, err := drift.NewDown(d, testdb.Inspect(t, target), initial, nil, nil)
 	if err != nil {
