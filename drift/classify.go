@@ -159,6 +159,9 @@ func (c *comparer) tableMissing(dt *dTable) {
 		f.Message = fmt.Sprintf("table %s is missing; the migrations create it (no model maps to it)", dt.name)
 	}
 	f.SQL = c.plan(&schema.AddTable{T: c.atlasTable(dt)})
+	for _, fk := range dt.fks {
+		f.refs = append(f.refs, fk.refTable)
+	}
 	c.findings = append(c.findings, f)
 }
 
@@ -678,6 +681,7 @@ func (c *comparer) fkMissing(dt *dTable, lt *schema.Table, fk *dFK) {
 	f := c.tableFinding(FKMissing, dt, lt.Name)
 	f.Severity = config.Warning
 	f.Name = fk.name
+	f.refs = []string{fk.refTable}
 	f.Object = fkObject(lt.Name, fk.name, fk.columns)
 	if fk.pos.IsValid() {
 		f.Position = fk.pos

@@ -112,6 +112,7 @@ func Diff(dialect string, view *bunview.View, inspected *schema.Schema, opts Opt
 	// columns added on SQLite, each rebuilding the table; a type and a
 	// nullability on MySQL, each writing the whole column) would
 	// otherwise each undo the other.
+	orderByReferences(c.findings)
 	sortFindings(c.findings)
 	for i := range c.findings {
 		if r := c.findings[i].repair; r != nil {

@@ -45,6 +45,12 @@ type Finding struct {
 
 	// repair plans SQL, in the script's order (see Diff).
 	repair func() string
+	// refs are the tables the repair's foreign keys reference, and seq
+	// its place among the creations of missing tables (see
+	// orderByReferences): a table is created after the tables it
+	// references.
+	refs []string
+	seq  int
 	// narrows marks a type change to a narrower or another kind of
 	// type: values may not fit, so migrate new treats it as destructive.
 	narrows bool
@@ -68,6 +74,9 @@ type Result struct {
 func sortFindings(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
+		if a.seq != b.seq {
+			return a.seq < b.seq
+		}
 		if a.Table != b.Table {
 			return a.Table < b.Table
 		}
@@ -79,6 +88,49 @@ func sortFindings(fs []Finding) {
 		}
 		return a.Object < b.Object
 	})
+}
+
+// orderByReferences sets each finding's seq so that sorting puts the
+// creation of a missing table, and a foreign key added to an existing
+// one, after the creation of every missing table it references (two new
+// tables of an m2m relation: the join table after both). Cycles are cut
+// where they close.
+func orderByReferences(fs []Finding) {
+	refs := map[string][]string{}
+	for i := range fs {
+		if fs[i].Kind == TableMissing {
+			refs[fs[i].Table] = fs[i].refs
+		}
+	}
+	depth := map[string]int{}
+	var visit func(t string, path map[string]bool) int
+	visit = func(t string, path map[string]bool) int {
+		if d, ok := depth[t]; ok {
+			return d
+		}
+		path[t] = true
+		d := 0
+		for _, r := range refs[t] {
+			if _, missing := refs[r]; missing && r != t && !path[r] {
+				d = max(d, visit(r, path)+1)
+			}
+		}
+		delete(path, t)
+		depth[t] = d
+		return d
+	}
+	for i := range fs {
+		f := &fs[i]
+		if f.Kind == TableMissing {
+			f.seq = visit(f.Table, map[string]bool{})
+			continue
+		}
+		for _, r := range f.refs {
+			if _, missing := refs[r]; missing && r != f.Table {
+				f.seq = max(f.seq, visit(r, map[string]bool{})+1)
+			}
+		}
+	}
 }
 
 // ReportSQL is the SQL as the reports print it: destructive statements
