@@ -163,6 +163,9 @@ func NewDown(dialect string, after, before *schema.Schema, renames []Rename, exc
 	if dialect == dsn.SQLite {
 		changes = withoutAutoindexSwaps(changes)
 	}
+	if dialect == dsn.MySQL {
+		changes = withFKIndexDrops(changes, to)
+	}
 	c := &comparer{dialect: dialect}
 	var steps []string
 	if len(changes) > 0 {
@@ -177,6 +180,66 @@ func NewDown(dialect string, after, before *schema.Schema, renames []Rename, exc
 	}
 	f := bunFile(dialect, "down: back to the schema the migrations produced before the up", steps)
 	return &f, nil
+}
+
+// withFKIndexDrops adds, to a MySQL table losing a foreign key, the drop
+// of the index InnoDB made for it: named as the key, made when no index
+// led with the key's columns. The inspection leaves such an index out
+// while its key exists (it is the key's), so the down dropped the key and
+// kept the index; when the target has no index leading with those
+// columns, InnoDB made one.
+func withFKIndexDrops(changes []schema.Change, to *schema.Schema) []schema.Change {
+	for _, ch := range changes {
+		mt, ok := ch.(*schema.ModifyTable)
+		if !ok {
+			continue
+		}
+		dst, _ := to.Table(mt.T.Name)
+		for _, c := range mt.Changes {
+			dfk, ok := c.(*schema.DropForeignKey)
+			if !ok || dfk.F.Symbol == "" || dst == nil || leadsIndex(dst, dfk.F.Columns) || dropsIndex(mt, dfk.F.Symbol) {
+				continue
+			}
+			ix := &schema.Index{Name: dfk.F.Symbol, Table: mt.T}
+			for i, col := range dfk.F.Columns {
+				// Atlas's MySQL planner leaves out a drop without parts.
+				ix.Parts = append(ix.Parts, &schema.IndexPart{SeqNo: i, C: col})
+			}
+			mt.Changes = append(mt.Changes, &schema.DropIndex{I: ix})
+		}
+	}
+	return changes
+}
+
+// leadsIndex reports whether an index of t starts with cols.
+func leadsIndex(t *schema.Table, cols []*schema.Column) bool {
+	ixs := t.Indexes
+	if t.PrimaryKey != nil {
+		ixs = append(slices.Clip(ixs), t.PrimaryKey)
+	}
+	for _, ix := range ixs {
+		if len(ix.Parts) < len(cols) {
+			continue
+		}
+		ok := true
+		for i, c := range cols {
+			if ix.Parts[i].C == nil || ix.Parts[i].C.Name != c.Name {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func dropsIndex(mt *schema.ModifyTable, name string) bool {
+	return slices.ContainsFunc(mt.Changes, func(c schema.Change) bool {
+		d, ok := c.(*schema.DropIndex)
+		return ok && d.I.Name == name
+	})
 }
 
 // withoutAutoindexSwaps drops the pairs of changes Atlas's SQLite differ
