@@ -117,6 +117,7 @@ func run(pass *analysis.Pass) (any, error) {
 			return true
 		})
 	}
+	spelled := map[types.Type]string{}
 	for _, m := range res.Models {
 		m.Indexes, m.DirectiveErrors = indexDirectives(m.Doc)
 		if m.Doc != nil {
@@ -126,7 +127,7 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 			}
 		}
-		m.Fact = NewModelFact(m.Table)
+		m.Fact = newModelFact(m.Table, spelled)
 		for _, d := range m.Indexes {
 			m.Fact.Indexes = append(m.Fact.Indexes, d.IndexFact)
 		}

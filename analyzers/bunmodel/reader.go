@@ -99,7 +99,7 @@ type embeddedField struct {
 
 // processFields is Bun's Table.processFields.
 func (r *Reader) processFields(t *Table, st *types.Struct) {
-	names := map[string]bool{}
+	var names []string // declared on the struct itself, for the ambiguity check
 	var embedded []embeddedField
 	unique := map[string][]*Field{}
 
@@ -107,7 +107,7 @@ func (r *Reader) processFields(t *Table, st *types.Struct) {
 		v := st.Field(i)
 		tagstr := reflect.StructTag(st.Tag(i)).Get("bun")
 		if tagstr == "-" {
-			names[v.Name()] = true
+			names = append(names, v.Name())
 			continue
 		}
 		tag := ParseTag(tagstr)
@@ -159,16 +159,19 @@ func (r *Reader) processFields(t *Table, st *types.Struct) {
 			addUnique(unique, f, "", vs)
 		}
 		t.addField(f)
-		names[f.Name] = true
+		names = append(names, f.Name)
 	}
 
 	// Only unambiguous embedded fields are kept; a field declared on the
-	// struct itself always wins.
-	ambiguousNames := map[string]int{}
-	ambiguousTags := map[string]int{}
-	for name := range names {
-		ambiguousNames[name]++
-		ambiguousTags[name]++
+	// struct itself always wins. (Most models embed nothing but
+	// bun.BaseModel: no maps for them.)
+	var ambiguousNames, ambiguousTags map[string]int
+	if len(embedded) > 0 {
+		ambiguousNames = make(map[string]int, len(names)+len(embedded))
+		ambiguousTags = make(map[string]int, len(names)+len(embedded))
+		for _, name := range names {
+			ambiguousNames[name], ambiguousTags[name] = 1, 1 // once, however often declared
+		}
 	}
 	for _, e := range embedded {
 		ambiguousNames[e.prefix+e.subfield.Name]++

@@ -101,6 +101,7 @@ func runJSON(p *lint.Pass) error {
 }
 
 func runSQLType(p *lint.Pass) error {
+	dialects := p.Dialects()
 	for _, m := range p.Models.Models {
 		keys := map[*bunmodel.Field]bool{}
 		fks := p.ForeignKeys(m)
@@ -112,7 +113,7 @@ func runSQLType(p *lint.Pass) error {
 				continue
 			}
 			var empty []string
-			for _, d := range p.Dialects() {
+			for _, d := range dialects {
 				if typ, ok := f.CreateTableType(d); ok && typ == "" {
 					empty = append(empty, dialectNames[d])
 				}

@@ -226,13 +226,15 @@ func bothOrAll(n int) string {
 // column, by name or through alt:.
 func collisions(p *lint.Pass, part *bunmodel.Part) {
 	t := part.Table
-	claims := map[string][]claim{}
-	var columns []string
-	for _, f := range t.AllFields() {
+	all := t.AllFields()
+	claims := make(map[string][]claim, len(all))
+	columns := make([]string, 0, len(all))
+	var buf [2]claim // a field claims one or two names: no allocation
+	for _, f := range all {
 		if f.Relation {
 			continue
 		}
-		names := []claim{{f, false}}
+		names := append(buf[:0], claim{f, false})
 		if alt, ok := f.Tag.Option("alt"); ok && alt != f.Name {
 			names = append(names, claim{f, true})
 		}
