@@ -20,6 +20,7 @@ func FromDeclared(s *declared.Schema, dialect, dir string) *Declared {
 	if s == nil {
 		return out
 	}
+	out.Source = s.Source
 	pos := func(p declared.Position) Position {
 		file := p.File
 		if r, err := filepath.Rel(dir, file); err == nil && !strings.HasPrefix(r, "..") {
@@ -79,7 +80,8 @@ func FromDeclared(s *declared.Schema, dialect, dir string) *Declared {
 			if ix.Source == declared.SourceModel {
 				continue // the model's unique tags, which Bun's view carries
 			}
-			di := DeclaredIndex{Name: ix.Name, Unique: ix.Unique, Where: ix.Where, Using: ix.Using, Pos: pos(ix.Pos)}
+			di := DeclaredIndex{Name: ix.Name, Unique: ix.Unique, Where: ix.Where, Using: ix.Using,
+				Directive: ix.Source == declared.SourceDirective, Pos: pos(ix.Pos)}
 			if ix.Type != "" {
 				di.Using = strings.ToLower(ix.Type) // MySQL's FULLTEXT and SPATIAL
 			}
@@ -95,4 +97,98 @@ func FromDeclared(s *declared.Schema, dialect, dir string) *Declared {
 		out.Tables = append(out.Tables, dt)
 	}
 	return out
+}
+
+// FromDeclaredWith is FromDeclared of s (the migrations package's
+// schema) with the //schemalint:index directives of the models packages'
+// schemas added: the models are where a project declares what Bun's tags
+// cannot, migrations or not, so an index a model gains is drift until a
+// migration creates it.
+//
+// An index a migration creates under the same name is the migration's:
+// when the directive says the same, it is one index; when it says
+// otherwise, the migration's statement is what runs, so drift compares
+// with it, and a note says the directive differs.
+func FromDeclaredWith(s *declared.Schema, models []*declared.Schema, dialect, dir string) *Declared {
+	out := FromDeclared(s, dialect, dir)
+	for _, m := range models {
+		out.addDirectives(FromDeclared(m, dialect, dir), dialect)
+	}
+	return out
+}
+
+// addDirectives adds the directive indexes of from (a models package's
+// declarations) that d does not have, and from's notes.
+func (d *Declared) addDirectives(from *Declared, dialect string) {
+	for _, n := range from.Notes {
+		if !slices.Contains(d.Notes, n) {
+			d.Notes = append(d.Notes, n)
+		}
+	}
+	for _, ft := range from.Tables {
+		for _, ix := range ft.Indexes {
+			if !ix.Directive {
+				continue
+			}
+			if ht, have := d.index(dialect, ix.Name); have != nil {
+				if !sameIdent(dialect, ht.Name, ft.Name) || !sameDeclaredIndex(dialect, *have, ix) {
+					d.Notes = append(d.Notes, fmt.Sprintf("%s: //schemalint:index %s differs from the index %s the migrations create on %s (at %s); drift compares with the migration's, which is what runs",
+						ix.Pos, ix.Name, have.Name, ht.Name, have.Pos))
+				}
+				continue
+			}
+			t := d.table(dialect, ft.Name)
+			if t == nil {
+				// A model no migration creates a table for yet: the
+				// table is missing too, and created with its indexes.
+				t = &DeclaredTable{Name: ft.Name, Pos: ft.Pos}
+				d.Tables = append(d.Tables, t)
+			}
+			t.HasModel = true
+			t.Indexes = append(t.Indexes, ix)
+		}
+	}
+}
+
+// table returns the declared table called name, or nil.
+func (d *Declared) table(dialect, name string) *DeclaredTable {
+	for _, t := range d.Tables {
+		if sameIdent(dialect, t.Name, name) {
+			return t
+		}
+	}
+	return nil
+}
+
+// index returns the declared index called name and its table, or nils.
+// Names are looked up across tables, as on PostgreSQL and SQLite, where
+// an index name is the schema's.
+func (d *Declared) index(dialect, name string) (*DeclaredTable, *DeclaredIndex) {
+	if name == "" {
+		return nil, nil
+	}
+	for _, t := range d.Tables {
+		for i := range t.Indexes {
+			if sameIdent(dialect, t.Indexes[i].Name, name) {
+				return t, &t.Indexes[i]
+			}
+		}
+	}
+	return nil, nil
+}
+
+// sameDeclaredIndex reports whether two declarations of an index say the
+// same: parts, uniqueness, predicate and method, compared as drift
+// compares a declared index with the database's.
+func sameDeclaredIndex(dialect string, a, b DeclaredIndex) bool {
+	if a.Unique != b.Unique || canonExpr(a.Where) != canonExpr(b.Where) || canonMethod(a.Using) != canonMethod(b.Using) || len(a.Parts) != len(b.Parts) {
+		return false
+	}
+	for i, p := range a.Parts {
+		q := b.Parts[i]
+		if p.Desc != q.Desc || !sameIdent(dialect, p.Column, q.Column) || canonExpr(p.Expr) != canonExpr(q.Expr) {
+			return false
+		}
+	}
+	return true
 }

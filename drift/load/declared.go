@@ -3,33 +3,60 @@ package load
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/packages"
+
+	"github.com/schemalint/schemalint/analyzers/bunmodel"
 	"github.com/schemalint/schemalint/analyzers/declared"
 	"github.com/schemalint/schemalint/drift"
 	"github.com/schemalint/schemalint/internal/cachedir"
 )
 
 // Declared returns what the migrations of cfg.Migrations declare on
-// dialect (package declared reads them statically, without running
-// anything). The extraction loads the packages with full syntax, which
-// takes seconds; its result is cached under a key like the programs'.
+// dialect, with the //schemalint:index directives of the models of
+// cfg.Models (drift.FromDeclaredWith: a directive a model gains is drift
+// until a migration creates its index). Package declared reads them
+// statically, without running anything. The extraction loads the
+// packages with full syntax, which takes seconds; its result is cached
+// under a key like the programs'.
 func Declared(ctx context.Context, cfg Config, dialect string) (*drift.Declared, error) {
 	cfg, err := cfg.absolute()
 	if err != nil {
 		return nil, err
 	}
+	// The models are listed meanwhile: their files are part of the key
+	// (the migrations need not import them).
+	type listed struct {
+		l   *listing
+		err error
+	}
+	models := make(chan listed, 1)
+	go func() {
+		l, err := goList(ctx, cfg.Dir, cfg.models())
+		models <- listed{l, err}
+	}()
 	l, err := goList(ctx, cfg.Dir, cfg.Migrations)
+	ml := <-models
 	if err != nil {
 		return nil, err
+	}
+	if ml.err != nil {
+		return nil, ml.err
 	}
 	c, err := cfg.cache()
 	if err != nil {
 		return nil, err
 	}
-	key, err := l.key(generatorVersion, cachedir.ToolID(), "declared", strings.Join(cfg.Migrations, "\x00"), cfg.Dir)
+	mkey, err := ml.l.key("models", strings.Join(cfg.models(), "\x00"))
+	if err != nil {
+		return nil, err
+	}
+	key, err := l.key(generatorVersion, cachedir.ToolID(), "declared", strings.Join(cfg.Migrations, "\x00"), cfg.Dir, mkey)
 	if err != nil {
 		return nil, err
 	}
@@ -40,18 +67,76 @@ func Declared(ctx context.Context, cfg Config, dialect string) (*drift.Declared,
 	if b, err := os.ReadFile(file(dialect)); err == nil && json.Unmarshal(b, &cached) == nil {
 		return &cached, nil
 	}
-	s, err := declared.Load(ctx, cfg.Dir, cfg.Migrations...)
+	s, withDirectives, err := loadDeclared(ctx, cfg, l)
 	if err != nil {
 		return nil, err
 	}
 	all := map[string]*drift.Declared{}
 	for _, d := range declared.AllDialects {
-		all[string(d)] = drift.FromDeclared(s, string(d), cfg.Dir)
+		all[string(d)] = drift.FromDeclaredWith(s, withDirectives, string(d), cfg.Dir)
 		if b, err := json.Marshal(all[string(d)]); err == nil {
 			writeCacheFile(c.root, file(string(d)), b)
 		}
 	}
 	return all[dialect], nil
+}
+
+// loadDeclared loads the migrations and models packages at once (they
+// share most of their dependencies) and returns the migrations' schema
+// (l lists the migrations packages), and the schemas of the other
+// packages whose models carry //schemalint:index directives.
+func loadDeclared(ctx context.Context, cfg Config, l *listing) (*declared.Schema, []*declared.Schema, error) {
+	patterns := append(slices.Clone(cfg.Migrations), cfg.models()...)
+	pcfg := &packages.Config{Context: ctx, Mode: packages.LoadAllSyntax, Dir: cfg.Dir}
+	pkgs, err := packages.Load(pcfg, patterns...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load %s: %w", strings.Join(patterns, " "), err)
+	}
+	migration := map[string]bool{}
+	for _, p := range l.roots {
+		migration[p.ImportPath] = true
+	}
+	// Only the models packages holding a directive are analysed: the
+	// others (./... matches tools and commands too) have nothing to add,
+	// and need not even compile.
+	var roots []*packages.Package
+	for _, p := range pkgs {
+		if migration[p.PkgPath] || hasDirective(p) {
+			roots = append(roots, p)
+		}
+	}
+	schemas, err := declared.Analyze(roots)
+	if err != nil {
+		return nil, nil, err
+	}
+	var migs, models []*declared.Schema
+	for _, s := range schemas {
+		if migration[s.Package] {
+			migs = append(migs, s)
+		} else {
+			models = append(models, s)
+		}
+	}
+	s, err := declared.Merge(migs)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, models, nil
+}
+
+// hasDirective reports whether a comment of the package's files starts
+// with the index directive's prefix.
+func hasDirective(p *packages.Package) bool {
+	for _, f := range p.Syntax {
+		for _, g := range f.Comments {
+			for _, c := range g.List {
+				if strings.HasPrefix(c.Text, bunmodel.IndexDirectivePrefix) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // writeCacheFile writes b to file through a temporary file renamed into
