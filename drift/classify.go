@@ -486,7 +486,7 @@ func (c *comparer) indexMissing(dt *dTable, lt *schema.Table, ix *dIndex) {
 		f.Message = fmt.Sprintf("%s %s of %s is missing on %s; %s's unique tags declare it", what, nameOr(ix.name, ix.describe()), dt.modelName(), lt.Name, dt.modelName())
 	} else {
 		f.Message = fmt.Sprintf("%s %s on %s is missing; %s it", what, strings.TrimSpace(ix.name+" "+ix.describe()), lt.Name, c.declaredBy(dt, ix))
-		if ix.directive && c.opts.Declared.Source == "migrations" {
+		if ix.directive && !ix.migrated && c.opts.Declared.Source == "migrations" {
 			// The model gained the directive: the migration is to write.
 			f.Message += ", and no migration creates it"
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/schemalint/schemalint/analyzers/declared"
+	"github.com/schemalint/schemalint/internal/dsn"
 )
 
 // FromDeclared returns what the migrations (or //schemalint:index
@@ -105,10 +106,14 @@ func FromDeclared(s *declared.Schema, dialect, dir string) *Declared {
 // cannot, migrations or not, so an index a model gains is drift until a
 // migration creates it.
 //
-// An index a migration creates under the same name is the migration's:
-// when the directive says the same, it is one index; when it says
-// otherwise, the migration's statement is what runs, so drift compares
-// with it, and a note says the directive differs.
+// A directive naming an index the migrations create on the same table
+// is that index: when both say the same, it is one index (marked as the
+// directive's); when they differ, the directive wins, as a model's field
+// wins over the column a migration made, and drift reports the index as
+// different until a migration changes it. A directive naming an index
+// the migrations create on another table (index names are the schema's on
+// PostgreSQL and SQLite) cannot be created: drift keeps the migration's,
+// with a note.
 func FromDeclaredWith(s *declared.Schema, models []*declared.Schema, dialect, dir string) *Declared {
 	out := FromDeclared(s, dialect, dir)
 	for _, m := range models {
@@ -118,7 +123,7 @@ func FromDeclaredWith(s *declared.Schema, models []*declared.Schema, dialect, di
 }
 
 // addDirectives adds the directive indexes of from (a models package's
-// declarations) that d does not have, and from's notes.
+// declarations) to d, with from's notes.
 func (d *Declared) addDirectives(from *Declared, dialect string) {
 	for _, n := range from.Notes {
 		if !slices.Contains(d.Notes, n) {
@@ -130,22 +135,26 @@ func (d *Declared) addDirectives(from *Declared, dialect string) {
 			if !ix.Directive {
 				continue
 			}
-			if ht, have := d.index(dialect, ix.Name); have != nil {
-				if !sameIdent(dialect, ht.Name, ft.Name) || !sameDeclaredIndex(dialect, *have, ix) {
-					d.Notes = append(d.Notes, fmt.Sprintf("%s: //schemalint:index %s differs from the index %s the migrations create on %s (at %s); drift compares with the migration's, which is what runs",
-						ix.Pos, ix.Name, have.Name, ht.Name, have.Pos))
+			ht, have := d.index(dialect, ft.Name, ix.Name)
+			switch {
+			case have != nil && !sameIdent(dialect, ht.Name, ft.Name):
+				d.Notes = append(d.Notes, fmt.Sprintf("%s: //schemalint:index %s on %s names the index the migrations create on %s (%s): drift compares that one; rename the directive's",
+					ix.Pos, ix.Name, ft.Name, ht.Name, have.Pos))
+			case have != nil:
+				migrated := have.Migrated || !have.Directive
+				*have = ix
+				have.Migrated = migrated
+			default:
+				t := d.table(dialect, ft.Name)
+				if t == nil {
+					// A model no migration creates a table for yet: the
+					// table is missing too, and created with its indexes.
+					t = &DeclaredTable{Name: ft.Name, Pos: ft.Pos}
+					d.Tables = append(d.Tables, t)
 				}
-				continue
+				t.HasModel = true
+				t.Indexes = append(t.Indexes, ix)
 			}
-			t := d.table(dialect, ft.Name)
-			if t == nil {
-				// A model no migration creates a table for yet: the
-				// table is missing too, and created with its indexes.
-				t = &DeclaredTable{Name: ft.Name, Pos: ft.Pos}
-				d.Tables = append(d.Tables, t)
-			}
-			t.HasModel = true
-			t.Indexes = append(t.Indexes, ix)
 		}
 	}
 }
@@ -160,14 +169,17 @@ func (d *Declared) table(dialect, name string) *DeclaredTable {
 	return nil
 }
 
-// index returns the declared index called name and its table, or nils.
-// Names are looked up across tables, as on PostgreSQL and SQLite, where
-// an index name is the schema's.
-func (d *Declared) index(dialect, name string) (*DeclaredTable, *DeclaredIndex) {
+// index returns the declared index called name and its table, or nils:
+// on the table on MySQL, where index names are the table's, else on any
+// table.
+func (d *Declared) index(dialect, table, name string) (*DeclaredTable, *DeclaredIndex) {
 	if name == "" {
 		return nil, nil
 	}
 	for _, t := range d.Tables {
+		if dialect == dsn.MySQL && !sameIdent(dialect, t.Name, table) {
+			continue
+		}
 		for i := range t.Indexes {
 			if sameIdent(dialect, t.Indexes[i].Name, name) {
 				return t, &t.Indexes[i]
@@ -175,20 +187,4 @@ func (d *Declared) index(dialect, name string) (*DeclaredTable, *DeclaredIndex) 
 		}
 	}
 	return nil, nil
-}
-
-// sameDeclaredIndex reports whether two declarations of an index say the
-// same: parts, uniqueness, predicate and method, compared as drift
-// compares a declared index with the database's.
-func sameDeclaredIndex(dialect string, a, b DeclaredIndex) bool {
-	if a.Unique != b.Unique || canonExpr(a.Where) != canonExpr(b.Where) || canonMethod(a.Using) != canonMethod(b.Using) || len(a.Parts) != len(b.Parts) {
-		return false
-	}
-	for i, p := range a.Parts {
-		q := b.Parts[i]
-		if p.Desc != q.Desc || !sameIdent(dialect, p.Column, q.Column) || canonExpr(p.Expr) != canonExpr(q.Expr) {
-			return false
-		}
-	}
-	return true
 }

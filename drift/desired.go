@@ -114,9 +114,11 @@ type DeclaredIndex struct {
 	// Using is the index method ("gin"), "" for the default.
 	Using string `json:"using,omitempty"`
 	// Directive reports an index a model's //schemalint:index directive
-	// declares, not a migration: the model is where it comes from (and
-	// goes, when the directive is removed).
+	// declares: the model is where it comes from (and goes, when the
+	// directive is removed). Migrated reports that a migration creates an
+	// index of its name too (the one migrate new wrote for it, say).
 	Directive bool     `json:"directive,omitempty"`
+	Migrated  bool     `json:"migrated,omitempty"`
 	Pos       Position `json:"pos"`
 }
 
@@ -176,6 +178,7 @@ type dIndex struct {
 	using     string
 	fromModel bool
 	directive bool
+	migrated  bool
 	pos       Position
 }
 
@@ -303,7 +306,7 @@ func (c *comparer) desiredTables(view *bunview.View) []*dTable {
 		for i := range dt.Indexes {
 			di := &dt.Indexes[i]
 			ix := &dIndex{name: di.Name, parts: di.Parts, unique: di.Unique, where: di.Where, using: di.Using,
-				directive: di.Directive, pos: di.Pos}
+				directive: di.Directive, migrated: di.Migrated, pos: di.Pos}
 			// A UNIQUE the migration writes on the columns a unique tag
 			// names is the same constraint, not a second one.
 			for _, have := range t.indexes {
