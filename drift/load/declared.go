@@ -29,34 +29,19 @@ func Declared(ctx context.Context, cfg Config, dialect string) (*drift.Declared,
 	if err != nil {
 		return nil, err
 	}
-	// The models are listed meanwhile: their files are part of the key
-	// (the migrations need not import them).
-	type listed struct {
-		l   *listing
-		err error
-	}
-	models := make(chan listed, 1)
-	go func() {
-		l, err := goList(ctx, cfg.Dir, cfg.models())
-		models <- listed{l, err}
-	}()
-	l, err := goList(ctx, cfg.Dir, cfg.Migrations)
-	ml := <-models
+	// One listing of both is the key (the migrations need not import
+	// the models, whose directives count too): a warm run costs one go
+	// list, as before the models were read.
+	patterns := append(slices.Clone(cfg.Migrations), cfg.models()...)
+	l, err := goList(ctx, cfg.Dir, patterns)
 	if err != nil {
 		return nil, err
-	}
-	if ml.err != nil {
-		return nil, ml.err
 	}
 	c, err := cfg.cache()
 	if err != nil {
 		return nil, err
 	}
-	mkey, err := ml.l.key("models", strings.Join(cfg.models(), "\x00"))
-	if err != nil {
-		return nil, err
-	}
-	key, err := l.key(generatorVersion, cachedir.ToolID(), "declared", strings.Join(cfg.Migrations, "\x00"), cfg.Dir, mkey)
+	key, err := l.key(generatorVersion, cachedir.ToolID(), "declared", strings.Join(cfg.Migrations, "\x00"), "models", strings.Join(cfg.models(), "\x00"), cfg.Dir)
 	if err != nil {
 		return nil, err
 	}
@@ -67,7 +52,7 @@ func Declared(ctx context.Context, cfg Config, dialect string) (*drift.Declared,
 	if b, err := os.ReadFile(file(dialect)); err == nil && json.Unmarshal(b, &cached) == nil {
 		return &cached, nil
 	}
-	s, withDirectives, err := loadDeclared(ctx, cfg, l)
+	s, withDirectives, err := loadDeclared(ctx, cfg, patterns)
 	if err != nil {
 		return nil, err
 	}
@@ -81,19 +66,33 @@ func Declared(ctx context.Context, cfg Config, dialect string) (*drift.Declared,
 	return all[dialect], nil
 }
 
-// loadDeclared loads the migrations and models packages at once (they
-// share most of their dependencies) and returns the migrations' schema
-// (l lists the migrations packages), and the schemas of the other
-// packages whose models carry //schemalint:index directives.
-func loadDeclared(ctx context.Context, cfg Config, l *listing) (*declared.Schema, []*declared.Schema, error) {
-	patterns := append(slices.Clone(cfg.Migrations), cfg.models()...)
+// loadDeclared loads the migrations and models packages (patterns) at
+// once, as they share most of their dependencies, and returns the
+// migrations' schema and the schemas of the other packages whose models
+// carry //schemalint:index directives.
+func loadDeclared(ctx context.Context, cfg Config, patterns []string) (*declared.Schema, []*declared.Schema, error) {
+	// Which packages are the migrations' is the go command's answer:
+	// asked meanwhile.
+	type listed struct {
+		l   *listing
+		err error
+	}
+	listing := make(chan listed, 1)
+	go func() {
+		l, err := goList(ctx, cfg.Dir, cfg.Migrations)
+		listing <- listed{l, err}
+	}()
 	pcfg := &packages.Config{Context: ctx, Mode: packages.LoadAllSyntax, Dir: cfg.Dir}
 	pkgs, err := packages.Load(pcfg, patterns...)
+	ml := <-listing
 	if err != nil {
 		return nil, nil, fmt.Errorf("load %s: %w", strings.Join(patterns, " "), err)
 	}
+	if ml.err != nil {
+		return nil, nil, ml.err
+	}
 	migration := map[string]bool{}
-	for _, p := range l.roots {
+	for _, p := range ml.l.roots {
 		migration[p.ImportPath] = true
 	}
 	// Only the models packages holding a directive are analysed: the
