@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -52,7 +53,7 @@ func Declared(ctx context.Context, cfg Config, dialect string) (*drift.Declared,
 	if b, err := os.ReadFile(file(dialect)); err == nil && json.Unmarshal(b, &cached) == nil {
 		return &cached, nil
 	}
-	s, withDirectives, err := loadDeclared(ctx, cfg, patterns)
+	s, withDirectives, err := loadDeclared(ctx, cfg, l)
 	if err != nil {
 		return nil, err
 	}
@@ -66,11 +67,13 @@ func Declared(ctx context.Context, cfg Config, dialect string) (*drift.Declared,
 	return all[dialect], nil
 }
 
-// loadDeclared loads the migrations and models packages (patterns) at
-// once, as they share most of their dependencies, and returns the
+// loadDeclared loads the migrations packages, and those of the packages
+// l lists (the migrations and models) that hold an index directive, at
+// once, as they share most of their dependencies; it returns the
 // migrations' schema and the schemas of the other packages whose models
-// carry //schemalint:index directives.
-func loadDeclared(ctx context.Context, cfg Config, patterns []string) (*declared.Schema, []*declared.Schema, error) {
+// carry //schemalint:index directives. The models packages without one
+// (./... matches tools and commands too) are not loaded at all.
+func loadDeclared(ctx context.Context, cfg Config, l *listing) (*declared.Schema, []*declared.Schema, error) {
 	// Which packages are the migrations' is the go command's answer:
 	// asked meanwhile.
 	type listed struct {
@@ -82,6 +85,16 @@ func loadDeclared(ctx context.Context, cfg Config, patterns []string) (*declared
 		l, err := goList(ctx, cfg.Dir, cfg.Migrations)
 		listing <- listed{l, err}
 	}()
+	patterns := slices.Clone(cfg.Migrations)
+	for _, p := range l.roots {
+		has, err := mentionsDirective(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		if has {
+			patterns = append(patterns, p.ImportPath)
+		}
+	}
 	pcfg := &packages.Config{Context: ctx, Mode: packages.LoadAllSyntax, Dir: cfg.Dir}
 	pkgs, err := packages.Load(pcfg, patterns...)
 	ml := <-listing
@@ -95,16 +108,7 @@ func loadDeclared(ctx context.Context, cfg Config, patterns []string) (*declared
 	for _, p := range ml.l.roots {
 		migration[p.ImportPath] = true
 	}
-	// Only the models packages holding a directive are analysed: the
-	// others (./... matches tools and commands too) have nothing to add,
-	// and need not even compile.
-	var roots []*packages.Package
-	for _, p := range pkgs {
-		if migration[p.PkgPath] || hasDirective(p) {
-			roots = append(roots, p)
-		}
-	}
-	schemas, err := declared.Analyze(roots)
+	schemas, err := declared.Analyze(pkgs)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -123,19 +127,20 @@ func loadDeclared(ctx context.Context, cfg Config, patterns []string) (*declared
 	return s, models, nil
 }
 
-// hasDirective reports whether a comment of the package's files starts
-// with the index directive's prefix.
-func hasDirective(p *packages.Package) bool {
-	for _, f := range p.Syntax {
-		for _, g := range f.Comments {
-			for _, c := range g.List {
-				if strings.HasPrefix(c.Text, bunmodel.IndexDirectivePrefix) {
-					return true
-				}
-			}
+// mentionsDirective reports whether a source file of a listed package
+// holds the index directive's prefix: only then can its models declare
+// an index.
+func mentionsDirective(p *listedPackage) (bool, error) {
+	for _, name := range append(slices.Clone(p.GoFiles), p.CgoFiles...) {
+		b, err := os.ReadFile(filepath.Join(p.Dir, name)) //nolint:gosec // the user's sources, listed by go list
+		if err != nil {
+			return false, err
+		}
+		if bytes.Contains(b, []byte(bunmodel.IndexDirectivePrefix)) {
+			return true, nil
 		}
 	}
-	return false
+	return false, nil
 }
 
 // writeCacheFile writes b to file through a temporary file renamed into

@@ -91,6 +91,27 @@ func TestDeclaredDirectives(t *testing.T) {
 		}
 	}
 
+	// Without --models, ./... holds the models; a project whose
+	// "migrations" are the models' directives declares each index once.
+	for _, tc := range []struct {
+		models, migrations string
+		source             string
+		n                  int
+	}{{"", "./migrations", "migrations", 8}, {"./models", "./models", "directives", 7}} {
+		c := cfg
+		c.Models, c.Migrations = nil, []string{tc.migrations}
+		if tc.models != "" {
+			c.Models = []string{tc.models}
+		}
+		got, err := Declared(t.Context(), c, "pg")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g := declaredIndexes(got); got.Source != tc.source || len(g) != tc.n || !slices.Contains(g, "notes: idx_notes_body(body) d") {
+			t.Errorf("--models %q --migrations %s: source %q, indexes\n\t%s", tc.models, tc.migrations, got.Source, strings.Join(g, "\n\t"))
+		}
+	}
+
 	// The migrations do not import the models: the cached result must
 	// still follow them.
 	file := filepath.Join(dir, "models", "models.go")
