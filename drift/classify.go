@@ -485,7 +485,11 @@ func (c *comparer) indexMissing(dt *dTable, lt *schema.Table, ix *dIndex) {
 		f.Field = c.fieldOf(dt, f.Column)
 		f.Message = fmt.Sprintf("%s %s of %s is missing on %s; %s's unique tags declare it", what, nameOr(ix.name, ix.describe()), dt.modelName(), lt.Name, dt.modelName())
 	} else {
-		f.Message = fmt.Sprintf("%s %s on %s is missing; the migrations declare it", what, strings.TrimSpace(ix.name+" "+ix.describe()), lt.Name)
+		f.Message = fmt.Sprintf("%s %s on %s is missing; %s it", what, strings.TrimSpace(ix.name+" "+ix.describe()), lt.Name, c.declaredBy(dt, ix))
+		if ix.directive && !ix.migrated && c.opts.Declared.Source == "migrations" {
+			// The model gained the directive: the migration is to write.
+			f.Message += ", and no migration creates it"
+		}
 	}
 	f.repair = func() string {
 		fix := c.cloneTable(lt)
@@ -494,6 +498,18 @@ func (c *comparer) indexMissing(dt *dTable, lt *schema.Table, ix *dIndex) {
 		return c.planOn(lt, fix, true, &schema.ModifyTable{T: fix, Changes: []schema.Change{&schema.AddIndex{I: add}}})
 	}
 	c.findings = append(c.findings, f)
+}
+
+// declaredBy says who declares a declared index: the migrations, or
+// the model's //schemalint:index directive.
+func (c *comparer) declaredBy(dt *dTable, ix *dIndex) string {
+	switch {
+	case !ix.directive:
+		return "the migrations declare"
+	case dt.modelName() != "":
+		return dt.modelName() + "'s //schemalint:index directive declares"
+	}
+	return "a //schemalint:index directive declares"
 }
 
 func nameOr(name, alt string) string {
@@ -577,7 +593,7 @@ func (c *comparer) indexDifferent(dt *dTable, lt *schema.Table, ix *schema.Index
 	if len(diffs) == 0 {
 		diffs = append(diffs, "differs")
 	}
-	source := "the migrations declare"
+	source := c.declaredBy(dt, want)
 	if want.fromModel {
 		f.Column = want.parts[0].Column
 		f.Field = c.fieldOf(dt, f.Column)

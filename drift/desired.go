@@ -73,6 +73,10 @@ type Declared struct {
 	// declare may still come from them, so drift does not claim it does
 	// not (one note says so instead).
 	Unseen []string `json:"unseen,omitempty"`
+	// Source is "migrations" when a migrations package declares the
+	// schema (with the models' directives added), "directives" when only
+	// models' //schemalint:index directives do.
+	Source string `json:"source,omitempty"`
 }
 
 // DeclaredTable is one table as the migrations leave it.
@@ -108,8 +112,14 @@ type DeclaredIndex struct {
 	// Where is the partial index's predicate, as written.
 	Where string `json:"where,omitempty"`
 	// Using is the index method ("gin"), "" for the default.
-	Using string   `json:"using,omitempty"`
-	Pos   Position `json:"pos"`
+	Using string `json:"using,omitempty"`
+	// Directive reports an index a model's //schemalint:index directive
+	// declares: the model is where it comes from (and goes, when the
+	// directive is removed). Migrated reports that a migration creates an
+	// index of its name too (the one migrate new wrote for it, say).
+	Directive bool     `json:"directive,omitempty"`
+	Migrated  bool     `json:"migrated,omitempty"`
+	Pos       Position `json:"pos"`
 }
 
 // IndexPart is a column or an expression of an index.
@@ -158,7 +168,8 @@ type dColumn struct {
 }
 
 // dIndex is a desired index: a unique constraint of the model's tags
-// (fromModel) or a declared index.
+// (fromModel) or a declared index, by a migration or by a model's
+// //schemalint:index directive (directive).
 type dIndex struct {
 	name      string
 	parts     []IndexPart
@@ -166,6 +177,8 @@ type dIndex struct {
 	where     string
 	using     string
 	fromModel bool
+	directive bool
+	migrated  bool
 	pos       Position
 }
 
@@ -292,7 +305,8 @@ func (c *comparer) desiredTables(view *bunview.View) []*dTable {
 	declaredIndex:
 		for i := range dt.Indexes {
 			di := &dt.Indexes[i]
-			ix := &dIndex{name: di.Name, parts: di.Parts, unique: di.Unique, where: di.Where, using: di.Using, pos: di.Pos}
+			ix := &dIndex{name: di.Name, parts: di.Parts, unique: di.Unique, where: di.Where, using: di.Using,
+				directive: di.Directive, migrated: di.Migrated, pos: di.Pos}
 			// A UNIQUE the migration writes on the columns a unique tag
 			// names is the same constraint, not a second one.
 			for _, have := range t.indexes {

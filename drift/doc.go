@@ -13,7 +13,9 @@
 //     generates inside the user's module, package load), completed by
 //     what package declared reads statically from the migrations
 //     (FromDeclared): secondary indexes, foreign keys, columns no model
-//     field maps to (MySQL's not_deleted), tables no model maps to.
+//     field maps to (MySQL's not_deleted), tables no model maps to; and
+//     the indexes the models' //schemalint:index directives declare
+//     (FromDeclaredWith).
 //  2. Live: package live's read-only inspection, which returns exactly
 //     Atlas's schema.Schema, 4 to 40 times faster (docs/BENCHMARKS.md).
 //  3. Normalize: both sides are copied into fresh Atlas schemas that

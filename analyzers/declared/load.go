@@ -39,6 +39,12 @@ func FromPackages(pkgs []*packages.Package) (*Schema, error) {
 	if err != nil {
 		return nil, err
 	}
+	return Merge(schemas)
+}
+
+// Merge is what FromPackages returns for the schemas Analyze found: the
+// one that registers migrations, or the directive schemas merged.
+func Merge(schemas []*Schema) (*Schema, error) {
 	var migs, dirs []*Schema
 	for _, s := range schemas {
 		if s.Source == "migrations" {

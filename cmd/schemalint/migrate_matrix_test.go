@@ -136,16 +136,26 @@ var matrixCases = []matrixCase{
 		name: "change_default", before: []modelEdit{addField("Bio string `bun:\"bio,notnull,default:'a'\"`")},
 		change: []modelEdit{replaceIn("default:'a'", "default:'b'")}, afterUp: column("bio", "a"),
 	},
-	// Indexes (every dialect): a "//schemalint:index NAME (PARTS)
-	// [unique] [where ...]" line added above type Account (plain, unique,
-	// and partial on PostgreSQL and SQLite) → "no changes: the models
-	// match the schema the migrations produce"; in the before state of
-	// the drop cases the same, so no migration creates the index to drop.
-	// drift reads what is declared from the --migrations package only
-	// (drift/load/declared.go), where the index of a project with
-	// migrations is written; the models' directives are not read, so a
-	// model edit cannot add or remove an index and migrate new writes no
-	// index change.
+	// Indexes: a //schemalint:index directive added to Account, on a
+	// column the before state adds. drop_index (the directive removed) is
+	// not covered yet: the earlier migration still creates the index, so
+	// drift expects it, as in drop_fk.
+	{
+		name: "add_index", before: []modelEdit{addField("Code string `bun:\"code\"`")},
+		seed:   []string{"UPDATE accounts SET code = 'a'"},
+		change: []modelEdit{addDirective("idx_accounts_code (code)")}, afterUp: indexed("idx_accounts_code", false, false, 1),
+	},
+	{
+		name: "add_unique_index", before: []modelEdit{addField("Code string `bun:\"code\"`")},
+		seed:   []string{"UPDATE accounts SET code = 'a'", "INSERT INTO accounts (email, code) VALUES ('b@example.com', 'b')"},
+		change: []modelEdit{addDirective("idx_accounts_code (code) unique")}, afterUp: indexed("idx_accounts_code", true, false, 2),
+	},
+	// MySQL has no partial indexes.
+	{
+		name: "add_partial_index", dialects: []string{dsn.Postgres, dsn.SQLite}, before: []modelEdit{addField("Code *string `bun:\"code\"`")},
+		seed:   []string{"UPDATE accounts SET code = 'a'"},
+		change: []modelEdit{addDirective(`idx_accounts_code (code) where "code IS NOT NULL"`)}, afterUp: indexed("idx_accounts_code", false, true, 1),
+	},
 	{
 		// MySQL: InnoDB adds an index named as the key for it, which the
 		// down drops with the key (Atlas's plan left it).

@@ -1,27 +1,40 @@
 package load
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/packages"
+
+	"github.com/schemalint/schemalint/analyzers/bunmodel"
 	"github.com/schemalint/schemalint/analyzers/declared"
 	"github.com/schemalint/schemalint/drift"
 	"github.com/schemalint/schemalint/internal/cachedir"
 )
 
 // Declared returns what the migrations of cfg.Migrations declare on
-// dialect (package declared reads them statically, without running
-// anything). The extraction loads the packages with full syntax, which
-// takes seconds; its result is cached under a key like the programs'.
+// dialect, with the //schemalint:index directives of the models of
+// cfg.Models (drift.FromDeclaredWith: a directive a model gains is drift
+// until a migration creates its index). Package declared reads them
+// statically, without running anything. The extraction loads the
+// packages with full syntax, which takes seconds; its result is cached
+// under a key like the programs'.
 func Declared(ctx context.Context, cfg Config, dialect string) (*drift.Declared, error) {
 	cfg, err := cfg.absolute()
 	if err != nil {
 		return nil, err
 	}
-	l, err := goList(ctx, cfg.Dir, cfg.Migrations)
+	// One listing of both is the key (the migrations need not import
+	// the models, whose directives count too): a warm run costs one go
+	// list, as before the models were read.
+	patterns := append(slices.Clone(cfg.Migrations), cfg.models()...)
+	l, err := goList(ctx, cfg.Dir, patterns)
 	if err != nil {
 		return nil, err
 	}
@@ -29,7 +42,7 @@ func Declared(ctx context.Context, cfg Config, dialect string) (*drift.Declared,
 	if err != nil {
 		return nil, err
 	}
-	key, err := l.key(generatorVersion, cachedir.ToolID(), "declared", strings.Join(cfg.Migrations, "\x00"), cfg.Dir)
+	key, err := l.key(generatorVersion, cachedir.ToolID(), "declared", strings.Join(cfg.Migrations, "\x00"), "models", strings.Join(cfg.models(), "\x00"), cfg.Dir)
 	if err != nil {
 		return nil, err
 	}
@@ -40,18 +53,94 @@ func Declared(ctx context.Context, cfg Config, dialect string) (*drift.Declared,
 	if b, err := os.ReadFile(file(dialect)); err == nil && json.Unmarshal(b, &cached) == nil {
 		return &cached, nil
 	}
-	s, err := declared.Load(ctx, cfg.Dir, cfg.Migrations...)
+	s, withDirectives, err := loadDeclared(ctx, cfg, l)
 	if err != nil {
 		return nil, err
 	}
 	all := map[string]*drift.Declared{}
 	for _, d := range declared.AllDialects {
-		all[string(d)] = drift.FromDeclared(s, string(d), cfg.Dir)
+		all[string(d)] = drift.FromDeclaredWith(s, withDirectives, string(d), cfg.Dir)
 		if b, err := json.Marshal(all[string(d)]); err == nil {
 			writeCacheFile(c.root, file(string(d)), b)
 		}
 	}
 	return all[dialect], nil
+}
+
+// loadDeclared loads the migrations packages, and those of the packages
+// l lists (the migrations and models) that hold an index directive, at
+// once, as they share most of their dependencies; it returns the
+// migrations' schema and the schemas of the other packages whose models
+// carry //schemalint:index directives. The models packages without one
+// (./... matches tools and commands too) are not loaded at all.
+func loadDeclared(ctx context.Context, cfg Config, l *listing) (*declared.Schema, []*declared.Schema, error) {
+	// Which packages are the migrations' is the go command's answer:
+	// asked meanwhile.
+	type listed struct {
+		l   *listing
+		err error
+	}
+	listing := make(chan listed, 1)
+	go func() {
+		l, err := goList(ctx, cfg.Dir, cfg.Migrations)
+		listing <- listed{l, err}
+	}()
+	patterns := slices.Clone(cfg.Migrations)
+	for _, p := range l.roots {
+		has, err := mentionsDirective(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		if has {
+			patterns = append(patterns, p.ImportPath)
+		}
+	}
+	pcfg := &packages.Config{Context: ctx, Mode: packages.LoadAllSyntax, Dir: cfg.Dir}
+	pkgs, err := packages.Load(pcfg, patterns...)
+	ml := <-listing
+	if err != nil {
+		return nil, nil, fmt.Errorf("load %s: %w", strings.Join(patterns, " "), err)
+	}
+	if ml.err != nil {
+		return nil, nil, ml.err
+	}
+	migration := map[string]bool{}
+	for _, p := range ml.l.roots {
+		migration[p.ImportPath] = true
+	}
+	schemas, err := declared.Analyze(pkgs)
+	if err != nil {
+		return nil, nil, err
+	}
+	var migs, models []*declared.Schema
+	for _, s := range schemas {
+		if migration[s.Package] {
+			migs = append(migs, s)
+		} else {
+			models = append(models, s)
+		}
+	}
+	s, err := declared.Merge(migs)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, models, nil
+}
+
+// mentionsDirective reports whether a source file of a listed package
+// holds the index directive's prefix: only then can its models declare
+// an index.
+func mentionsDirective(p *listedPackage) (bool, error) {
+	for _, name := range append(slices.Clone(p.GoFiles), p.CgoFiles...) {
+		b, err := os.ReadFile(filepath.Join(p.Dir, name)) //nolint:gosec // the user's sources, listed by go list
+		if err != nil {
+			return false, err
+		}
+		if bytes.Contains(b, []byte(bunmodel.IndexDirectivePrefix)) {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // writeCacheFile writes b to file through a temporary file renamed into
