@@ -6,11 +6,14 @@ import (
 	"strings"
 	"testing"
 
+	"ariga.io/atlas/sql/mysql"
+	"ariga.io/atlas/sql/schema"
 	"github.com/uptrace/bun"
 
 	"github.com/schemalint/schemalint/drift"
 	"github.com/schemalint/schemalint/drift/bunview"
 	"github.com/schemalint/schemalint/drift/snapshot"
+	"github.com/schemalint/schemalint/internal/dsn"
 	"github.com/schemalint/schemalint/internal/testdb"
 )
 
@@ -221,4 +224,27 @@ func runFile(db *testdb.DB, f drift.MigrationFile) error {
 		_, err = conn.ExecContext(ctx, "COMMIT")
 	}
 	return err
+}
+
+// TestDownIgnoresCounters: on MySQL a table the up dropped comes back
+// from the down with the AUTO_INCREMENT counter it gets; the counter it
+// had (its rows') is no schema difference to plan.
+func TestDownIgnoresCounters(t *testing.T) {
+	mk := func(counter int64) *schema.Schema {
+		s := schema.New("app")
+		notes := schema.NewTable("notes").AddColumns(schema.NewIntColumn("id", "bigint"))
+		if counter > 0 {
+			notes.AddAttrs(&mysql.AutoIncrement{V: counter})
+		}
+		s.AddTables(notes)
+		return s
+	}
+	f, err := drift.NewDown(dsn.MySQL, mk(0), mk(2), nil, nil)
+	if err != nil || f.Runs {
+		t.Errorf("a counter alone: %v\n%s", err, f.Body)
+	}
+	f, err = drift.NewDown(dsn.MySQL, schema.New("app"), mk(2), nil, nil)
+	if err != nil || !strings.Contains(f.Body, "CREATE TABLE `notes`") || strings.Contains(f.Body, "AUTO_INCREMENT") {
+		t.Errorf("the dropped table recreated: %v\n%s", err, f.Body)
+	}
 }
