@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -91,5 +92,24 @@ func TestSnapshotRemovedModel(t *testing.T) {
 	}
 	if r := runDrift(t, dir, nil, check...); r.code != 0 || r.stdout != "" {
 		t.Errorf("drift migrations after the drop: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestSnapshotCommandRelationFKs: the command a stale snapshot's message
+// names keeps --relation-fks, which decides the relation keys the snapshot
+// records as the models'.
+func TestSnapshotCommandRelationFKs(t *testing.T) {
+	t.Parallel()
+	c := &driftCommand{}
+	fs := flag.NewFlagSet("drift migrations", flag.ContinueOnError)
+	fs.Var(&c.models, "models", "")
+	fs.BoolVar(&c.relationFKs, "relation-fks", false, "")
+	if err := fs.Parse([]string{"--models", "./models", "--relation-fks"}); err != nil {
+		t.Fatal(err)
+	}
+	c.fsets = []*flag.FlagSet{fs}
+	c.recordSet()
+	if got, want := c.snapshotCommand(), "schemalint migrate snapshot --models=./models --relation-fks=true"; got != want {
+		t.Errorf("snapshotCommand() = %q, want %q", got, want)
 	}
 }
