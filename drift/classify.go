@@ -166,6 +166,10 @@ func (c *comparer) tableMissing(dt *dTable) {
 }
 
 func (c *comparer) tableExtra(lt *schema.Table) {
+	if c.removedTable(nil, lt.Name) {
+		c.tableRemoved(lt)
+		return
+	}
 	f := c.tableFinding(TableExtra, nil, lt.Name)
 	f.Severity = config.Info
 	if c.unknownOrigin("table " + lt.Name) {
@@ -541,15 +545,19 @@ func (c *comparer) indexExtra(dt *dTable, lt *schema.Table, ix *schema.Index) {
 	if ix.Unique {
 		what = "unique index"
 	}
-	if c.unknownOrigin(what + " " + lt.Name + ":" + ix.Name) {
-		return
-	}
-	f.Message = fmt.Sprintf("%s %s %s on %s is declared neither by the migrations nor by %s", what, ix.Name, c.describeLive(li), lt.Name, dt.modelName())
 	f.Destructive = true
+	switch {
+	case c.removedIndex(dt, lt, li):
+		f.removed(fmt.Sprintf("%s %s %s on %s", what, ix.Name, c.describeLive(li), lt.Name), "a unique tag of "+dt.modelName())
+	case c.unknownOrigin(what + " " + lt.Name + ":" + ix.Name):
+		return
+	default:
+		f.Message = fmt.Sprintf("%s %s %s on %s is declared neither by the migrations nor by %s", what, ix.Name, c.describeLive(li), lt.Name, dt.modelName())
+	}
 	f.repair = func() string {
 		fix := c.cloneTable(lt)
 		drop := take(&fix.Indexes, func(x *schema.Index) bool { return x.Name == ix.Name })
-		return c.planOn(lt, fix, false, &schema.ModifyTable{T: fix, Changes: []schema.Change{&schema.DropIndex{I: drop}}})
+		return c.planOn(lt, fix, false, &schema.ModifyTable{T: fix, Changes: c.dropIndexChanges(f.Removed, drop)})
 	}
 	c.findings = append(c.findings, f)
 }
@@ -730,11 +738,15 @@ func (c *comparer) fkExtra(dt *dTable, lt *schema.Table, fk *schema.ForeignKey) 
 	if len(l.columns) > 0 {
 		f.Column = l.columns[0]
 	}
-	if c.unknownOrigin("foreign key " + f.Object) {
-		return
-	}
-	f.Message = fmt.Sprintf("foreign key %s%s on %s is not declared by the migrations", symbolPrefix(fk.Symbol), describeFK(l.columns, l.refTable, l.refCols, l.onDelete, l.onUpdate), lt.Name)
 	f.Destructive = true
+	switch {
+	case c.removedFK(dt, lt, l):
+		f.removed(describeRemovedFK(lt, l), "a relation of "+dt.modelName())
+	case c.unknownOrigin("foreign key " + f.Object):
+		return
+	default:
+		f.Message = fmt.Sprintf("foreign key %s%s on %s is not declared by the migrations", symbolPrefix(fk.Symbol), describeFK(l.columns, l.refTable, l.refCols, l.onDelete, l.onUpdate), lt.Name)
+	}
 	f.repair = func() string {
 		fix := c.cloneTable(lt)
 		changes := []schema.Change{&schema.DropForeignKey{F: takeFK(fix, lt, fk)}}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/schemalint/schemalint/drift/bunview"
 	"github.com/schemalint/schemalint/drift/live"
+	"github.com/schemalint/schemalint/drift/snapshot"
 	"github.com/schemalint/schemalint/internal/dsn"
 )
 
@@ -40,6 +41,11 @@ type Options struct {
 	// Sources tells where the models are declared, for positions; nil
 	// leaves findings without file:line.
 	Sources *Sources
+	// Modelled, from the committed snapshot, lists the objects the models
+	// made when it was written: one of them that no model makes now is
+	// reported as removed (its drop is the repair), where it would
+	// otherwise pass as one only the migrations create. Nil: none.
+	Modelled *snapshot.Models
 }
 
 // Compare reflects models with Bun for the dialect ("pg", "mysql" or
@@ -113,6 +119,7 @@ func Diff(dialect string, view *bunview.View, inspected *schema.Schema, opts Opt
 	// nullability on MySQL, each writing the whole column) would
 	// otherwise each undo the other.
 	orderByReferences(c.findings)
+	orderRemovedDrops(c.findings)
 	sortFindings(c.findings)
 	for i := range c.findings {
 		if r := c.findings[i].repair; r != nil {
@@ -269,6 +276,8 @@ func (c *comparer) build() {
 		case lt == nil:
 			t := c.normalizedDesired(dt)
 			c.to.AddTables(t)
+		case c.removedTable(dt, lt.Name):
+			// Its model is gone: left for the differ to drop.
 		case dt.model == nil:
 			// A table only the migrations create: known, and not
 			// compared further (no model reads it).
@@ -662,6 +671,13 @@ func (c *comparer) indexes(lt *schema.Table, dt *dTable, from, to *schema.Table)
 			}
 		}
 	}
+	// A declared index a removed unique tag made is no longer wanted.
+	dropped := make([]bool, len(dt.indexes))
+	for i, ix := range dt.indexes {
+		if paired[i] != 0 && !ix.fromModel && c.removedIndex(dt, lt, lives[paired[i]-1]) {
+			used[paired[i]-1], paired[i], dropped[i] = false, 0, true
+		}
+	}
 	compare := c.opts.Declared != nil
 	for j, li := range lives {
 		if used[j] {
@@ -676,7 +692,7 @@ func (c *comparer) indexes(lt *schema.Table, dt *dTable, from, to *schema.Table)
 			c.pkStandIns[lt] = li.ix
 			continue
 		}
-		if !compare {
+		if !compare && !c.removedIndex(dt, lt, li) {
 			// Without declarations, the database's indexes are not
 			// compared: only the models' unique constraints are.
 			continue
@@ -689,6 +705,9 @@ func (c *comparer) indexes(lt *schema.Table, dt *dTable, from, to *schema.Table)
 		from.Indexes = append(from.Indexes, fi)
 	}
 	for i, ix := range dt.indexes {
+		if dropped[i] {
+			continue
+		}
 		if paired[i] == 0 && ix.unique && ix.where == "" && ix.using == "" && sameIdentSet(c.dialect, ix.columns(), dt.pk) {
 			// `pk,unique`, or UNIQUE (id) next to PRIMARY KEY in a
 			// migration's CREATE TABLE: PostgreSQL and SQLite fold a
@@ -840,9 +859,16 @@ func (c *comparer) foreignKeys(lt *schema.Table, dt *dTable, from, to *schema.Ta
 	match(func(l liveFK, fk *dFK) bool { return fk.name != "" && sameIdent(c.dialect, l.fk.Symbol, fk.name) })
 	match(func(l liveFK, fk *dFK) bool { _, target := c.sameFK(l, fk); return target })
 	match(func(l liveFK, fk *dFK) bool { return sameList(c.dialect, l.columns, fk.columns) })
+	// A declared key a removed relation made is no longer wanted.
+	dropped := make([]bool, len(dt.fks))
+	for i, fk := range dt.fks {
+		if paired[i] != 0 && fk.relation == "" && c.removedFK(dt, lt, lives[paired[i]-1]) {
+			used[paired[i]-1], paired[i], dropped[i] = false, 0, true
+		}
+	}
 	compare := c.opts.Declared != nil
 	for j, l := range lives {
-		if used[j] || !compare {
+		if used[j] || !compare && !c.removedFK(dt, lt, l) {
 			continue
 		}
 		ff := c.normalizedFK(l.fk.Symbol, l.columns, l.refTable, l.refCols, l.onDelete, l.onUpdate, from)
@@ -850,6 +876,9 @@ func (c *comparer) foreignKeys(lt *schema.Table, dt *dTable, from, to *schema.Ta
 		from.ForeignKeys = append(from.ForeignKeys, ff)
 	}
 	for i, fk := range dt.fks {
+		if dropped[i] {
+			continue
+		}
 		if paired[i] == 0 {
 			tf := c.normalizedFK(c.fkName(lt.Name, fk), fk.columns, fk.refTable, c.refColumns(fk), fk.onDelete, fk.onUpdate, to)
 			c.meta[tf] = &pairMeta{table: dt, live: lt, fk: fk}

@@ -39,6 +39,9 @@ type Finding struct {
 	// commented out.
 	SQL         string `json:"sql,omitempty"`
 	Destructive bool   `json:"destructive,omitempty"`
+	// Removed marks an object the snapshot (Options.Modelled) records
+	// as made by the models, which no model makes now.
+	Removed bool `json:"removed,omitempty"`
 	// Fix is the change to make in Go when the model is the side to
 	// change ("add notnull to the bun tag of User.Email").
 	Fix string `json:"fix,omitempty"`

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"ariga.io/atlas/sql/mysql"
 	"ariga.io/atlas/sql/schema"
 
 	"github.com/schemalint/schemalint/internal/dsn"
@@ -155,6 +156,13 @@ func NewUp(res *Result, renames []Rename, allowDestructive bool) *UpMigration {
 // remove what the up added, so they are not commented out.
 func NewDown(dialect string, after, before *schema.Schema, renames []Rename, exclude []string) (*MigrationFile, error) {
 	from, to := comparableSchema(after, exclude), comparableSchema(before, exclude)
+	if dialect == dsn.MySQL {
+		// A table's AUTO_INCREMENT counter follows its rows, not the
+		// schema: a table the up dropped comes back with the counter it
+		// gets, not the one it had.
+		withoutCounters(from)
+		withoutCounters(to)
+	}
 	differ, _ := atlasFor(dialect)
 	changes, err := differ.SchemaDiff(from, to)
 	if err != nil {
@@ -180,6 +188,17 @@ func NewDown(dialect string, after, before *schema.Schema, renames []Rename, exc
 	}
 	f := bunFile(dialect, "down: back to the schema the migrations produced before the up", steps)
 	return &f, nil
+}
+
+// withoutCounters removes the AUTO_INCREMENT counters of the tables of s
+// (in place).
+func withoutCounters(s *schema.Schema) {
+	for _, t := range s.Tables {
+		t.Attrs = slices.DeleteFunc(t.Attrs, func(a schema.Attr) bool {
+			_, ok := a.(*mysql.AutoIncrement)
+			return ok
+		})
+	}
 }
 
 // withFKIndexDrops adds, to a MySQL table losing a foreign key, the drop

@@ -20,6 +20,7 @@ import (
 	"github.com/schemalint/schemalint/drift"
 	"github.com/schemalint/schemalint/drift/live"
 	"github.com/schemalint/schemalint/drift/load"
+	"github.com/schemalint/schemalint/drift/snapshot"
 	"github.com/schemalint/schemalint/internal/dsn"
 	"github.com/schemalint/schemalint/internal/report"
 )
@@ -400,6 +401,9 @@ func (c *driftCommand) live(ctx context.Context, cwd string) (*drift.Result, err
 type desiredSide struct {
 	models   *load.Reflection
 	declared *drift.Declared
+	// modelled, from the committed snapshot, is what the models made
+	// when it was written (drift.Options.Modelled); nil without one.
+	modelled *snapshot.Models
 }
 
 // desired loads the models and the migrations' declarations for
@@ -477,6 +481,7 @@ func (c *driftCommand) compare(d dsn.DSN, desired *desiredSide, s *schema.Schema
 	opts := c.options()
 	opts.Declared = desired.declared
 	opts.Sources = desired.models.Sources
+	opts.Modelled = desired.modelled
 	res, err := drift.Diff(d.Dialect, desired.models.View, s, opts)
 	if err != nil {
 		return nil, err

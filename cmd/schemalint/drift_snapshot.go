@@ -81,7 +81,7 @@ func snapshotPath(cwd, dir, dialect string) (path, rel string) {
 // --dev-url is not repeated: it may hold a password).
 func (c *driftCommand) snapshotCommand() string {
 	words := []string{"schemalint", "migrate", "snapshot"}
-	for _, name := range []string{"config", "models", "migrations", "schema"} {
+	for _, name := range []string{"config", "models", "migrations", "schema", "relation-fks"} {
 		if !c.set[name] {
 			continue
 		}
@@ -120,11 +120,17 @@ func (c *driftCommand) snapshotCommand() string {
 // set as the snapshot's means no migration was added, so a schema that
 // changed anyway changed through the models; another set means the
 // snapshot was not written again after adding one.
+//
+// What the snapshot records as the models' and no model makes now, while
+// the migrations still create it, is a removal without its migration: it
+// fails the run too (removedWithoutMigration).
 func (c *driftCommand) checkSnapshot(d dsn.DSN, desired *desiredSide, m *migrated, file *snapshot.File, rel string) (*drift.Result, error) {
+	desired.modelled = &file.Models
 	res, err := c.compare(d, desired, m.schema)
 	if err != nil {
 		return nil, err
 	}
+	defer c.removedWithoutMigration(res)
 	if !slices.Equal(m.migrations, file.Migrations) {
 		c.stale = &exitError{code: exitFindings, err: fmt.Errorf("the migrations changed (%s) but %s was not regenerated: run %s",
 			migrationChanges(file.Migrations, m.migrations), rel, c.snapshotCommand())}
@@ -174,6 +180,23 @@ func (c *driftCommand) checkSnapshot(d dsn.DSN, desired *desiredSide, m *migrate
 			rel, firstDifference(then, now), c.snapshotCommand())}
 	}
 	return res, nil
+}
+
+// removedWithoutMigration fails the run when res reports objects the
+// snapshot records as the models' that no model makes now (and no
+// migration drops), unless it fails for another reason already.
+func (c *driftCommand) removedWithoutMigration(res *drift.Result) {
+	var objects []string
+	for i := range res.Findings {
+		if f := &res.Findings[i]; f.Removed {
+			objects = append(objects, f.Object)
+		}
+	}
+	if len(objects) == 0 || c.stale != nil {
+		return
+	}
+	c.stale = &exitError{code: exitFindings, err: fmt.Errorf("removed from the models without a migration dropping it: %s; run schemalint migrate new NAME (with --allow-destructive for a table), or, to keep it without a model, %s",
+		strings.Join(objects, ", "), c.snapshotCommand())}
 }
 
 // noMigration rewords a difference between the models and the snapshot:

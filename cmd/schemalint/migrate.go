@@ -15,6 +15,7 @@ import (
 
 	"github.com/schemalint/schemalint/analyzers/config"
 
+	"github.com/schemalint/schemalint/drift"
 	"github.com/schemalint/schemalint/drift/snapshot"
 	"github.com/schemalint/schemalint/internal/dsn"
 )
@@ -33,6 +34,7 @@ func newMigrateCommand(stdout, stderr io.Writer) *ffcli.Command {
 	fs.StringVar(&c.devURLEnv, "dev-url-env", "", "name of the environment variable holding --dev-url")
 	fs.Var(&dialects, "dialect", "write only this dialect's snapshot: sqlite, or the --dev-url's (repeatable; default: the scratch database's, and sqlite when .schemalint.yml lists it)")
 	fs.StringVar(&c.schema, "schema", "", "schema (MySQL: database) to read; default the connection's")
+	fs.BoolVar(&c.relationFKs, "relation-fks", false, "the models' relations make foreign keys (as drift --relation-fks): record them as the models', so that migrate new drops one whose relation is removed")
 	fs.DurationVar(&c.timeout, "timeout", 30*time.Second, "bound on connecting, on reading the schema, and on running the migrations")
 	fs.StringVar(&c.configFile, "config", "", "configuration file (default: the nearest .schemalint.yml)")
 	fs.BoolVar(&c.verbose, "v", false, "print timings to standard error")
@@ -51,6 +53,13 @@ drift migrations then also compares the models with the snapshot: a field
 added to a model without a migration fails it even when the migrations
 create tables from today's models (NewCreateTable().Model), and a
 migration added without running this command again fails it too.
+
+The snapshot also records which of its objects the models made (header
+lines "# schemalint:model table|fk|index ..."): the tables models map to,
+the keys of their relations with --relation-fks, the indexes of their
+unique tags. migrate new drops one whose model part is removed since, and
+drift migrations fails until a migration does; a table no model ever
+mapped to stays untouched.
 
 The scratch database is a private SQLite file (schema.sqlite.hcl), or the
 empty PostgreSQL or MySQL database of --dev-url (schema.pg.hcl,
@@ -150,7 +159,13 @@ func (c *driftCommand) writeSnapshot(ctx context.Context, cwd string, dev bool) 
 		return err
 	}
 	path, rel := snapshotPath(cwd, dir, d.Dialect)
-	data, err := snapshot.Encode(&snapshot.Snapshot{Dialect: d.Dialect, Migrations: m.migrations, Schema: m.schema})
+	desired, err := c.desired(ctx, cwd, d.Dialect)
+	if err != nil {
+		return err
+	}
+	opts := c.options()
+	models := drift.ModelObjects(d.Dialect, desired.models.View, m.schema, opts)
+	data, err := snapshot.Encode(&snapshot.Snapshot{Dialect: d.Dialect, Migrations: m.migrations, Schema: m.schema, Models: models})
 	if err != nil {
 		return err
 	}

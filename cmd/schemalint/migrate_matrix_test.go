@@ -71,6 +71,11 @@ type matrixCase struct {
 	flags    []string // of both migrate new runs and of drift
 	destruct bool     // the change needs --allow-destructive
 	afterUp  func(t *testing.T, target *testdb.DB)
+	// marks, when set, starts the fixture with a committed snapshot
+	// (migrate snapshot, which migrate new refreshes): before's run must
+	// leave these model lines in it, from which the change's run knows
+	// what the models no longer make.
+	marks []string
 }
 
 // column checks that the row's value of col is want after the up.
@@ -88,16 +93,14 @@ func column(col, want string) func(t *testing.T, target *testdb.DB) {
 // its comment-out path is TestMigrateNewRenameAndDestructive's).
 var matrixCases = []matrixCase{
 	{name: "add_table", change: []modelEdit{appendModels(noteModel)}},
-	// drop_table (every dialect): a model removed → "no changes: the
-	// models match the schema the migrations produce". The table the
-	// earlier migration creates is known to drift as "a table only the
-	// migrations create" (drift/compare.go) and never reported, so migrate
-	// new cannot write its DROP TABLE.
-	//	{
-	//		name: "drop_table", before: []modelEdit{appendModels(noteModel)},
-	//		seed:     []string{"INSERT INTO notes (account_id, body) VALUES (1, 'n')"},
-	//		destruct: true,
-	//	},
+	// A model removed: the snapshot's model lines say notes was a
+	// model's table, so it is dropped (a table only the migrations create
+	// would stay).
+	{
+		name: "drop_table", before: []modelEdit{appendModels(noteModel)},
+		seed:     []string{"INSERT INTO notes (account_id, body) VALUES (1, 'n')"},
+		destruct: true, marks: []string{"# schemalint:model table notes\n"},
+	},
 	{name: "add_column_nullable", change: []modelEdit{addField("Bio string `bun:\"bio\"`")}, afterUp: column("COALESCE(bio, 'null')", "null")},
 	{name: "add_column_notnull_default", change: []modelEdit{addField("Bio string `bun:\"bio,notnull,default:'none'\"`")}, afterUp: column("bio", "none")},
 	{name: "add_column_notnull_backfill", change: []modelEdit{addField("Score int64 `bun:\"score,notnull\"`")}, afterUp: column("score", "0")},
@@ -163,14 +166,15 @@ var matrixCases = []matrixCase{
 		seed:   []string{"INSERT INTO notes (account_id, body) VALUES (1, 'n')"},
 		change: []modelEdit{replaceIn("\tBody      string `bun:\"body\"`\n", noteRelation)},
 	},
-	// drop_fk (every dialect): the relation removed → "no changes", as
-	// drop_table: the earlier migration declares the foreign key, so
-	// drift expects it still.
-	//	{
-	//		name: "drop_fk", flags: []string{"--relation-fks"}, before: []modelEdit{appendModels(noteModel), replaceIn("\tBody      string `bun:\"body\"`\n", noteRelation)},
-	//		seed:   []string{"INSERT INTO notes (account_id, body) VALUES (1, 'n')"},
-	//		change: []modelEdit{replaceIn(noteRelation, "\tBody      string `bun:\"body\"`\n")},
-	//	},
+	// The relation removed: the snapshot's model lines say the key was
+	// the relation's, so it is dropped (MySQL: with the index InnoDB made
+	// for it).
+	{
+		name: "drop_fk", flags: []string{"--relation-fks"}, before: []modelEdit{appendModels(noteModel), replaceIn("\tBody      string `bun:\"body\"`\n", noteRelation)},
+		seed:   []string{"INSERT INTO notes (account_id, body) VALUES (1, 'n')"},
+		change: []modelEdit{replaceIn(noteRelation, "\tBody      string `bun:\"body\"`\n")},
+		marks:  []string{"# schemalint:model fk notes account_id -> accounts\n", "# schemalint:model table notes\n"},
+	},
 	// The join table references both new tables: it is created after
 	// them (it came first in table-name order, and PostgreSQL and MariaDB
 	// refused its inline foreign keys; SQLite checks references later).
@@ -199,15 +203,30 @@ func TestMigrateNewMatrix(t *testing.T) {
 				original := readFile(t, file)
 				var base string
 				if len(tc.before) > 0 {
-					base = editWith(t, file, original, tc.before)
-					args := append(append(append([]string(nil), migrateArgs...), tc.flags...), "--allow-destructive")
 					env := map[string]string{}
+					var dev []string
 					if d != dsn.SQLite {
 						env["SL_DEV"] = testdb.New(t, d).DSN.URL()
-						args = append(args, "--dev-url-env", "SL_DEV")
+						dev = []string{"--dev-url-env", "SL_DEV"}
 					}
+					if tc.marks != nil {
+						snap := append(append([]string{"migrate", "snapshot", "--models", "./models", "--migrations", "./migrations"}, tc.flags...), dev...)
+						if r := runDrift(t, dir, env, snap...); r.code != 0 {
+							t.Fatalf("migrate snapshot: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+						}
+					}
+					base = editWith(t, file, original, tc.before)
+					args := append(append(append(append([]string(nil), migrateArgs...), tc.flags...), "--allow-destructive"), dev...)
 					if r := runDrift(t, dir, env, append(args, "before")...); r.code != 0 {
 						t.Fatalf("migrate new before: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+					}
+					if tc.marks != nil {
+						written := readFile(t, filepath.Join(dir, "migrations", "schema."+d+".hcl"))
+						for _, want := range tc.marks {
+							if !strings.Contains(written, want) {
+								t.Fatalf("the snapshot migrate new before refreshed lacks %q:\n%s", want, written)
+							}
+						}
 					}
 					// A fixed earlier timestamp: the change's migration
 					// could otherwise fall in the same second.

@@ -78,6 +78,13 @@ added NULL, backfilled and then set NOT NULL. The down takes the schema
 back; it drops what the up added. Both are run on the scratch database
 before they are written. NAME is [a-z0-9_]+.
 
+What was removed from the models is known from the committed snapshot
+(schema.<dialect>.hcl, see migrate snapshot), whose header records the
+tables, relation keys and unique indexes the models made: one of them
+that no model makes now and that the migrations still create is dropped
+(its down recreates it). Without a snapshot no removal is known: a table
+the migrations create and no model maps to is kept as hand-made.
+
 Destructive statements (DROP TABLE, DROP COLUMN, a narrower type) are
 written commented out under "-- destructive:" and listed on standard
 error, unless --allow-destructive. Renames are never guessed: a column
@@ -165,6 +172,16 @@ func (m *migrateNewCommand) exec(ctx context.Context, args []string) (err error)
 	desired, err := m.desired(ctx, cwd, d.Dialect)
 	if err != nil {
 		return err
+	}
+	// The committed snapshot tells what the models made: what they no
+	// longer make is dropped. Without one, no removal is known.
+	snapPath, snapRel := snapshotPath(cwd, dir, d.Dialect)
+	snap, err := readSnapshot(snapPath, snapRel, d.Dialect)
+	if err != nil {
+		return err
+	}
+	if snap != nil {
+		desired.modelled = &snap.Models
 	}
 	db, err := connect(ctx, d, m.timeout)
 	if err != nil {
@@ -264,7 +281,7 @@ func (m *migrateNewCommand) exec(ctx context.Context, args []string) (err error)
 	// pull request carries the migration and the snapshot together and
 	// drift migrations passes. The scratch database is emptied first:
 	// the snapshot's run migrates it again, with the new files.
-	if _, err := os.Stat(filepath.Join(dir, snapshot.FileName(d.Dialect))); err != nil {
+	if snap == nil {
 		return nil // no snapshot to refresh
 	}
 	_ = db.Close()

@@ -8,8 +8,9 @@
 // into the schema.Schema that package live's inspection returns, so that
 // a snapshot can stand in for the migrated database in drift's comparison
 // (drift.Diff) and, later, be diffed against the models. Views, which
-// Atlas's open-source HCL does not carry, and the migration names are
-// comment lines of the header, which Atlas ignores.
+// Atlas's open-source HCL does not carry, the migration names, and the
+// objects the models made (Models) are comment lines of the header, which
+// Atlas ignores.
 package snapshot
 
 import (
@@ -39,6 +40,90 @@ type Snapshot struct {
 	// Schema is the migrated schema: its tables, and its views with
 	// their column names.
 	Schema *schema.Schema
+	// Models are the objects of Schema the models made when the
+	// snapshot was written.
+	Models Models
+}
+
+// Models lists the objects of a snapshot's schema that came from the
+// models when it was written: a table the migrations create whose model
+// is gone since was the model's (drop it), while one no model ever mapped
+// to is hand-made (keep it). Names are the database's. A snapshot without
+// these lines (written before them) knows no object as modelled.
+type Models struct {
+	// Tables are the tables a model maps to.
+	Tables []string
+	// ForeignKeys are the keys of the models' relations, when they make
+	// keys (--relation-fks).
+	ForeignKeys []ModelFK
+	// Indexes are the unique constraints of the models' unique tags.
+	Indexes []ModelIndex
+}
+
+// ModelFK is a foreign key a model's relation makes: the key of Table on
+// Columns referencing RefTable. SQLite's keys have no stable name, so the
+// columns tell it.
+type ModelFK struct {
+	Table    string
+	Columns  []string
+	RefTable string
+}
+
+// ModelIndex is an index of Table a model makes, by its database name.
+type ModelIndex struct {
+	Table, Name string
+}
+
+// Empty reports whether m knows no object as modelled.
+func (m *Models) Empty() bool {
+	return m == nil || len(m.Tables)+len(m.ForeignKeys)+len(m.Indexes) == 0
+}
+
+// lines writes m as header lines, sorted.
+func (m *Models) lines() []string {
+	var out []string
+	for _, t := range m.Tables {
+		out = append(out, keyModel+"table "+word(t))
+	}
+	for _, fk := range m.ForeignKeys {
+		l := keyModel + "fk " + word(fk.Table)
+		for _, c := range fk.Columns {
+			l += " " + word(c)
+		}
+		out = append(out, l+" "+arrow+" "+word(fk.RefTable))
+	}
+	for _, ix := range m.Indexes {
+		out = append(out, keyModel+"index "+word(ix.Table)+" "+word(ix.Name))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// parseModel reads one model line (after keyModel) into m.
+func (m *Models) parseModel(text string) error {
+	toks, err := tokens(text)
+	if err != nil {
+		toks = nil // reported as any other damaged line
+	}
+	w := make([]string, len(toks))
+	arrows := []int{}
+	for i, t := range toks {
+		w[i] = t.text
+		if t.bare && t.text == arrow {
+			arrows = append(arrows, i)
+		}
+	}
+	switch {
+	case len(w) == 2 && w[0] == "table":
+		m.Tables = append(m.Tables, w[1])
+	case len(w) == 3 && w[0] == "index":
+		m.Indexes = append(m.Indexes, ModelIndex{Table: w[1], Name: w[2]})
+	case len(w) >= 5 && w[0] == "fk" && len(arrows) == 1 && arrows[0] == len(w)-2:
+		m.ForeignKeys = append(m.ForeignKeys, ModelFK{Table: w[1], Columns: w[2 : len(w)-2], RefTable: w[len(w)-1]})
+	default:
+		return fmt.Errorf("want a model line: \"table T\", \"fk T COLUMNS %s REF\" or \"index T NAME\"", arrow)
+	}
+	return nil
 }
 
 // FileName is the snapshot's file name for a dialect, in the migrations
@@ -55,6 +140,9 @@ const (
 	keyMigration = "# schemalint:migration "
 	keyView      = "# schemalint:view "
 	keySchema    = "# schemalint:schema "
+	keyModel     = "# schemalint:model "
+	// arrow separates a model key's columns from the table it references.
+	arrow = "->"
 )
 
 // Ignored reports the tables a snapshot leaves out: Bun's migration
@@ -81,6 +169,9 @@ func Encode(s *Snapshot) ([]byte, error) {
 	migrations := slices.Sorted(slices.Values(s.Migrations))
 	for _, m := range migrations {
 		b.WriteString(keyMigration + word(m) + "\n")
+	}
+	for _, l := range s.Models.lines() {
+		b.WriteString(l + "\n")
 	}
 	b.Write(body)
 	return b.Bytes(), nil
@@ -197,9 +288,10 @@ func referenced(s *schema.Schema) []*schema.Schema {
 // demand (evaluating the HCL of a large schema takes a while, and a check
 // whose schema is unchanged does not need it).
 type File struct {
-	// Dialect and Migrations are the header's.
+	// Dialect, Migrations and Models are the header's.
 	Dialect    string
 	Migrations []string
+	Models     Models
 	schema     string
 	views      []*schema.View
 	data       []byte
@@ -233,6 +325,10 @@ func Read(data []byte, dialect string) (*File, error) {
 				return nil, fmt.Errorf("line %d: want one migration name", n)
 			}
 			f.Migrations = append(f.Migrations, words[0])
+		case strings.HasPrefix(text, keyModel):
+			if err := f.Models.parseModel(strings.TrimPrefix(text, keyModel)); err != nil {
+				return nil, fmt.Errorf("line %d: %w", n, err)
+			}
 		case strings.HasPrefix(text, keySchema):
 			inHeader = false
 			words, err := words(strings.TrimPrefix(text, keySchema))
@@ -282,7 +378,7 @@ func (f *File) Snapshot() (*Snapshot, error) {
 	if !ok {
 		return nil, fmt.Errorf("its schema %q is not in it", f.schema)
 	}
-	s := &Snapshot{Dialect: f.Dialect, Migrations: f.Migrations, Schema: main}
+	s := &Snapshot{Dialect: f.Dialect, Migrations: f.Migrations, Schema: main, Models: f.Models}
 	for _, v := range f.views {
 		v.Schema = s.Schema
 		s.Schema.Views = append(s.Schema.Views, v)
@@ -324,11 +420,12 @@ func Title(dialect string) string {
 }
 
 // word writes a name as a header word: bare when it is printable and has
-// no space or quote, Go-quoted otherwise.
+// no space or quote (and is not the model lines' arrow), Go-quoted
+// otherwise.
 func word(s string) string {
 	if s != "" && !strings.ContainsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '"' || !unicode.IsPrint(r)
-	}) {
+	}) && s != arrow {
 		return s
 	}
 	return strconv.Quote(s)
@@ -336,7 +433,24 @@ func word(s string) string {
 
 // words splits a header line written by word.
 func words(s string) ([]string, error) {
-	var out []string
+	toks, err := tokens(s)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.text
+	}
+	return out, err
+}
+
+// token is a header word; bare when it was not quoted.
+type token struct {
+	text string
+	bare bool
+}
+
+// tokens splits a header line written by word, telling which words were
+// bare (the model lines' arrow is; a column named so is quoted).
+func tokens(s string) ([]token, error) {
+	var out []token
 	for s = strings.TrimLeft(s, " "); s != ""; s = strings.TrimLeft(s, " ") {
 		if s[0] == '"' {
 			q, err := strconv.QuotedPrefix(s)
@@ -344,12 +458,12 @@ func words(s string) ([]string, error) {
 				return nil, err
 			}
 			w, _ := strconv.Unquote(q)
-			out = append(out, w)
+			out = append(out, token{text: w})
 			s = s[len(q):]
 			continue
 		}
 		w, rest, _ := strings.Cut(s, " ")
-		out = append(out, w)
+		out = append(out, token{text: w, bare: true})
 		s = rest
 	}
 	return out, nil
