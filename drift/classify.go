@@ -548,7 +548,7 @@ func (c *comparer) indexExtra(dt *dTable, lt *schema.Table, ix *schema.Index) {
 	f.Destructive = true
 	switch {
 	case c.removedIndex(dt, lt, li):
-		f.removed(fmt.Sprintf("%s %s %s on %s", what, ix.Name, c.describeLive(li), lt.Name), "a unique tag of "+dt.modelName())
+		f.removed(fmt.Sprintf("%s %s %s on %s", what, ix.Name, c.describeLive(li), lt.Name), "a unique tag or //schemalint:index directive of "+dt.modelName())
 	case c.unknownOrigin(what + " " + lt.Name + ":" + ix.Name):
 		return
 	default:

@@ -671,10 +671,11 @@ func (c *comparer) indexes(lt *schema.Table, dt *dTable, from, to *schema.Table)
 			}
 		}
 	}
-	// A declared index a removed unique tag made is no longer wanted.
+	// A declared index a removed unique tag or directive made is no
+	// longer wanted, though the migration that created it declares it.
 	dropped := make([]bool, len(dt.indexes))
 	for i, ix := range dt.indexes {
-		if paired[i] != 0 && !ix.fromModel && c.removedIndex(dt, lt, lives[paired[i]-1]) {
+		if paired[i] != 0 && !ix.fromModel && !ix.directive && c.removedIndex(dt, lt, lives[paired[i]-1]) {
 			used[paired[i]-1], paired[i], dropped[i] = false, 0, true
 		}
 	}

@@ -14,7 +14,8 @@ import (
 )
 
 // This file finds what was removed from the models: a table, a relation's
-// foreign key or a unique tag's index that the committed snapshot records
+// foreign key, or the index of a unique tag or of a //schemalint:index
+// directive, that the committed snapshot records
 // as the models' (Options.Modelled), that no model makes now, and that the
 // migrations still create. Without the record it could not be told from a
 // hand-made object the migrations create, which stays.
@@ -23,7 +24,9 @@ import (
 // returns it) that the models of view make, under the database's names,
 // for a snapshot's model lines: the tables a model maps to, the keys of
 // the models' relations when opts.RelationFKs makes them, and the indexes
-// of the models' unique tags. Excluded and ignored tables are left out.
+// of the models' unique tags and of their //schemalint:index directives
+// (opts.Declared's directive indexes). Excluded and ignored tables are
+// left out.
 func ModelObjects(dialect string, view *bunview.View, s *schema.Schema, opts Options) snapshot.Models {
 	var out snapshot.Models
 	if view == nil || s == nil {
@@ -56,6 +59,27 @@ func ModelObjects(dialect string, view *bunview.View, s *schema.Schema, opts Opt
 					out.Indexes = append(out.Indexes, snapshot.ModelIndex{Table: lt.Name, Name: ix.Name})
 					break
 				}
+			}
+		}
+	}
+	if opts.Declared == nil {
+		return out
+	}
+	for _, dt := range opts.Declared.Tables {
+		if ignoredTable(dt.Name) || excluded(opts.Exclude, dt.Name) {
+			continue
+		}
+		i := slices.IndexFunc(s.Tables, func(t *schema.Table) bool { return sameIdent(dialect, t.Name, dt.Name) })
+		if i < 0 {
+			continue
+		}
+		lt := s.Tables[i]
+		for _, dix := range dt.Indexes {
+			if !dix.Directive {
+				continue
+			}
+			if j := slices.IndexFunc(lt.Indexes, func(ix *schema.Index) bool { return sameIdent(dialect, ix.Name, dix.Name) }); j >= 0 {
+				out.Indexes = append(out.Indexes, snapshot.ModelIndex{Table: lt.Name, Name: lt.Indexes[j].Name})
 			}
 		}
 	}
@@ -106,7 +130,8 @@ func (c *comparer) removedFK(dt *dTable, lt *schema.Table, l liveFK) bool {
 }
 
 // removedIndex reports whether an index of a model's table was made by a
-// unique tag the model no longer has.
+// unique tag or an index directive the model no longer has. (A directive
+// it still has declares the index, which then pairs with it.)
 func (c *comparer) removedIndex(dt *dTable, lt *schema.Table, li liveIndex) bool {
 	if c.opts.Modelled == nil || dt == nil || dt.model == nil {
 		return false

@@ -164,6 +164,7 @@ func (c *driftCommand) writeSnapshot(ctx context.Context, cwd string, dev bool) 
 		return err
 	}
 	opts := c.options()
+	opts.Declared = desired.declared // its directive indexes are the models'
 	models := drift.ModelObjects(d.Dialect, desired.models.View, m.schema, opts)
 	data, err := snapshot.Encode(&snapshot.Snapshot{Dialect: d.Dialect, Migrations: m.migrations, Schema: m.schema, Models: models})
 	if err != nil {

@@ -140,9 +140,9 @@ var matrixCases = []matrixCase{
 		change: []modelEdit{replaceIn("default:'a'", "default:'b'")}, afterUp: column("bio", "a"),
 	},
 	// Indexes: a //schemalint:index directive added to Account, on a
-	// column the before state adds. drop_index (the directive removed) is
-	// not covered yet: the earlier migration still creates the index, so
-	// drift expects it, as in drop_fk.
+	// column the before state adds, or removed (the snapshot's model lines
+	// say the earlier migration's index was the directive's, so it is
+	// dropped; the column stays).
 	{
 		name: "add_index", before: []modelEdit{addField("Code string `bun:\"code\"`")},
 		seed:   []string{"UPDATE accounts SET code = 'a'"},
@@ -159,6 +159,9 @@ var matrixCases = []matrixCase{
 		seed:   []string{"UPDATE accounts SET code = 'a'"},
 		change: []modelEdit{addDirective(`idx_accounts_code (code) where "code IS NOT NULL"`)}, afterUp: indexed("idx_accounts_code", false, true, 1),
 	},
+	dropIndexCase("drop_index", "idx_accounts_code (code)", nil),
+	dropIndexCase("drop_unique_index", "idx_accounts_code (code) unique", nil),
+	dropIndexCase("drop_partial_index", `idx_accounts_code (code) where "code IS NOT NULL"`, []string{dsn.Postgres, dsn.SQLite}),
 	{
 		// MySQL: InnoDB adds an index named as the key for it, which the
 		// down drops with the key (Atlas's plan left it).
@@ -181,6 +184,27 @@ var matrixCases = []matrixCase{
 	{name: "m2m_join_table", flags: []string{"--relation-fks"}, change: []modelEdit{
 		addField("Tags []Tag `bun:\"m2m:account_tags,join:Account=Tag\"`"), appendModels(m2mModels),
 	}},
+}
+
+// dropIndexCase is a directive removed from Account: before adds the
+// column code and the directive, the change removes the directive only.
+func dropIndexCase(name, directive string, dialects []string) matrixCase {
+	return matrixCase{
+		name: name, dialects: dialects,
+		before: []modelEdit{addField("Code *string `bun:\"code\"`"), addDirective(directive)},
+		seed:   []string{"UPDATE accounts SET code = 'a'"},
+		change: []modelEdit{replaceIn("//schemalint:index "+directive+"\n", "")},
+		marks:  []string{"# schemalint:model index accounts idx_accounts_code\n"},
+		afterUp: func(t *testing.T, target *testdb.DB) {
+			t.Helper()
+			if tbl, ok := testdb.Inspect(t, target).Table("accounts"); !ok {
+				t.Fatal("no table accounts after the up")
+			} else if _, ok := tbl.Index("idx_accounts_code"); ok {
+				t.Error("index idx_accounts_code is still there after the up")
+			}
+			column("code", "a")(t, target)
+		},
+	}
 }
 
 // TestMigrateNewMatrix: each model change of issue 12 on each database
