@@ -36,6 +36,8 @@ type migrateNewCommand struct {
 	*driftCommand
 	allowDestructive bool
 	renames          stringList
+	format           string // formatSQL or formatGo
+	migrationsVar    string
 	now              func() time.Time
 }
 
@@ -52,6 +54,8 @@ func newMigrateNewCommand(stdout, stderr io.Writer) *ffcli.Command {
 	fs.BoolVar(&m.relationFKs, "relation-fks", false, "also create a foreign key for every belongs-to and has-one relation")
 	fs.BoolVar(&m.allowDestructive, "allow-destructive", false, "keep destructive statements (DROP TABLE, DROP COLUMN, narrower types) rather than commenting them out")
 	fs.Var(&m.renames, "rename", "table.old=new: the models renamed this column (repeatable); without it a rename is a drop and an add")
+	fs.StringVar(&m.format, "format", formatSQL, "sql: Bun SQL files (.up.sql, .down.sql); go: one Go file registering the migration on the package's *migrate.Migrations variable")
+	fs.StringVar(&m.migrationsVar, "migrations-var", "", "with --format go: the package-level *migrate.Migrations variable to register on (default: the one initialised with migrate.NewMigrations())")
 	fs.DurationVar(&m.timeout, "timeout", 30*time.Second, "bound on each database step and each run of the program reading the models or running the migrations")
 	fs.StringVar(&m.configFile, "config", "", "configuration file (default: the nearest .schemalint.yml)")
 	fs.BoolVar(&m.verbose, "v", false, "print notes and timings to standard error")
@@ -155,6 +159,10 @@ func (m *migrateNewCommand) exec(ctx context.Context, args []string) (err error)
 	}
 	defer removeGoTmp()
 	dir, err := packageDir(ctx, cwd, m.migrations)
+	if err != nil {
+		return err
+	}
+	goPkg, err := m.goTarget(dir, name)
 	if err != nil {
 		return err
 	}
@@ -262,6 +270,14 @@ func (m *migrateNewCommand) exec(ctx context.Context, args []string) (err error)
 	if clash, _ := filepath.Glob(filepath.Join(dir, stamp+"_*")); len(clash) > 0 {
 		return fmt.Errorf("%s already holds a migration %s: Bun needs one per timestamp, run again in a second", dir, stamp)
 	}
+	if goPkg != nil {
+		path, err := writeGoFile(ctx, dir, goPkg, stamp+"_"+name, d.Dialect, up.File, *down)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(m.stdout, relPath(cwd, path))
+		return m.refreshSnapshot(ctx, d.Dialect, snap != nil, db, cleanup)
+	}
 	upPath := filepath.Join(dir, stamp+"_"+name+up.File.Suffix("up"))
 	downPath := filepath.Join(dir, stamp+"_"+name+down.Suffix("down"))
 	if err := writeNew(upPath, up.File.Body); err != nil {
@@ -277,17 +293,21 @@ func (m *migrateNewCommand) exec(ctx context.Context, args []string) (err error)
 		fmt.Fprintf(m.stderr, "schemalint: note: no Go file in %s calls Discover: Bun runs the SQL files once the package embeds them (//go:embed *.sql) and calls Migrations.Discover\n", relPath(cwd, dir))
 		return nil
 	}
-	// A committed snapshot of this dialect is refreshed, so that the
-	// pull request carries the migration and the snapshot together and
-	// drift migrations passes. The scratch database is emptied first:
-	// the snapshot's run migrates it again, with the new files.
-	if snap == nil {
+	return m.refreshSnapshot(ctx, d.Dialect, snap != nil, db, cleanup)
+}
+
+// refreshSnapshot refreshes the committed snapshot of dialect (when
+// there is one), so that the pull request carries the migration and the
+// snapshot together and drift migrations passes. The scratch database is
+// emptied first: the snapshot's run migrates it again, with the new files.
+func (m *migrateNewCommand) refreshSnapshot(ctx context.Context, dialect string, committed bool, db dbCloser, cleanup func()) error {
+	if !committed {
 		return nil // no snapshot to refresh
 	}
 	_ = db.Close()
 	cleanup()
-	if err := m.writeSnapshots(ctx, nil, []string{d.Dialect}); err != nil {
-		return fmt.Errorf("the migration is written, but refreshing %s failed (run schemalint migrate snapshot): %w", snapshot.FileName(d.Dialect), err)
+	if err := m.writeSnapshots(ctx, nil, []string{dialect}); err != nil {
+		return fmt.Errorf("the migration is written, but refreshing %s failed (run schemalint migrate snapshot): %w", snapshot.FileName(dialect), err)
 	}
 	return nil
 }

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/schemalint/schemalint/drift"
+)
+
+// migrate new's --format values.
+const (
+	formatSQL = "sql"
+	formatGo  = "go"
+)
+
+// goTarget checks, before any database work, that a Go migration named
+// name can be written to the package in dir: a file name the go command
+// builds everywhere, and the variable to register on.
+func (m *migrateNewCommand) goTarget(dir, name string) (*drift.MigrationsPackage, error) {
+	if m.format == formatSQL {
+		if m.migrationsVar != "" {
+			return nil, usageErr("--migrations-var is for --format go: SQL files are registered by the package's Discover")
+		}
+		return nil, nil
+	}
+	if m.format != formatGo {
+		return nil, usageErr("--format %q: want sql or go", m.format)
+	}
+	if _, err := drift.GoFileName("00000000000000_" + name); err != nil {
+		return nil, usageErr("%v", err)
+	}
+	pkg, err := drift.FindMigrationsVar(dir, m.migrationsVar)
+	if err != nil {
+		return nil, usageErr("%v", err)
+	}
+	return pkg, nil
+}
+
+// writeGoFile writes migration id as Go into dir and compiles the
+// package with it; when the package does not compile, the file is
+// removed and the compiler's message returned (exit 2).
+func writeGoFile(ctx context.Context, dir string, pkg *drift.MigrationsPackage, id, dialect string, up, down drift.MigrationFile) (string, error) {
+	file, err := drift.GoFileName(id)
+	if err != nil {
+		return "", usageErr("%v", err)
+	}
+	g := drift.GoMigration{Package: pkg, ID: id, Dialect: dialect, Up: up, Down: down}
+	src, err := g.Source()
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, file)
+	if err := writeNew(path, string(src)); err != nil {
+		return "", err
+	}
+	// go build of the package, not a type-check alone: the package's
+	// embed patterns and cgo are checked as the application's build
+	// will.
+	cmd := exec.CommandContext(ctx, "go", "build", ".")
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		_ = os.Remove(path)
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" || ctx.Err() != nil {
+			msg = err.Error()
+		}
+		return "", &exitError{code: exitFailure, err: fmt.Errorf("the package %s does not compile with the generated %s, so it was removed:\n%s", pkg.Name, file, msg)}
+	}
+	return path, nil
+}
