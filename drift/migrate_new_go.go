@@ -307,7 +307,8 @@ func splitPart(part string) (lead []string, stmt string, trail []string) {
 
 // goComment turns a SQL comment line into a Go one, indented: go/printer
 // reformats a comment in column 1 abutting the next token as a doc
-// comment, which turns the SQL's '' into a typographic quote.
+// comment, which turns two single quotes (SQL's empty string) into a
+// typographic quote.
 func goComment(l string) string {
 	l = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "--"))
 	if l == "" {
