@@ -199,9 +199,9 @@ func (g *GoMigration) Source() ([]byte, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "// Written by schemalint migrate new (%s): the models' schema, from the schema the\n", title)
 	b.WriteString("// migrations produced, and back. Review it before committing it.\n//\n")
-	fmt.Fprintf(&b, "// It holds one dialect's branch, %s's, the database migrate new planned and ran\n", title)
-	b.WriteString("// it on; on another dialect it returns an error (one Go migration per dialect,\n")
-	b.WriteString("// or hand-written branches, for a project on several).\n\n")
+	fmt.Fprintf(&b, "// It has one dialect's branch, %s's: migrate new plans and runs it on a scratch\n", title)
+	b.WriteString("// database of one dialect. On any other dialect it returns an error; a project\n")
+	b.WriteString("// on several dialects adds their branches by hand.\n\n")
 	fmt.Fprintf(&b, "package %s\n\nimport (\n", g.Package.Name)
 	for _, path := range []string{"context", "fmt", "", "github.com/uptrace/bun", "github.com/uptrace/bun/dialect"} {
 		switch {
@@ -234,7 +234,7 @@ func (g *GoMigration) Source() ([]byte, error) {
 			return nil, err
 		}
 		fmt.Fprintf(&b, "default:\nreturn %s.Errorf(%q, db.Dialect().Name())\n}\n}", imp["fmt"],
-			"migration "+g.ID+" "+dir.name+": generated for "+title+" only, the database is %s: run schemalint migrate new against that dialect and add its branch")
+			"migration "+g.ID+" "+dir.name+": written for "+title+" only, not %s: add a branch for that dialect")
 	}
 	b.WriteString(")\n}\n")
 	src, err := format.Source([]byte(b.String()))

@@ -122,7 +122,7 @@ func TestGoFileSource(t *testing.T) {
 		"`UPDATE \"a\" SET \"x\" = 0 WHERE \"x\" IS NULL;`); err != nil {\n\t\t\t\t\treturn slfmt.Errorf(\"migration 20260101000000_add_x up, statement 2: %w\", err)",
 		"// destructive: column a.y; left commented out\n\t\t\t\t// ALTER TABLE \"a\" DROP COLUMN \"y\";\n",
 		"statement 3: %w",
-		"default:\n\t\t\treturn slfmt.Errorf(\"migration 20260101000000_add_x down: generated for PostgreSQL only, the database is %s",
+		"default:\n\t\t\treturn slfmt.Errorf(\"migration 20260101000000_add_x down: written for PostgreSQL only, not %s: add a branch for that dialect",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the source lacks %q:\n%s", want, text)

@@ -89,6 +89,18 @@ that no model makes now and that the migrations still create is dropped
 (its down recreates it). Without a snapshot no removal is known: a table
 the migrations create and no model maps to is kept as hand-made.
 
+With --format go, one file <YYYYMMDDHHMMSS>_NAME.go instead: an init
+function registering up and down on the package's *migrate.Migrations
+variable (the one initialised with migrate.NewMigrations(), or
+--migrations-var NAME). They run the same statements, in db.RunInTx where
+the SQL file would be .tx., under a switch on db.Dialect().Name() whose
+one branch is the scratch database's dialect (any other returns an
+error). The package is built with the new file, which is removed if it
+does not compile. NAME must not end in _test or a GOOS or GOARCH (_linux,
+_amd64): the go command reads those as build constraints. Take go when
+the package has no Discover or the migration is to get Go code; sql, the
+default, otherwise.
+
 Destructive statements (DROP TABLE, DROP COLUMN, a narrower type) are
 written commented out under "-- destructive:" and listed on standard
 error, unless --allow-destructive. Renames are never guessed: a column
@@ -147,7 +159,7 @@ func (m *migrateNewCommand) exec(ctx context.Context, args []string) (err error)
 		return err
 	}
 	if len(configured) > 1 {
-		return usageErr("the configuration names %d dialects (%s): one migrations directory holds one dialect's SQL files, since Bun's Discover reads them all; generate with a configuration naming one", len(configured), strings.Join(configured, ", "))
+		return m.severalDialects(configured)
 	}
 	cwd, err := os.Getwd()
 	if err != nil {

@@ -18,6 +18,15 @@ const (
 	formatGo  = "go"
 )
 
+// severalDialects is the refusal of a configuration naming several
+// dialects.
+func (m *migrateNewCommand) severalDialects(configured []string) error {
+	if m.format == formatGo {
+		return usageErr("the configuration names %d dialects (%s): --format go writes the branch of one, the scratch database's, and plans one dialect per run; generate with a configuration naming one and add the other branches by hand", len(configured), strings.Join(configured, ", "))
+	}
+	return usageErr("the configuration names %d dialects (%s): one migrations directory holds one dialect's SQL files, since Bun's Discover reads them all; generate with a configuration naming one", len(configured), strings.Join(configured, ", "))
+}
+
 // goTarget checks, before any database work, that a Go migration named
 // name can be written to the package in dir: a file name the go command
 // builds everywhere, and the variable to register on.

@@ -298,6 +298,14 @@ func TestMigrateNewGoBadPackage(t *testing.T) {
 			t.Errorf("%v: exit %d, want 2 and %q:\n%s%s", tc.args, r.code, tc.want, r.stdout, r.stderr)
 		}
 	}
+	if r := runDrift(t, dir, nil, "migrate", "new", "--help"); !strings.Contains(r.stderr+r.stdout, "--format go") || !strings.Contains(r.stderr+r.stdout, "-migrations-var") {
+		t.Errorf("--help does not tell of --format go:\n%s%s", r.stdout, r.stderr)
+	}
+	cfg := filepath.Join(t.TempDir(), ".schemalint.yml")
+	write(t, cfg, "dialect: [sqlite, pg]\n")
+	if r := runDrift(t, dir, nil, append(goArgs, "--config", cfg, "add_bio")...); r.code != 2 || !strings.Contains(r.stderr, "the configuration names 2 dialects (sqlite, pg): --format go writes the branch of one") {
+		t.Errorf("several dialects: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 	if r := runDrift(t, dir, nil, append(migrateArgs, "--migrations-var", "Migrations", "add_bio")...); r.code != 2 || !strings.Contains(r.stderr, "--migrations-var is for --format go") {
 		t.Errorf("--migrations-var with SQL files: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
