@@ -69,8 +69,8 @@ func writeGoFile(ctx context.Context, dir string, pkg *drift.MigrationsPackage, 
 	}
 	// go build of the package, not a type-check alone: the package's
 	// embed patterns and cgo are checked as the application's build
-	// will.
-	cmd := exec.CommandContext(ctx, "go", "build", ".")
+	// will. -o: a main package's binary is not left in the directory.
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", os.DevNull, ".")
 	cmd.Dir = dir
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
