@@ -326,3 +326,25 @@ func TestMigrateNewGoBadPackage(t *testing.T) {
 	}
 	generatedGo(t, dir, "add_bio")
 }
+
+// TestMigrateNewGoRefreshesSnapshot: with a committed snapshot, the Go
+// form refreshes it too, with the new migration's run, so that drift
+// migrations passes with both.
+func TestMigrateNewGoRefreshesSnapshot(t *testing.T) {
+	t.Parallel()
+	dir := copyMigrateMod(t, false)
+	if r := runDrift(t, dir, nil, "migrate", "snapshot", "--models", "./models", "--migrations", "./migrations"); r.code != 0 {
+		t.Fatalf("migrate snapshot: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	editModels(t, dir, emailField, emailField+"\tBio string `bun:\"bio\"`\n")
+	if r := runDrift(t, dir, nil, append(goArgs, "add_bio")...); r.code != 0 {
+		t.Fatalf("migrate new: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	id, _, _ := strings.Cut(filepath.Base(generatedGo(t, dir, "add_bio")), "_")
+	if snap := readFile(t, filepath.Join(dir, "migrations", "schema.sqlite.hcl")); !strings.Contains(snap, "# schemalint:migration "+id+"\n") || !strings.Contains(snap, "bio") {
+		t.Errorf("the snapshot was not refreshed with the Go migration:\n%s", snap)
+	}
+	if r := runDrift(t, dir, nil, "drift", "migrations", "--models", "./models", "--migrations", "./migrations"); r.code != 0 || r.stdout != "" {
+		t.Errorf("drift migrations after migrate new --format go: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
