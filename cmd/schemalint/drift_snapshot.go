@@ -173,7 +173,7 @@ func (c *driftCommand) checkSnapshot(d dsn.DSN, desired *desiredSide, m *migrate
 	// The run fails whatever the findings' severities: the schema changed
 	// with no migration.
 	if added > 0 {
-		c.stale = &exitError{code: exitFindings, err: fmt.Errorf("the schema differs from %s and no migration was added: write one (the SQL above), then run %s",
+		c.stale = &exitError{code: exitFindings, err: fmt.Errorf("the schema differs from %s and no migration was added: write one (the SQL above; where the migrations build tables from today's models, it must skip what a fresh database already has, as migrate new explains), then run %s",
 			rel, c.snapshotCommand())}
 	} else {
 		c.stale = &exitError{code: exitFindings, err: fmt.Errorf("the migrations, the same as %s's, now produce another schema (an applied migration was edited?); first difference: %s; if that is intended, run %s",

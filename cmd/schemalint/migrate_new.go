@@ -110,9 +110,16 @@ COLUMN. The dialect is the scratch database's; a .schemalint.yml naming
 another dialect, or several, is refused (one migrations directory holds
 one dialect's SQL files: Discover reads them all).
 
+Migrations that create tables from today's models (NewCreateTable().Model)
+already make a model's change on a fresh database; when the committed
+snapshot shows that the databases they migrated so far lack it, nothing is
+written (a migration making it would fail on a fresh database): the error
+says why and what to write instead.
+
 Exit codes: 0 files written, or "no changes"; 1 nothing could be written
-that runs (every change destructive without --allow-destructive, or
-needing a hand-written step); 2 usage error or could not generate.`),
+that runs (every change destructive without --allow-destructive, needing
+a hand-written step, or migrations built from today's models); 2 usage
+error or could not generate.`),
 		FlagSet: fs,
 		Exec:    m.exec,
 	}
@@ -244,6 +251,9 @@ func (m *migrateNewCommand) exec(ctx context.Context, args []string) (err error)
 	}
 	up := drift.NewUp(res, renames, m.allowDestructive)
 	if up.Changes == 0 {
+		if err := m.builtFromModels(ctx, db, d, desired, snap, snapRel); err != nil {
+			return err
+		}
 		fmt.Fprintln(m.stdout, "no changes: the models match the schema the migrations produce")
 		return nil
 	}
@@ -434,4 +444,56 @@ func relPath(cwd, path string) string {
 		return rel
 	}
 	return path
+}
+
+// builtFromModels refuses "no changes" when the migrations produce the
+// models' schema only because they build tables from today's models
+// (NewCreateTable().Model): with the snapshot's migrations, they now
+// produce another schema than the snapshot's, which is what the databases
+// migrated so far have. A migration making the change (ADD COLUMN bio)
+// would fail on a fresh database, where the earlier migration already
+// makes it, so none is written: the error says why and prints what those
+// databases lack.
+func (m *migrateNewCommand) builtFromModels(ctx context.Context, db dbCloser, d dsn.DSN, desired *desiredSide, file *snapshot.File, rel string) error {
+	if file == nil {
+		return nil
+	}
+	now, err := m.readMigrated(ctx, db, d)
+	if err != nil {
+		return err
+	}
+	body, err := snapshot.Body(d.Dialect, now.schema)
+	if err != nil {
+		return err
+	}
+	if !slices.Equal(now.migrations, file.Migrations) || file.SameBody(body) {
+		return nil
+	}
+	snap, err := file.Snapshot()
+	if err != nil {
+		return fmt.Errorf("%s: %w", rel, err)
+	}
+	then, err := snapshot.Body(d.Dialect, snap.Schema)
+	if err != nil {
+		return fmt.Errorf("%s: %w", rel, err)
+	}
+	if bytes.Equal(then, body) {
+		return nil
+	}
+	snap.Schema.Name = now.schema.Name
+	behind, err := m.compare(d, desired, snap.Schema)
+	if err != nil {
+		return fmt.Errorf("%s: %w", rel, err)
+	}
+	var lacks bytes.Buffer
+	if err := drift.WriteSQL(&lacks, behind); err != nil {
+		return err
+	}
+	fmt.Fprintf(m.stderr, "schemalint: what the databases migrated so far (%s) lack:\n%s", rel, m.redact(lacks.String()))
+	return &exitError{code: exitFindings, err: fmt.Errorf("no migration written: the migrations already produce the models' schema on a fresh database, "+
+		"because they build tables from today's models (NewCreateTable().Model), but %s, the schema of the databases they migrated so far, differs (first difference: %s). "+
+		"A migration making the change would fail on a fresh database, where the earlier migration already makes it: "+
+		"write one that skips what exists (PostgreSQL and MariaDB: ADD COLUMN IF NOT EXISTS, CREATE INDEX IF NOT EXISTS; SQLite: check pragma_table_info in a Go migration), "+
+		"or make the earlier migrations create their tables without the models (SQL, or a copy of the model as it was), then run %s",
+		rel, firstDifference(then, body), m.snapshotCommand())}
 }

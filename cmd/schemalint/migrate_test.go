@@ -161,7 +161,7 @@ func TestSnapshotEdges(t *testing.T) {
 	write(t, file, strings.Replace(string(b), users, users+"  column \"legacy\" {\n    null = true\n    type = text\n  }\n", 1))
 	r = runDrift(t, dir, nil, check...)
 	if r.code != 1 || !strings.Contains(r.stdout, "(users.legacy): DR004 info: column users.legacy is not in model User; no migration makes this change") ||
-		!strings.HasSuffix(r.stderr, "schemalint: the schema differs from migrations/schema.sqlite.hcl and no migration was added: write one (the SQL above), then run schemalint migrate snapshot --models=./models --migrations=./migrations\n") {
+		!strings.HasSuffix(r.stderr, "schemalint: the schema differs from migrations/schema.sqlite.hcl and no migration was added: write one (the SQL above; where the migrations build tables from today's models, it must skip what a fresh database already has, as migrate new explains), then run schemalint migrate snapshot --models=./models --migrations=./migrations\n") {
 		t.Fatalf("a snapshot with more: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 
@@ -187,5 +187,45 @@ func TestSnapshotEdges(t *testing.T) {
 		if r := runDrift(t, dir, nil, c.args...); r.code != 2 || r.stderr != c.want {
 			t.Errorf("%v: exit %d, stderr %q; want 2, %q", c.args, r.code, r.stderr, c.want)
 		}
+	}
+}
+
+// TestMigrateNewModelBuilt, on SQLite: migrations that create their
+// tables from today's models produce the models' schema by themselves,
+// so after a field is added migrate new finds no difference with them;
+// the committed snapshot, the schema of the databases they migrated so
+// far, lacks the column. migrate new then writes nothing (a migration
+// adding the column would fail on a fresh database, where the earlier
+// migration adds it already) and exits 1, saying why and printing what
+// those databases lack.
+func TestMigrateNewModelBuilt(t *testing.T) {
+	t.Parallel()
+	dir := copyFixture(t, "snapmod")
+	pkgs := []string{"--models", "./models", "--migrations", "./migrations"}
+	if r := runDrift(t, dir, nil, append([]string{"migrate", "snapshot"}, pkgs...)...); r.code != 0 {
+		t.Fatalf("migrate snapshot: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	// Unchanged models: nothing to do, and nothing refused.
+	if r := runDrift(t, dir, nil, append(append([]string{"migrate", "new"}, pkgs...), "nothing")...); r.code != 0 || !strings.Contains(r.stdout, "no changes") {
+		t.Fatalf("migrate new, models unchanged: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	addBio(t, dir)
+	r := runDrift(t, dir, nil, append(append([]string{"migrate", "new"}, pkgs...), "add_bio")...)
+	for _, want := range []string{
+		"schemalint: what the databases migrated so far (migrations/schema.sqlite.hcl) lack:\n",
+		"ALTER TABLE `users` ADD COLUMN `bio`",
+		"no migration written: the migrations already produce the models' schema on a fresh database, because they build tables from today's models",
+		"then run schemalint migrate snapshot --models=./models --migrations=./migrations\n",
+	} {
+		if r.code != 1 || r.stdout != "" || !strings.Contains(r.stderr, want) {
+			t.Fatalf("migrate new after a field added: exit %d, want %q\n%s%s", r.code, want, r.stdout, r.stderr)
+		}
+	}
+	entries, err := os.ReadDir(filepath.Join(dir, "migrations"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 3 { // the migration, migrations.go, the snapshot
+		t.Errorf("migrate new wrote files: %v", entries)
 	}
 }
