@@ -44,7 +44,8 @@ func ModelObjects(dialect string, view *bunview.View, s *schema.Schema, opts Opt
 		lt := s.Tables[i]
 		out.Tables = append(out.Tables, lt.Name)
 		if opts.RelationFKs {
-			for _, ref := range mt.References {
+			for i := range mt.References {
+				ref := &mt.References[i]
 				for _, fk := range lt.ForeignKeys {
 					if cols := columnNames(fk.Columns); sameList(dialect, cols, ref.Columns) && fk.RefTable != nil && sameIdent(dialect, fk.RefTable.Name, ref.RefTable) {
 						out.ForeignKeys = append(out.ForeignKeys, snapshot.ModelFK{Table: lt.Name, Columns: cols, RefTable: fk.RefTable.Name})

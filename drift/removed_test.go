@@ -166,7 +166,7 @@ func TestRemovedFromModels(t *testing.T) {
 						continue
 					}
 					var n int
-					if err := db.SQL().QueryRow("SELECT COUNT(*) FROM " + table).Scan(&n); err != nil || n != 1 {
+					if err := db.SQL().QueryRowContext(t.Context(), "SELECT COUNT(*) FROM "+table).Scan(&n); err != nil || n != 1 {
 						t.Errorf("%s after the up: %d rows (%v), want its one row", table, n, err)
 					}
 				}

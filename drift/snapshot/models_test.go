@@ -1,6 +1,7 @@
 package snapshot_test
 
 import (
+	"bytes"
 	"reflect"
 	"strings"
 	"testing"
@@ -73,7 +74,7 @@ func TestModelLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(again) != string(data) {
+	if !bytes.Equal(again, data) {
 		t.Errorf("written again, the snapshot differs: %s", firstLineDiff(data, again))
 	}
 

@@ -86,11 +86,12 @@ func (m *Models) lines() []string {
 		out = append(out, keyModel+"table "+word(t))
 	}
 	for _, fk := range m.ForeignKeys {
-		l := keyModel + "fk " + word(fk.Table)
+		var l strings.Builder
+		l.WriteString(keyModel + "fk " + word(fk.Table))
 		for _, c := range fk.Columns {
-			l += " " + word(c)
+			l.WriteString(" " + word(c))
 		}
-		out = append(out, l+" "+arrow+" "+word(fk.RefTable))
+		out = append(out, l.String()+" "+arrow+" "+word(fk.RefTable))
 	}
 	for _, ix := range m.Indexes {
 		out = append(out, keyModel+"index "+word(ix.Table)+" "+word(ix.Name))
