@@ -38,6 +38,7 @@ func newMigrateCommand(stdout, stderr io.Writer) *ffcli.Command {
 	fs.DurationVar(&c.timeout, "timeout", 30*time.Second, "bound on connecting, on reading the schema, and on running the migrations")
 	fs.StringVar(&c.configFile, "config", "", "configuration file (default: the nearest .schemalint.yml)")
 	fs.BoolVar(&c.verbose, "v", false, "print timings to standard error")
+	fs.BoolVar(&c.quiet, "quiet", false, "no progress lines on standard error (printed only to a terminal, for steps slower than a second)")
 	snap := &ffcli.Command{
 		Name:       "snapshot",
 		ShortUsage: "schemalint migrate snapshot --migrations PATTERN [--models PATTERN] [--dev-url URL | --dev-url-env VAR] [flags]",
