@@ -112,14 +112,16 @@ one dialect's SQL files: Discover reads them all).
 
 Migrations that create tables from today's models (NewCreateTable().Model)
 already make a model's change on a fresh database; when the committed
-snapshot shows that the databases they migrated so far lack it, nothing is
-written (a migration making it would fail on a fresh database): the error
-says why and what to write instead.
+snapshot shows that the databases they migrated so far lack it, the
+migration is written from the snapshot's schema with every statement
+skipping what exists (ADD COLUMN IF NOT EXISTS...: PostgreSQL, MariaDB),
+and proved on both schemas; where the dialect cannot (MySQL, SQLite, a
+foreign key), nothing is written and the error says why.
 
 Exit codes: 0 files written, or "no changes"; 1 nothing could be written
 that runs (every change destructive without --allow-destructive, needing
-a hand-written step, or migrations built from today's models); 2 usage
-error or could not generate.`),
+a hand-written step, or a change of migrations built from today's models
+that cannot skip what exists); 2 usage error or could not generate.`),
 		FlagSet: fs,
 		Exec:    m.exec,
 	}
@@ -250,12 +252,19 @@ func (m *migrateNewCommand) exec(ctx context.Context, args []string) (err error)
 		}
 	}
 	up := drift.NewUp(res, renames, m.allowDestructive)
+	var built *modelBuilt
 	if up.Changes == 0 {
-		if err := m.builtFromModels(ctx, db, d, desired, snap, snapRel); err != nil {
+		if built, err = m.builtFromModels(ctx, db, d, desired, snap, snapRel); err != nil {
 			return err
 		}
-		fmt.Fprintln(m.stdout, "no changes: the models match the schema the migrations produce")
-		return nil
+		if built == nil {
+			fmt.Fprintln(m.stdout, "no changes: the models match the schema the migrations produce")
+			return nil
+		}
+		if len(renames) > 0 {
+			return usageErr("--rename: %s", built.refusal("a rename cannot skip what exists"))
+		}
+		up = built.up
 	}
 	for _, line := range up.Destructive {
 		verb := "commented out (--allow-destructive keeps it)"
@@ -270,23 +279,13 @@ func (m *migrateNewCommand) exec(ctx context.Context, args []string) (err error)
 	if !up.File.Runs {
 		return &exitError{code: exitFindings, err: errors.New("no migration written: nothing in it would run (see above)")}
 	}
-	if err := applyFile(ctx, db, up.File); err != nil {
-		return fmt.Errorf("the generated up migration fails on the scratch %s database, so it was not written: %w", d.Dialect, err)
-	}
-	after, err := m.inspect(ctx, db, d)
-	if err != nil {
+	var down *drift.MigrationFile
+	if built != nil {
+		if up.File, down, err = m.verifyGuarded(ctx, db, d, built); err != nil {
+			return err
+		}
+	} else if down, err = m.verifyPlain(ctx, db, d, res, up.File, before, renamed, renames); err != nil {
 		return err
-	}
-	for _, r := range drift.RenameCandidates(res, before, after) {
-		fmt.Fprintf(m.stderr, "schemalint: possible rename: %s.%s dropped and %s.%s added, same type; if it is one column renamed, run again with --rename %s.%s=%s\n",
-			r.Table, r.From, r.Table, r.To, r.Table, r.From, r.To)
-	}
-	down, err := drift.NewDown(d.Dialect, after, renamed, renames, m.exclude)
-	if err != nil {
-		return err
-	}
-	if err := applyFile(ctx, db, *down); err != nil {
-		return fmt.Errorf("the generated down migration fails on the scratch %s database, so nothing was written: %w", d.Dialect, err)
 	}
 	stamp := m.now().UTC().Format("20060102150405")
 	if clash, _ := filepath.Glob(filepath.Join(dir, stamp+"_*")); len(clash) > 0 {
@@ -446,54 +445,176 @@ func relPath(cwd, path string) string {
 	return path
 }
 
-// builtFromModels refuses "no changes" when the migrations produce the
-// models' schema only because they build tables from today's models
-// (NewCreateTable().Model): with the snapshot's migrations, they now
-// produce another schema than the snapshot's, which is what the databases
-// migrated so far have. A migration making the change (ADD COLUMN bio)
-// would fail on a fresh database, where the earlier migration already
-// makes it, so none is written: the error says why and prints what those
-// databases lack.
-func (m *migrateNewCommand) builtFromModels(ctx context.Context, db dbCloser, d dsn.DSN, desired *desiredSide, file *snapshot.File, rel string) error {
+// verifyPlain runs the up on the scratch database (migrated to today's
+// state), names the possible renames, and plans the down back to renamed
+// (the state before the up, renames applied), running it too.
+func (m *migrateNewCommand) verifyPlain(ctx context.Context, db dbCloser, d dsn.DSN, res *drift.Result, up drift.MigrationFile,
+	before, renamed *schema.Schema, renames []drift.Rename) (*drift.MigrationFile, error) {
+	if err := applyFile(ctx, db, up); err != nil {
+		return nil, fmt.Errorf("the generated up migration fails on the scratch %s database, so it was not written: %w", d.Dialect, err)
+	}
+	after, err := m.inspect(ctx, db, d)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range drift.RenameCandidates(res, before, after) {
+		fmt.Fprintf(m.stderr, "schemalint: possible rename: %s.%s dropped and %s.%s added, same type; if it is one column renamed, run again with --rename %s.%s=%s\n",
+			r.Table, r.From, r.Table, r.To, r.Table, r.From, r.To)
+	}
+	down, err := drift.NewDown(d.Dialect, after, renamed, renames, m.exclude)
+	if err != nil {
+		return nil, err
+	}
+	if err := applyFile(ctx, db, *down); err != nil {
+		return nil, fmt.Errorf("the generated down migration fails on the scratch %s database, so nothing was written: %w", d.Dialect, err)
+	}
+	return down, nil
+}
+
+// modelBuilt is a model change that migrations building tables from
+// today's models (NewCreateTable().Model) already make on a fresh
+// database, while the databases they migrated so far, whose schema the
+// committed snapshot holds, lack it.
+type modelBuilt struct {
+	up          *drift.UpMigration // from the snapshot's schema to the models'
+	then, fresh *schema.Schema     // the snapshot's schema; what the migrations produce now
+	rel         string             // the snapshot, relative
+	difference  string             // the first difference of the two, in words
+	command     string             // migrate snapshot, as the user runs it
+}
+
+// refusal is the error of a model-built change no migration is written
+// for, saying why.
+func (b *modelBuilt) refusal(why string) error {
+	return &exitError{code: exitFindings, err: fmt.Errorf("no migration written: the migrations already produce the models' schema on a fresh database, "+
+		"because they build tables from today's models (NewCreateTable().Model), but %s, the schema of the databases they migrated so far, differs (first difference: %s). "+
+		"A migration making the change must skip what exists, or it fails on a fresh database where the earlier migration already makes it, and %s. "+
+		"Write one by hand (PostgreSQL and MariaDB: ADD COLUMN IF NOT EXISTS, CREATE INDEX IF NOT EXISTS; SQLite: check pragma_table_info in a Go migration), "+
+		"or make the earlier migrations create their tables without the models (SQL, or a copy of the model as it was); then run %s",
+		b.rel, b.difference, why, b.command)}
+}
+
+// builtFromModels tells a model-built change apart from "no changes":
+// with the snapshot's migrations, the migrations now produce another
+// schema than the snapshot's. It returns nil when there is none (or no
+// snapshot), and otherwise the up from the snapshot's schema to the
+// models', printing on standard error what the databases migrated so far
+// lack.
+func (m *migrateNewCommand) builtFromModels(ctx context.Context, db dbCloser, d dsn.DSN, desired *desiredSide, file *snapshot.File, rel string) (*modelBuilt, error) {
 	if file == nil {
-		return nil
+		return nil, nil
 	}
 	now, err := m.readMigrated(ctx, db, d)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	body, err := snapshot.Body(d.Dialect, now.schema)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if !slices.Equal(now.migrations, file.Migrations) || file.SameBody(body) {
-		return nil
+		return nil, nil
 	}
 	snap, err := file.Snapshot()
 	if err != nil {
-		return fmt.Errorf("%s: %w", rel, err)
+		return nil, fmt.Errorf("%s: %w", rel, err)
 	}
 	then, err := snapshot.Body(d.Dialect, snap.Schema)
 	if err != nil {
-		return fmt.Errorf("%s: %w", rel, err)
+		return nil, fmt.Errorf("%s: %w", rel, err)
 	}
 	if bytes.Equal(then, body) {
-		return nil
+		return nil, nil
 	}
 	snap.Schema.Name = now.schema.Name
 	behind, err := m.compare(d, desired, snap.Schema)
 	if err != nil {
-		return fmt.Errorf("%s: %w", rel, err)
+		return nil, fmt.Errorf("%s: %w", rel, err)
 	}
-	var lacks bytes.Buffer
-	if err := drift.WriteSQL(&lacks, behind); err != nil {
-		return err
+	b := &modelBuilt{then: snap.Schema, fresh: now.schema, rel: rel, difference: firstDifference(then, body), command: m.snapshotCommand()}
+	b.up = drift.NewUp(behind, nil, m.allowDestructive)
+	if b.up.Changes == 0 {
+		var lacks bytes.Buffer
+		if err := drift.WriteSQL(&lacks, behind); err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(m.stderr, "schemalint: what the databases migrated so far (%s) lack:\n%s", rel, m.redact(lacks.String()))
+		return nil, b.refusal("there is nothing to write")
 	}
-	fmt.Fprintf(m.stderr, "schemalint: what the databases migrated so far (%s) lack:\n%s", rel, m.redact(lacks.String()))
-	return &exitError{code: exitFindings, err: fmt.Errorf("no migration written: the migrations already produce the models' schema on a fresh database, "+
-		"because they build tables from today's models (NewCreateTable().Model), but %s, the schema of the databases they migrated so far, differs (first difference: %s). "+
-		"A migration making the change would fail on a fresh database, where the earlier migration already makes it: "+
-		"write one that skips what exists (PostgreSQL and MariaDB: ADD COLUMN IF NOT EXISTS, CREATE INDEX IF NOT EXISTS; SQLite: check pragma_table_info in a Go migration), "+
-		"or make the earlier migrations create their tables without the models (SQL, or a copy of the model as it was), then run %s",
-		rel, firstDifference(then, body), m.snapshotCommand())}
+	return b, nil
+}
+
+// verifyGuarded makes the up of a model-built change skip what exists
+// (drift.GuardedUp) and proves it on the scratch database, which the
+// migrations left in the fresh state: the up changes nothing there; taken
+// to the snapshot's schema (the databases migrated so far), the up brings
+// it to the fresh state, and the down, planned from there, back to the
+// snapshot's.
+func (m *migrateNewCommand) verifyGuarded(ctx context.Context, db dbCloser, d dsn.DSN, b *modelBuilt) (drift.MigrationFile, *drift.MigrationFile, error) {
+	mariaDB := false
+	if d.Dialect == dsn.MySQL {
+		var version string
+		if err := db.SQL().QueryRowContext(ctx, "SELECT VERSION()").Scan(&version); err != nil {
+			return drift.MigrationFile{}, nil, err
+		}
+		mariaDB = strings.Contains(strings.ToLower(version), "mariadb")
+	}
+	up, err := drift.GuardedUp(d.Dialect, mariaDB, b.up.File)
+	if err != nil {
+		var lacks strings.Builder
+		lacks.WriteString(b.up.File.Body)
+		fmt.Fprintf(m.stderr, "schemalint: what the databases migrated so far (%s) lack:\n%s", b.rel, m.redact(lacks.String()))
+		return up, nil, b.refusal(strings.TrimPrefix(err.Error(), "drift: "))
+	}
+	same := func(step string, want *schema.Schema) error {
+		got, err := m.inspect(ctx, db, d)
+		if err != nil {
+			return err
+		}
+		got.Name = want.Name
+		g, err := snapshot.Body(d.Dialect, got)
+		if err != nil {
+			return err
+		}
+		w, err := snapshot.Body(d.Dialect, want)
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(g, w) {
+			return fmt.Errorf("the generated migration does not do what it should on the scratch %s database, so nothing was written: %s (%s)", d.Dialect, step, firstDifference(w, g))
+		}
+		return nil
+	}
+	fail := func(what string, err error) (drift.MigrationFile, *drift.MigrationFile, error) {
+		return up, nil, fmt.Errorf("the generated migration fails on the scratch %s database %s, so nothing was written: %w", d.Dialect, what, err)
+	}
+	if err := applyFile(ctx, db, up); err != nil {
+		return fail("where the migrations made the change already", err)
+	}
+	if err := same("it changes a database the migrations made afresh", b.fresh); err != nil {
+		return up, nil, err
+	}
+	toThen, err := drift.NewDown(d.Dialect, b.fresh, b.then, nil, m.exclude)
+	if err != nil {
+		return up, nil, err
+	}
+	if err := applyFile(ctx, db, *toThen); err != nil {
+		return fail("(bringing it to the snapshot's schema)", err)
+	}
+	if err := applyFile(ctx, db, up); err != nil {
+		return fail("in the snapshot's schema", err)
+	}
+	if err := same("from the snapshot's schema, it does not reach the models'", b.fresh); err != nil {
+		return up, nil, err
+	}
+	down := toThen // the models' schema back to the snapshot's
+	if err := applyFile(ctx, db, *down); err != nil {
+		return fail("(its down)", err)
+	}
+	if err := same("its down does not bring the snapshot's schema back", b.then); err != nil {
+		return up, nil, err
+	}
+	fmt.Fprintf(m.stderr, "schemalint: the migrations build tables from today's models, so the migration skips what exists: "+
+		"it brings the databases migrated so far (%s) to the models' schema and leaves a fresh database as it is\n", b.rel)
+	return up, down, nil
 }

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/uptrace/bun"
+
+	"github.com/schemalint/schemalint/drift"
 	"github.com/schemalint/schemalint/internal/dsn"
 	"github.com/schemalint/schemalint/internal/testdb"
 )
@@ -194,10 +197,10 @@ func TestSnapshotEdges(t *testing.T) {
 // tables from today's models produce the models' schema by themselves,
 // so after a field is added migrate new finds no difference with them;
 // the committed snapshot, the schema of the databases they migrated so
-// far, lacks the column. migrate new then writes nothing (a migration
-// adding the column would fail on a fresh database, where the earlier
-// migration adds it already) and exits 1, saying why and printing what
-// those databases lack.
+// far, lacks the column. A migration adding it must skip what exists (it
+// would fail on a fresh database, where the earlier migration adds the
+// column already), which SQLite's ADD COLUMN cannot: migrate new writes
+// nothing and exits 1, saying why and printing what those databases lack.
 func TestMigrateNewModelBuilt(t *testing.T) {
 	t.Parallel()
 	dir := copyFixture(t, "snapmod")
@@ -215,6 +218,7 @@ func TestMigrateNewModelBuilt(t *testing.T) {
 		"schemalint: what the databases migrated so far (migrations/schema.sqlite.hcl) lack:\n",
 		"ALTER TABLE `users` ADD COLUMN `bio`",
 		"no migration written: the migrations already produce the models' schema on a fresh database, because they build tables from today's models",
+		"and SQLite has no ADD COLUMN IF NOT EXISTS.",
 		"then run schemalint migrate snapshot --models=./models --migrations=./migrations\n",
 	} {
 		if r.code != 1 || r.stdout != "" || !strings.Contains(r.stderr, want) {
@@ -228,4 +232,81 @@ func TestMigrateNewModelBuilt(t *testing.T) {
 	if len(entries) != 3 { // the migration, migrations.go, the snapshot
 		t.Errorf("migrate new wrote files: %v", entries)
 	}
+}
+
+// TestMigrateNewModelBuiltGuarded: on PostgreSQL and MariaDB, the same
+// model-built change gets a migration whose statements skip what exists
+// (ADD COLUMN IF NOT EXISTS; the backfill and SET NOT NULL run twice
+// alike). As a Go migration in the fixture's package, drift migrations
+// then passes: on its fresh scratch database the new migration changes
+// nothing, and the refreshed snapshot has the column. As SQL, applied to
+// a database in the snapshot's state holding a row, it adds the column
+// (live drift: nothing to report, the row backfilled), and applied to one
+// the migrations made afresh, it runs without error and changes nothing.
+func TestMigrateNewModelBuiltGuarded(t *testing.T) {
+	t.Parallel()
+	for _, d := range []string{dsn.Postgres, dsn.MySQL} {
+		for _, format := range []string{"go", "sql"} {
+			t.Run(d+"/"+format, func(t *testing.T) {
+				t.Parallel()
+				dir := copyFixture(t, "snapmod")
+				env := map[string]string{"SL_DEV": testdb.New(t, d).DSN.URL()}
+				pkgs := []string{"--models", "./models", "--migrations", "./migrations", "--dev-url-env", "SL_DEV"}
+				if r := runDrift(t, dir, env, append([]string{"migrate", "snapshot"}, pkgs...)...); r.code != 0 {
+					t.Fatalf("migrate snapshot: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+				}
+				addBio(t, dir)
+				r := runDrift(t, dir, env, append(append([]string{"migrate", "new", "--format", format}, pkgs...), "add_bio")...)
+				if r.code != 0 || !strings.Contains(r.stderr, "so the migration skips what exists") {
+					t.Fatalf("migrate new: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+				}
+				if format == "go" {
+					if r := runDrift(t, dir, env, append([]string{"drift", "migrations"}, pkgs...)...); r.code != 0 || r.stdout != "" {
+						t.Fatalf("drift migrations after the Go migration: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+					}
+					return
+				}
+				up, _ := generated(t, dir, "add_bio")
+				if body := readFile(t, up); !strings.Contains(body, "ADD COLUMN IF NOT EXISTS") {
+					t.Fatalf("the up does not skip what exists:\n%s", body)
+				}
+				old := testdb.New(t, d)
+				mustExec(t, old, snapmodUsers[d], "INSERT INTO users (email) VALUES ('a@example.com')")
+				applyGenerated(t, old, up)
+				live := []string{"drift", "--dsn-env", "SL_DSN", "--models", "./models"}
+				if r := runDrift(t, dir, map[string]string{"SL_DSN": old.DSN.URL()}, live...); r.code != 0 || r.stdout != "" {
+					t.Fatalf("drift after the up on the snapshot's schema: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+				}
+				if bio := queryString(t, old.SQL(), "SELECT bio FROM users"); bio != "" {
+					t.Errorf("the existing row's bio = %q, want the backfilled ''", bio)
+				}
+				fresh := testdb.New(t, d)
+				if _, err := fresh.Bun.NewCreateTable().Model((*snapUser)(nil)).Exec(t.Context()); err != nil {
+					t.Fatal(err)
+				}
+				initial := testdb.Inspect(t, fresh)
+				applyGenerated(t, fresh, up)
+				if back, err := drift.NewDown(d, testdb.Inspect(t, fresh), initial, nil, nil); err != nil || back.Runs {
+					t.Errorf("the up changed a database the migrations made afresh (%v):\n%s", err, back.Body)
+				}
+			})
+		}
+	}
+}
+
+// snapmodUsers creates the snapshot fixture's users table as its
+// migration did before Bio was added.
+var snapmodUsers = map[string]string{
+	dsn.Postgres: "CREATE TABLE users (id bigserial PRIMARY KEY, email varchar NOT NULL UNIQUE)",
+	dsn.MySQL:    "CREATE TABLE users (id bigint AUTO_INCREMENT PRIMARY KEY, email varchar(255) NOT NULL UNIQUE)",
+}
+
+// snapUser is the fixture's User with Bio, as the migrations create it on
+// a fresh database.
+type snapUser struct {
+	bun.BaseModel `bun:"table:users"`
+
+	ID    int64  `bun:"id,pk,autoincrement"`
+	Email string `bun:"email,notnull,unique"`
+	Bio   string `bun:"bio,notnull"`
 }
