@@ -174,6 +174,10 @@ type GoMigration struct {
 	// Up and Down are the SQL form's files, whose statements the Go
 	// form runs in the same order, in a transaction when they are Tx.
 	Up, Down MigrationFile
+	// CheckColumns: on SQLite, which has no ADD COLUMN IF NOT EXISTS, an
+	// ADD COLUMN runs only when pragma_table_info lacks the column (a
+	// guarded migration, see Guarded).
+	CheckColumns bool
 }
 
 // bunDialects are Bun's names of schemalint's dialects (package
@@ -269,8 +273,17 @@ func (g *GoMigration) writeBranch(b *strings.Builder, imp map[string]string, dir
 		}
 		if stmt != "" {
 			n++
+			table, column, check := SQLiteAddedColumn(stmt)
+			check = check && g.CheckColumns && g.Dialect == dsn.SQLite
+			if check {
+				fmt.Fprintf(b, "var has%d int\nif err := %s.QueryRowContext(ctx, %q, %q, %q).Scan(&has%d); err != nil {\nreturn %s.Errorf(\"migration %s %s, statement %d: %%w\", err)\n}\nif has%d == 0 {\n",
+					n, handle, SQLiteColumnExists, table, column, n, imp["fmt"], g.ID, direction, n, n)
+			}
 			fmt.Fprintf(b, "if _, err := %s.ExecContext(ctx, %s); err != nil {\nreturn %s.Errorf(\"migration %s %s, statement %d: %%w\", err)\n}\n",
 				handle, goString(stmt), imp["fmt"], g.ID, direction, n)
+			if check {
+				b.WriteString("}\n")
+			}
 		}
 		for _, l := range trail {
 			b.WriteString(goComment(l))

@@ -45,17 +45,28 @@ var (
 		{regexp.MustCompile(`(?i)^CREATE TABLE\s+(?:IF NOT EXISTS\s+)?`), "CREATE TABLE IF NOT EXISTS "},
 		{regexp.MustCompile(`(?i)^DROP TABLE\s+(?:IF EXISTS\s+)?`), "DROP TABLE IF EXISTS "},
 	}
+	sqliteGuards = []guardRule{
+		{regexp.MustCompile(`(?i)^CREATE (UNIQUE )?INDEX\s+(?:IF NOT EXISTS\s+)?`), "CREATE ${1}INDEX IF NOT EXISTS "},
+		{regexp.MustCompile(`(?i)^CREATE TABLE\s+(?:IF NOT EXISTS\s+)?`), "CREATE TABLE IF NOT EXISTS "},
+		{regexp.MustCompile(`(?i)^DROP INDEX\s+(?:IF EXISTS\s+)?`), "DROP INDEX IF EXISTS "},
+	}
 	// Statements that can run twice as they are.
 	pgRerunnable    = regexp.MustCompile(`(?i)^(UPDATE\s|ALTER TABLE\s+\S+\s+ALTER COLUMN\s)`)
 	mariaRerunnable = regexp.MustCompile(`(?i)^(UPDATE\s|ALTER TABLE\s+\S+\s+MODIFY COLUMN\s)`)
+	// SQLite: a table rebuild (its copy, the old table dropped, the copy
+	// renamed) and its framing run twice alike; an ADD COLUMN is checked
+	// by the Go migration.
+	sqliteRerunnable = regexp.MustCompile(`(?i)^(UPDATE\s|INSERT INTO\s|DROP TABLE\s|PRAGMA\s|BEGIN\b|COMMIT\b|ALTER TABLE\s+\S+\s+(RENAME TO|ADD COLUMN)\s)`)
 	// What no IF [NOT] EXISTS covers.
 	unguardable = regexp.MustCompile(`(?i)\b(ADD CONSTRAINT|ADD FOREIGN KEY|ADD PRIMARY KEY|DROP CONSTRAINT|DROP FOREIGN KEY|RENAME)\b`)
 )
 
 // Guarded returns f with every statement made to skip what exists, for
 // dialect (mariaDB: a MySQL dialect server that is MariaDB). It fails,
-// naming the statement, when one cannot be.
-func Guarded(dialect string, mariaDB bool, f MigrationFile) (MigrationFile, error) {
+// naming the statement, when one cannot be. goForm: f becomes a Go
+// migration, which on SQLite checks pragma_table_info before an ADD COLUMN
+// (GoMigration.CheckColumns), so SQLite's ADD COLUMN is left as it is.
+func Guarded(dialect string, mariaDB, goForm bool, f MigrationFile) (MigrationFile, error) {
 	var guards []guardRule
 	var rerun *regexp.Regexp
 	switch {
@@ -65,8 +76,10 @@ func Guarded(dialect string, mariaDB bool, f MigrationFile) (MigrationFile, erro
 		guards, rerun = mariaGuards, mariaRerunnable
 	case dialect == dsn.MySQL:
 		return f, errorf("MySQL has no ADD COLUMN IF NOT EXISTS (MariaDB has)")
+	case goForm:
+		guards, rerun = sqliteGuards, sqliteRerunnable
 	default:
-		return f, errorf("SQLite has no ADD COLUMN IF NOT EXISTS")
+		return f, errorf("SQLite has no ADD COLUMN IF NOT EXISTS (a Go migration checks the column first: --format go)")
 	}
 	// Rewritten in place, part by part between the --bun:split lines,
 	// so that the file keeps its layout (its header, its blank lines).
@@ -77,7 +90,7 @@ func Guarded(dialect string, mariaDB bool, f MigrationFile) (MigrationFile, erro
 			if isCommentOnly(dialect, stmt) {
 				continue
 			}
-			_, code := splitLeadingComments(stmt)
+			code := leadingCode(stmt)
 			guarded, err := guardStatement(code, guards, rerun)
 			if err != nil {
 				return f, err
@@ -98,11 +111,11 @@ func Guarded(dialect string, mariaDB bool, f MigrationFile) (MigrationFile, erro
 
 // guardStatement is one statement, guarded.
 func guardStatement(code string, guards []guardRule, rerun *regexp.Regexp) (string, error) {
-	if m := unguardable.FindString(code); m != "" {
-		return "", errorf("%s cannot skip what exists (no IF NOT EXISTS for it): %s", strings.ToUpper(m), firstLine(code))
-	}
 	if rerun.MatchString(code) {
 		return code, nil
+	}
+	if m := unguardable.FindString(code); m != "" {
+		return "", errorf("%s cannot skip what exists (no IF NOT EXISTS for it): %s", strings.ToUpper(m), firstLine(code))
 	}
 	out, changed := code, false
 	for _, g := range guards {
@@ -116,17 +129,15 @@ func guardStatement(code string, guards []guardRule, rerun *regexp.Regexp) (stri
 	return out, nil
 }
 
-// splitLeadingComments separates the comment lines before a statement.
-func splitLeadingComments(stmt string) (comments, code string) {
+// leadingCode is a statement without the comment and blank lines before
+// it.
+func leadingCode(stmt string) string {
 	lines := strings.Split(stmt, "\n")
 	i := 0
-	for i < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[i]), "--") {
+	for i < len(lines) && (strings.TrimSpace(lines[i]) == "" || strings.HasPrefix(strings.TrimSpace(lines[i]), "--")) {
 		i++
 	}
-	if i == 0 {
-		return "", stmt
-	}
-	return strings.Join(lines[:i], "\n") + "\n", strings.Join(lines[i:], "\n")
+	return strings.Join(lines[i:], "\n")
 }
 
 func firstLine(s string) string {
@@ -147,10 +158,28 @@ func guardNote(f MigrationFile) MigrationFile {
 }
 
 // GuardedUp is Guarded with the note saying why, for an up migration.
-func GuardedUp(dialect string, mariaDB bool, f MigrationFile) (MigrationFile, error) {
-	g, err := Guarded(dialect, mariaDB, f)
+func GuardedUp(dialect string, mariaDB, goForm bool, f MigrationFile) (MigrationFile, error) {
+	g, err := Guarded(dialect, mariaDB, goForm, f)
 	if err != nil {
 		return g, err
 	}
 	return guardNote(g), nil
 }
+
+var sqliteAddColumn = regexp.MustCompile("(?is)^ALTER TABLE\\s+[`\"]?([^`\"\\s]+)[`\"]?\\s+ADD COLUMN\\s+[`\"]?([^`\"\\s]+)[`\"]?")
+
+// SQLiteAddedColumn returns the table and column a SQLite ALTER TABLE ...
+// ADD COLUMN statement adds (leading comment lines skipped), for the
+// check that makes it skip a column that exists.
+func SQLiteAddedColumn(stmt string) (table, column string, ok bool) {
+	code := leadingCode(strings.TrimSpace(stmt))
+	m := sqliteAddColumn.FindStringSubmatch(strings.TrimSpace(code))
+	if m == nil {
+		return "", "", false
+	}
+	return m[1], m[2], true
+}
+
+// SQLiteColumnExists is the query telling whether table has column:
+// its one argument pair is the table and the column.
+const SQLiteColumnExists = "SELECT count(*) FROM pragma_table_info(?) WHERE name = ?"

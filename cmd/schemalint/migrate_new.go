@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"flag"
 	"fmt"
@@ -114,9 +115,10 @@ Migrations that create tables from today's models (NewCreateTable().Model)
 already make a model's change on a fresh database; when the committed
 snapshot shows that the databases they migrated so far lack it, the
 migration is written from the snapshot's schema with every statement
-skipping what exists (ADD COLUMN IF NOT EXISTS...: PostgreSQL, MariaDB),
-and proved on both schemas; where the dialect cannot (MySQL, SQLite, a
-foreign key), nothing is written and the error says why.
+skipping what exists (ADD COLUMN IF NOT EXISTS...: PostgreSQL, MariaDB;
+SQLite: --format go, which checks pragma_table_info), and proved on both
+schemas; where it cannot (MySQL, SQLite's SQL files, a foreign key),
+nothing is written and the error says why.
 
 Exit codes: 0 files written, or "no changes"; 1 nothing could be written
 that runs (every change destructive without --allow-destructive, needing
@@ -281,7 +283,7 @@ func (m *migrateNewCommand) exec(ctx context.Context, args []string) (err error)
 	}
 	var down *drift.MigrationFile
 	if built != nil {
-		if up.File, down, err = m.verifyGuarded(ctx, db, d, built); err != nil {
+		if up.File, down, err = m.verifyGuarded(ctx, db, d, desired, built); err != nil {
 			return err
 		}
 	} else if down, err = m.verifyPlain(ctx, db, d, res, up.File, before, renamed, renames); err != nil {
@@ -292,7 +294,7 @@ func (m *migrateNewCommand) exec(ctx context.Context, args []string) (err error)
 		return fmt.Errorf("%s already holds a migration %s: Bun needs one per timestamp, run again in a second", dir, stamp)
 	}
 	if goPkg != nil {
-		path, err := writeGoFile(ctx, dir, goPkg, stamp+"_"+name, d.Dialect, up.File, *down)
+		path, err := writeGoFile(ctx, dir, goPkg, stamp+"_"+name, d.Dialect, up.File, *down, built != nil)
 		if err != nil {
 			return err
 		}
@@ -377,6 +379,17 @@ func (m *migrateNewCommand) inspect(ctx context.Context, db dbCloser, d dsn.DSN)
 // applyFile runs a generated file as Bun's migrator does: its parts in
 // order on one connection, in a transaction for a .tx. file.
 func applyFile(ctx context.Context, db dbCloser, f drift.MigrationFile) error {
+	return applyFileWith(ctx, db, f, nil)
+}
+
+// execer runs statements on one connection or transaction.
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// applyFileWith is applyFile skipping the statements skip says to.
+func applyFileWith(ctx context.Context, db dbCloser, f drift.MigrationFile, skip func(context.Context, execer, string) (bool, error)) error {
 	parts, err := drift.SplitBunSQL(f.Body)
 	if err != nil {
 		return err
@@ -386,25 +399,45 @@ func applyFile(ctx context.Context, db dbCloser, f drift.MigrationFile) error {
 		return err
 	}
 	defer func() { _ = conn.Close() }()
-	if !f.Tx {
+	run := func(e execer) error {
 		for _, q := range parts {
-			if _, err := conn.ExecContext(ctx, q); err != nil {
+			if skip != nil {
+				if s, err := skip(ctx, e, q); err != nil || s {
+					if err != nil {
+						return fmt.Errorf("%s: %w", oneLine(q), err)
+					}
+					continue
+				}
+			}
+			if _, err := e.ExecContext(ctx, q); err != nil {
 				return fmt.Errorf("%s: %w", oneLine(q), err)
 			}
 		}
 		return nil
 	}
+	if !f.Tx {
+		return run(conn)
+	}
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
-	for _, q := range parts {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
-			_ = tx.Rollback()
-			return fmt.Errorf("%s: %w", oneLine(q), err)
-		}
+	if err := run(tx); err != nil {
+		_ = tx.Rollback()
+		return err
 	}
 	return tx.Commit()
+}
+
+// sqliteHasColumn skips a SQLite ADD COLUMN whose column exists.
+func sqliteHasColumn(ctx context.Context, e execer, q string) (bool, error) {
+	table, column, ok := drift.SQLiteAddedColumn(q)
+	if !ok {
+		return false, nil
+	}
+	var n int
+	err := e.QueryRowContext(ctx, drift.SQLiteColumnExists, table, column).Scan(&n)
+	return n > 0, err
 }
 
 // packageDir is the directory of the one package patterns name.
@@ -550,7 +583,7 @@ func (m *migrateNewCommand) builtFromModels(ctx context.Context, db dbCloser, d 
 // to the snapshot's schema (the databases migrated so far), the up brings
 // it to the fresh state, and the down, planned from there, back to the
 // snapshot's.
-func (m *migrateNewCommand) verifyGuarded(ctx context.Context, db dbCloser, d dsn.DSN, b *modelBuilt) (drift.MigrationFile, *drift.MigrationFile, error) {
+func (m *migrateNewCommand) verifyGuarded(ctx context.Context, db dbCloser, d dsn.DSN, desired *desiredSide, b *modelBuilt) (drift.MigrationFile, *drift.MigrationFile, error) {
 	mariaDB := false
 	if d.Dialect == dsn.MySQL {
 		var version string
@@ -559,39 +592,65 @@ func (m *migrateNewCommand) verifyGuarded(ctx context.Context, db dbCloser, d ds
 		}
 		mariaDB = strings.Contains(strings.ToLower(version), "mariadb")
 	}
-	up, err := drift.GuardedUp(d.Dialect, mariaDB, b.up.File)
+	goForm := m.format == formatGo
+	up, err := drift.GuardedUp(d.Dialect, mariaDB, goForm, b.up.File)
 	if err != nil {
 		var lacks strings.Builder
 		lacks.WriteString(b.up.File.Body)
 		fmt.Fprintf(m.stderr, "schemalint: what the databases migrated so far (%s) lack:\n%s", b.rel, m.redact(lacks.String()))
 		return up, nil, b.refusal(strings.TrimPrefix(err.Error(), "drift: "))
 	}
-	same := func(step string, want *schema.Schema) error {
+	// The scratch database after each step, judged as drift judges:
+	// the models' schema is reached when nothing is reported that the
+	// fresh schema does not show too (a SQLite rebuild, say, turns a
+	// UNIQUE constraint's autoindex into a named index: the same to Bun);
+	// the snapshot's is back when Atlas sees nothing to change.
+	findings := func() (map[string]string, error) {
 		got, err := m.inspect(ctx, db, d)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		got.Name = want.Name
-		g, err := snapshot.Body(d.Dialect, got)
+		res, err := m.compare(d, desired, got)
+		if err != nil {
+			return nil, err
+		}
+		out := map[string]string{}
+		for i := range res.Findings {
+			out[res.Findings[i].Kind.ID()+" "+res.Findings[i].Object] = res.Findings[i].Message
+		}
+		return out, nil
+	}
+	baseline, err := findings()
+	if err != nil {
+		return up, nil, err
+	}
+	wrong := func(step string) error {
+		now, err := findings()
 		if err != nil {
 			return err
 		}
-		w, err := snapshot.Body(d.Dialect, want)
-		if err != nil {
-			return err
-		}
-		if !bytes.Equal(g, w) {
-			return fmt.Errorf("the generated migration does not do what it should on the scratch %s database, so nothing was written: %s (%s)", d.Dialect, step, firstDifference(w, g))
+		for key, msg := range now {
+			if _, ok := baseline[key]; !ok {
+				return fmt.Errorf("the generated migration does not do what it should on the scratch %s database, so nothing was written: %s (%s)", d.Dialect, step, msg)
+			}
 		}
 		return nil
 	}
 	fail := func(what string, err error) (drift.MigrationFile, *drift.MigrationFile, error) {
 		return up, nil, fmt.Errorf("the generated migration fails on the scratch %s database %s, so nothing was written: %w", d.Dialect, what, err)
 	}
-	if err := applyFile(ctx, db, up); err != nil {
+	// The Go form's check of SQLite's ADD COLUMN, as the generated code
+	// makes it.
+	applyUp := func() error {
+		if d.Dialect == dsn.SQLite && goForm {
+			return applyFileWith(ctx, db, up, sqliteHasColumn)
+		}
+		return applyFile(ctx, db, up)
+	}
+	if err := applyUp(); err != nil {
 		return fail("where the migrations made the change already", err)
 	}
-	if err := same("it changes a database the migrations made afresh", b.fresh); err != nil {
+	if err := wrong("on a database the migrations made afresh"); err != nil {
 		return up, nil, err
 	}
 	toThen, err := drift.NewDown(d.Dialect, b.fresh, b.then, nil, m.exclude)
@@ -601,20 +660,28 @@ func (m *migrateNewCommand) verifyGuarded(ctx context.Context, db dbCloser, d ds
 	if err := applyFile(ctx, db, *toThen); err != nil {
 		return fail("(bringing it to the snapshot's schema)", err)
 	}
-	if err := applyFile(ctx, db, up); err != nil {
+	if err := applyUp(); err != nil {
 		return fail("in the snapshot's schema", err)
 	}
-	if err := same("from the snapshot's schema, it does not reach the models'", b.fresh); err != nil {
+	if err := wrong("from the snapshot's schema, it does not reach the models'"); err != nil {
 		return up, nil, err
 	}
 	down := toThen // the models' schema back to the snapshot's
 	if err := applyFile(ctx, db, *down); err != nil {
 		return fail("(its down)", err)
 	}
-	if err := same("its down does not bring the snapshot's schema back", b.then); err != nil {
+	got, err := m.inspect(ctx, db, d)
+	if err != nil {
 		return up, nil, err
 	}
+	back, err := drift.NewDown(d.Dialect, got, b.then, nil, m.exclude)
+	if err != nil {
+		return up, nil, err
+	}
+	if back.Runs {
+		return up, nil, fmt.Errorf("the generated down migration does not bring the snapshot's schema back on the scratch %s database, so nothing was written: still to do:\n%s", d.Dialect, back.Body)
+	}
 	fmt.Fprintf(m.stderr, "schemalint: the migrations build tables from today's models, so the migration skips what exists: "+
-		"it brings the databases migrated so far (%s) to the models' schema and leaves a fresh database as it is\n", b.rel)
+		"it brings the databases migrated so far (%s) to the models' schema and, on a fresh database, changes nothing the models see\n", b.rel)
 	return up, down, nil
 }

@@ -53,12 +53,12 @@ func (m *migrateNewCommand) goTarget(dir, name string) (*drift.MigrationsPackage
 // writeGoFile writes migration id as Go into dir and compiles the
 // package with it; when the package does not compile, the file is
 // removed and the compiler's message returned (exit 2).
-func writeGoFile(ctx context.Context, dir string, pkg *drift.MigrationsPackage, id, dialect string, up, down drift.MigrationFile) (string, error) {
+func writeGoFile(ctx context.Context, dir string, pkg *drift.MigrationsPackage, id, dialect string, up, down drift.MigrationFile, checkColumns bool) (string, error) {
 	file, err := drift.GoFileName(id)
 	if err != nil {
 		return "", usageErr("%v", err)
 	}
-	g := drift.GoMigration{Package: pkg, ID: id, Dialect: dialect, Up: up, Down: down}
+	g := drift.GoMigration{Package: pkg, ID: id, Dialect: dialect, Up: up, Down: down, CheckColumns: checkColumns}
 	src, err := g.Source()
 	if err != nil {
 		return "", err
