@@ -126,6 +126,9 @@ func FromDeclaredWith(s *declared.Schema, models []*declared.Schema, dialect, di
 // declarations) to d, with from's notes.
 func (d *Declared) addDirectives(from *Declared, dialect string) {
 	for _, n := range from.Notes {
+		// A models package's notes are about its directives, not about
+		// what migrations do.
+		n = strings.Replace(n, ": the migrations may do more than drift knows: ", ": a model's index directive is not followed: ", 1)
 		if !slices.Contains(d.Notes, n) {
 			d.Notes = append(d.Notes, n)
 		}

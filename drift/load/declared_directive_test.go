@@ -72,7 +72,7 @@ func TestDeclaredDirectives(t *testing.T) {
 			"logs: idx_shared(code)", "notes: idx_notes_body(body) d"), shared},
 		{"mysql", append(slices.Clone(common), "accounts: idx_shared(code,name) d",
 			"logs: idx_shared(code)", "notes: idx_notes_body(body) d"),
-			"models/models.go:16:1: the migrations may do more than drift knows: //schemalint:index idx_accounts_live does not parse as an index on MySQL: offset 55: WHERE (a partial index) is not MySQL syntax"},
+			"models/models.go:16:1: a model's index directive is not followed: //schemalint:index idx_accounts_live does not parse as an index on MySQL: offset 55: WHERE (a partial index) is not MySQL syntax"},
 	} {
 		got, err := Declared(t.Context(), cfg, tc.dialect)
 		if err != nil {
