@@ -37,11 +37,10 @@ func ModelObjects(dialect string, view *bunview.View, s *schema.Schema, opts Opt
 		if mt.Schema != "" && mt.Schema != schemaName || ignoredTable(mt.Name) || excluded(opts.Exclude, mt.Name) {
 			continue
 		}
-		i := slices.IndexFunc(s.Tables, func(t *schema.Table) bool { return sameIdent(dialect, t.Name, mt.Name) })
-		if i < 0 {
+		lt := tableNamed(dialect, s, mt.Name)
+		if lt == nil {
 			continue
 		}
-		lt := s.Tables[i]
 		out.Tables = append(out.Tables, lt.Name)
 		if opts.RelationFKs {
 			for i := range mt.References {
@@ -70,11 +69,10 @@ func ModelObjects(dialect string, view *bunview.View, s *schema.Schema, opts Opt
 		if ignoredTable(dt.Name) || excluded(opts.Exclude, dt.Name) {
 			continue
 		}
-		i := slices.IndexFunc(s.Tables, func(t *schema.Table) bool { return sameIdent(dialect, t.Name, dt.Name) })
-		if i < 0 {
+		lt := tableNamed(dialect, s, dt.Name)
+		if lt == nil {
 			continue
 		}
-		lt := s.Tables[i]
 		for _, dix := range dt.Indexes {
 			if !dix.Directive {
 				continue
@@ -85,6 +83,14 @@ func ModelObjects(dialect string, view *bunview.View, s *schema.Schema, opts Opt
 		}
 	}
 	return out
+}
+
+// tableNamed is s's table of that name, as the dialect compares names.
+func tableNamed(dialect string, s *schema.Schema, name string) *schema.Table {
+	if i := slices.IndexFunc(s.Tables, func(t *schema.Table) bool { return sameIdent(dialect, t.Name, name) }); i >= 0 {
+		return s.Tables[i]
+	}
+	return nil
 }
 
 func columnNames(cols []*schema.Column) []string {

@@ -136,31 +136,14 @@ func (c *driftCommand) checkSnapshot(d dsn.DSN, desired *desiredSide, m *migrate
 			migrationChanges(file.Migrations, m.migrations), rel, c.snapshotCommand())}
 		return res, nil
 	}
-	now, err := snapshot.Body(d.Dialect, m.schema)
+	b, err := c.behindSnapshot(d, desired, m, file, rel)
 	if err != nil {
 		return nil, err
 	}
-	if file.SameBody(now) {
+	if b == nil {
 		return res, nil
 	}
-	snap, err := file.Snapshot()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", rel, err)
-	}
-	then, err := snapshot.Body(d.Dialect, snap.Schema)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", rel, err)
-	}
-	if bytes.Equal(now, then) { // the same schema, written otherwise
-		return res, nil
-	}
-	// Same migrations, another schema: compare the models with the
-	// snapshot, which stands for every database these migrations ran on.
-	snap.Schema.Name = m.schema.Name
-	behind, err := c.compare(d, desired, snap.Schema)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", rel, err)
-	}
+	behind := b.res
 	added := 0
 	for i := range behind.Findings {
 		f := &behind.Findings[i]
@@ -177,9 +160,47 @@ func (c *driftCommand) checkSnapshot(d dsn.DSN, desired *desiredSide, m *migrate
 			rel, c.snapshotCommand())}
 	} else {
 		c.stale = &exitError{code: exitFindings, err: fmt.Errorf("the migrations, the same as %s's, now produce another schema (an applied migration was edited?); first difference: %s; if that is intended, run %s",
-			rel, firstDifference(then, now), c.snapshotCommand())}
+			rel, firstDifference(b.then, b.now), c.snapshotCommand())}
 	}
 	return res, nil
+}
+
+// snapshotBehind is the models compared with the committed snapshot, when
+// the migrations, the snapshot's (the caller checks), now produce another
+// schema (m): the snapshot stands for every database they ran on.
+type snapshotBehind struct {
+	snap      *snapshot.Snapshot
+	then, now []byte        // the snapshot's body, and the one m gives
+	res       *drift.Result // the models against the snapshot's schema
+}
+
+// behindSnapshot returns nil when m's schema is the snapshot's, as written
+// or written otherwise.
+func (c *driftCommand) behindSnapshot(d dsn.DSN, desired *desiredSide, m *migrated, file *snapshot.File, rel string) (*snapshotBehind, error) {
+	now, err := snapshot.Body(d.Dialect, m.schema)
+	if err != nil {
+		return nil, err
+	}
+	if file.SameBody(now) {
+		return nil, nil
+	}
+	snap, err := file.Snapshot()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", rel, err)
+	}
+	then, err := snapshot.Body(d.Dialect, snap.Schema)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", rel, err)
+	}
+	if bytes.Equal(now, then) { // the same schema, written otherwise
+		return nil, nil
+	}
+	snap.Schema.Name = m.schema.Name
+	res, err := c.compare(d, desired, snap.Schema)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", rel, err)
+	}
+	return &snapshotBehind{snap: snap, then: then, now: now, res: res}, nil
 }
 
 // removedWithoutMigration fails the run when res reports objects the

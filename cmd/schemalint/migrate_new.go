@@ -538,33 +538,15 @@ func (m *migrateNewCommand) builtFromModels(ctx context.Context, db dbCloser, d 
 		return nil, nil
 	}
 	now, err := m.readMigrated(ctx, db, d)
-	if err != nil {
+	if err != nil || !slices.Equal(now.migrations, file.Migrations) {
 		return nil, err
 	}
-	body, err := snapshot.Body(d.Dialect, now.schema)
-	if err != nil {
+	sb, err := m.behindSnapshot(d, desired, now, file, rel)
+	if err != nil || sb == nil {
 		return nil, err
 	}
-	if !slices.Equal(now.migrations, file.Migrations) || file.SameBody(body) {
-		return nil, nil
-	}
-	snap, err := file.Snapshot()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", rel, err)
-	}
-	then, err := snapshot.Body(d.Dialect, snap.Schema)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", rel, err)
-	}
-	if bytes.Equal(then, body) {
-		return nil, nil
-	}
-	snap.Schema.Name = now.schema.Name
-	behind, err := m.compare(d, desired, snap.Schema)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", rel, err)
-	}
-	b := &modelBuilt{then: snap.Schema, fresh: now.schema, rel: rel, difference: firstDifference(then, body), command: m.snapshotCommand()}
+	behind := sb.res
+	b := &modelBuilt{then: sb.snap.Schema, fresh: now.schema, rel: rel, difference: firstDifference(sb.then, sb.now), command: m.snapshotCommand()}
 	b.up = drift.NewUp(behind, nil, m.allowDestructive)
 	if b.up.Changes == 0 {
 		var lacks bytes.Buffer
