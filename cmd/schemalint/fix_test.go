@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/schemalint/schemalint/internal/clitest"
 )
 
 // TestFixLoopMigration is issue 11's first problem on the real binary: a
@@ -21,11 +23,11 @@ import (
 // database.
 func TestFixLoopMigration(t *testing.T) {
 	t.Parallel()
-	dir := copyMod(t)
+	dir := clitest.CopyDir(t, mod)
 	var before jsonOut
 	r := schemalint(t, dir, "--format", "json", "./fixloop/...")
-	if err := json.Unmarshal([]byte(r.stdout), &before); err != nil || r.code != 1 {
-		t.Fatalf("before --fix: exit %d (%v)\n%s%s", r.code, err, r.stdout, r.stderr)
+	if err := json.Unmarshal([]byte(r.Stdout), &before); err != nil || r.Code != 1 {
+		t.Fatalf("before --fix: exit %d (%v)\n%s%s", r.Code, err, r.Stdout, r.Stderr)
 	}
 	fixable := 0
 	for _, f := range before.Findings {
@@ -38,8 +40,8 @@ func TestFixLoopMigration(t *testing.T) {
 	}
 
 	r = schemalint(t, dir, "--fix", "./fixloop/...")
-	if r.code != 0 || r.stdout != "" || !strings.Contains(r.stderr, "applied 3 fixes to 1 files") || !strings.Contains(r.stderr, "0 findings remain") {
-		t.Fatalf("--fix: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	if r.Code != 0 || r.Stdout != "" || !strings.Contains(r.Stderr, "applied 3 fixes to 1 files") || !strings.Contains(r.Stderr, "0 findings remain") {
+		t.Fatalf("--fix: exit %d\n%s%s", r.Code, r.Stdout, r.Stderr)
 	}
 	file := filepath.Join(dir, "fixloop", "migrations", "20260101000001_blog.go")
 	f, err := parser.ParseFile(token.NewFileSet(), file, nil, 0)
@@ -61,17 +63,17 @@ func TestFixLoopMigration(t *testing.T) {
 		t.Errorf("NewCreateIndex %d times in a loop and %d outside, want 0 and 3", inLoop, after)
 	}
 
-	if r := schemalint(t, dir, "./fixloop/..."); r.code != 0 || r.stdout != "" {
-		t.Errorf("lint after --fix: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	if r := schemalint(t, dir, "./fixloop/..."); r.Code != 0 || r.Stdout != "" {
+		t.Errorf("lint after --fix: exit %d\n%s%s", r.Code, r.Stdout, r.Stderr)
 	}
-	if out, err := runGo(t, dir, "vet", "./fixloop/..."); err != nil {
+	if out, err := clitest.Go(t, dir, "vet", "./fixloop/..."); err != nil {
 		t.Errorf("the fixed packages do not vet: %v\n%s", err, out)
 	}
 	// The migrations run on a scratch SQLite database and leave what the
 	// models say: the statements run once each, after their tables exist.
-	r = runDrift(t, dir, nil, "drift", "migrations", "--models", "./fixloop/models", "--migrations", "./fixloop/migrations")
-	if r.code != 0 {
-		t.Errorf("the fixed migrations do not run clean: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	r = schemalint(t, dir, "drift", "migrations", "--models", "./fixloop/models", "--migrations", "./fixloop/migrations")
+	if r.Code != 0 {
+		t.Errorf("the fixed migrations do not run clean: exit %d\n%s%s", r.Code, r.Stdout, r.Stderr)
 	}
 }
 
@@ -81,16 +83,16 @@ func TestFixLoopMigration(t *testing.T) {
 // compile error, and the file is byte for byte as before.
 func TestFixUndoneWhenItBreaksTheBuild(t *testing.T) {
 	t.Parallel()
-	dir := copyMod(t)
+	dir := clitest.CopyDir(t, mod)
 	file := filepath.Join(dir, "fixbreak", "models.go")
 	before, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := schemalint(t, dir, "--fix", "./fixbreak")
-	if r.code != 2 || !strings.Contains(r.stderr, "undid the fixes to fixbreak/models.go (the files are as before)") ||
-		!strings.Contains(r.stderr, "fixbreak/models_test.go:6:17: field and method with the same name CreatedAt") {
-		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	if r.Code != 2 || !strings.Contains(r.Stderr, "undid the fixes to fixbreak/models.go (the files are as before)") ||
+		!strings.Contains(r.Stderr, "fixbreak/models_test.go:6:17: field and method with the same name CreatedAt") {
+		t.Fatalf("exit %d\n%s%s", r.Code, r.Stdout, r.Stderr)
 	}
 	if after, err := os.ReadFile(file); err != nil || !bytes.Equal(after, before) {
 		t.Errorf("models.go after the undo (%v):\n%s", err, after)

@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/peterbourgon/ff/v3/ffcli"
+
+	"github.com/schemalint/schemalint/internal/cli"
 )
 
 // hookMarker identifies hooks this command wrote, so it may replace them.
@@ -43,7 +45,7 @@ git commit --no-verify; uninstall by deleting the file.`),
 		ShortHelp:   "install a git pre-commit hook",
 		Subcommands: []*ffcli.Command{install},
 		Exec: func(context.Context, []string) error {
-			return usageErr("hook: missing subcommand: schemalint hook install")
+			return cli.UsageErr("hook: missing subcommand: schemalint hook install")
 		},
 	}
 }
@@ -54,14 +56,14 @@ func installHook(ctx context.Context, stdout io.Writer, force bool, args []strin
 	}
 	dir, err := gitOutput(ctx, "rev-parse", "--git-path", "hooks")
 	if err != nil {
-		return &exitError{code: exitFailure, err: fmt.Errorf("not in a git repository: %w", err)}
+		return &cli.ExitError{Code: cli.ExitFailure, Err: fmt.Errorf("not in a git repository: %w", err)}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil { //nolint:gosec // the mode git itself gives .git/hooks
 		return err
 	}
 	path := filepath.Join(dir, "pre-commit")
 	if old, err := os.ReadFile(path); err == nil && !strings.Contains(string(old), hookMarker) && !force {
-		return usageErr("%s exists and was not written by schemalint: merge it by hand, or use --force to replace it", path)
+		return cli.UsageErr("%s exists and was not written by schemalint: merge it by hand, or use --force to replace it", path)
 	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
@@ -71,7 +73,7 @@ func installHook(ctx context.Context, stdout io.Writer, force bool, args []strin
 	}
 	quoted := make([]string, len(args))
 	for i, a := range args {
-		quoted[i] = shellQuote(a)
+		quoted[i] = cli.ShellQuote(a)
 	}
 	script := fmt.Sprintf(`#!/bin/sh
 %s
@@ -82,7 +84,7 @@ SCHEMALINT=${SCHEMALINT:-%s}
 [ -x "$SCHEMALINT" ] || SCHEMALINT=schemalint
 cd "$(git rev-parse --show-toplevel)" || exit 1
 exec "$SCHEMALINT" %s
-`, hookMarker, shellQuote(exe), strings.Join(quoted, " "))
+`, hookMarker, cli.ShellQuote(exe), strings.Join(quoted, " "))
 	if err := os.WriteFile(path, []byte(script), 0o755); err != nil { //nolint:gosec // git runs only executable hooks
 		return err
 	}
@@ -99,18 +101,4 @@ func gitOutput(ctx context.Context, args ...string) (string, error) {
 		return "", err
 	}
 	return strings.TrimSpace(string(out)), nil
-}
-
-// shellQuote quotes s for a POSIX shell.
-func shellQuote(s string) string {
-	if s != "" && strings.IndexFunc(s, func(r rune) bool { return !shellPlain(r) }) < 0 {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
-// shellPlain reports whether r stands for itself, unquoted, in a POSIX
-// shell word.
-func shellPlain(r rune) bool {
-	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./=:,@+", r)
 }

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/schemalint/schemalint/internal/clitest"
 )
 
 func git(t *testing.T, dir string, args ...string) (string, error) {
@@ -31,18 +33,18 @@ func TestPreCommitHook(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		write(t, filepath.Join(dir, f), string(data))
+		clitest.Write(t, filepath.Join(dir, f), string(data))
 	}
 	clean, err := os.ReadFile(filepath.Join(mod, "clean", "models.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	write(t, filepath.Join(dir, "clean", "models.go"), string(clean))
+	clitest.Write(t, filepath.Join(dir, "clean", "models.go"), string(clean))
 	if out, err := git(t, dir, "init", "-q"); err != nil {
 		t.Fatal(out)
 	}
-	if r := schemalint(t, dir, "hook", "install"); r.code != 0 || !strings.Contains(r.stdout, "installed") {
-		t.Fatalf("hook install: %d %s %s", r.code, r.stdout, r.stderr)
+	if r := schemalint(t, dir, "hook", "install"); r.Code != 0 || !strings.Contains(r.Stdout, "installed") {
+		t.Fatalf("hook install: %d %s %s", r.Code, r.Stdout, r.Stderr)
 	}
 	if out, err := git(t, dir, "add", "-A"); err != nil {
 		t.Fatal(out)
@@ -54,7 +56,7 @@ func TestPreCommitHook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	write(t, filepath.Join(dir, "violations", "models.go"), string(bad))
+	clitest.Write(t, filepath.Join(dir, "violations", "models.go"), string(bad))
 	if out, err := git(t, dir, "add", "-A"); err != nil {
 		t.Fatal(out)
 	}
@@ -76,7 +78,7 @@ func TestPreCommitHook(t *testing.T) {
 	if err := os.RemoveAll(filepath.Join(dir, "violations")); err != nil {
 		t.Fatal(err)
 	}
-	write(t, filepath.Join(dir, "README"), "clean\n")
+	clitest.Write(t, filepath.Join(dir, "README"), "clean\n")
 	if out, err := git(t, dir, "add", "-A"); err != nil {
 		t.Fatal(out)
 	}
@@ -84,15 +86,15 @@ func TestPreCommitHook(t *testing.T) {
 		t.Fatalf("clean commit blocked after a violating one: %v\n%s", err, out)
 	}
 	// A second install replaces its own hook; a foreign hook needs --force.
-	if r := schemalint(t, dir, "hook", "install", "--", "--fail-level", "error", "./..."); r.code != 0 {
-		t.Errorf("reinstall: %d %s", r.code, r.stderr)
+	if r := schemalint(t, dir, "hook", "install", "--", "--fail-level", "error", "./..."); r.Code != 0 {
+		t.Errorf("reinstall: %d %s", r.Code, r.Stderr)
 	}
-	write(t, filepath.Join(dir, ".git", "hooks", "pre-commit"), "#!/bin/sh\nexit 0\n")
-	if r := schemalint(t, dir, "hook", "install"); r.code != 2 || !strings.Contains(r.stderr, "--force") {
-		t.Errorf("foreign hook replaced without --force: %d %s", r.code, r.stderr)
+	clitest.Write(t, filepath.Join(dir, ".git", "hooks", "pre-commit"), "#!/bin/sh\nexit 0\n")
+	if r := schemalint(t, dir, "hook", "install"); r.Code != 2 || !strings.Contains(r.Stderr, "--force") {
+		t.Errorf("foreign hook replaced without --force: %d %s", r.Code, r.Stderr)
 	}
-	if r := schemalint(t, t.TempDir(), "hook", "install"); r.code != 2 || !strings.Contains(r.stderr, "not in a git repository") {
-		t.Errorf("outside git: %d %s", r.code, r.stderr)
+	if r := schemalint(t, t.TempDir(), "hook", "install"); r.Code != 2 || !strings.Contains(r.Stderr, "not in a git repository") {
+		t.Errorf("outside git: %d %s", r.Code, r.Stderr)
 	}
 }
 
@@ -120,8 +122,8 @@ func TestPreCommitHooksFile(t *testing.T) {
 		if h.Entry != "schemalint" || h.PassFilenames == nil || *h.PassFilenames {
 			t.Errorf("%s: entry %q, pass_filenames %v", h.ID, h.Entry, h.PassFilenames)
 		}
-		if r := schemalint(t, filepath.Join(mod, "clean"), append([]string{"--format", "json"}, h.Args...)...); r.code != 0 {
-			t.Errorf("%s: schemalint rejects the hook's arguments %v: %s", h.ID, h.Args, r.stderr)
+		if r := schemalint(t, filepath.Join(mod, "clean"), append([]string{"--format", "json"}, h.Args...)...); r.Code != 0 {
+			t.Errorf("%s: schemalint rejects the hook's arguments %v: %s", h.ID, h.Args, r.Stderr)
 		}
 	}
 	if !langs["golang"] || !langs["system"] {
@@ -133,13 +135,13 @@ func TestPreCommitHooksFile(t *testing.T) {
 // the entries that stopped matching.
 func TestBaseline(t *testing.T) {
 	t.Parallel()
-	dir := copyMod(t)
-	if r := schemalint(t, dir, "--baseline-write", "baseline.json", "./violations"); r.code != 0 || r.stdout != "" ||
-		!strings.Contains(r.stderr, "recorded 13 findings") {
-		t.Fatalf("write: %d %q %q", r.code, r.stdout, r.stderr)
+	dir := clitest.CopyDir(t, mod)
+	if r := schemalint(t, dir, "--baseline-write", "baseline.json", "./violations"); r.Code != 0 || r.Stdout != "" ||
+		!strings.Contains(r.Stderr, "recorded 13 findings") {
+		t.Fatalf("write: %d %q %q", r.Code, r.Stdout, r.Stderr)
 	}
-	if r := schemalint(t, dir, "--baseline", "baseline.json", "./violations"); r.code != 0 || r.stdout != "" {
-		t.Fatalf("nothing new: %d %q %q", r.code, r.stdout, r.stderr)
+	if r := schemalint(t, dir, "--baseline", "baseline.json", "./violations"); r.Code != 0 || r.Stdout != "" {
+		t.Fatalf("nothing new: %d %q %q", r.Code, r.Stdout, r.Stderr)
 	}
 	// Move everything down two lines, fix one finding, add a new one.
 	path := filepath.Join(dir, "violations", "models.go")
@@ -150,17 +152,17 @@ func TestBaseline(t *testing.T) {
 	s := strings.Replace(string(src), "package violations\n", "package violations\n\n// moved\n", 1)
 	s = strings.Replace(s, "`bun:\"deleted_at\"`", "`bun:\"deleted_at,soft_delete\"`", 1)
 	s = strings.Replace(s, "Title string `bun:\"title\"`", "Title string `bun:\"title\"`\n\tBlob  map[string]any `bun:\"blob\"`", 1)
-	write(t, path, s)
+	clitest.Write(t, path, s)
 	r := schemalint(t, dir, "--baseline", "baseline.json", "./violations")
-	if r.code != 1 || strings.Count(r.stdout, "SL007") != 1 || !strings.Contains(r.stdout, "Blob") || strings.Contains(r.stdout, "Settings") {
-		t.Errorf("new finding only: %d\n%s", r.code, r.stdout)
+	if r.Code != 1 || strings.Count(r.Stdout, "SL007") != 1 || !strings.Contains(r.Stdout, "Blob") || strings.Contains(r.Stdout, "Settings") {
+		t.Errorf("new finding only: %d\n%s", r.Code, r.Stdout)
 	}
 	// One line with the command that rewrites the file, not a list.
-	if want := "schemalint: baseline baseline.json: 1 of its 13 entries match nothing (fixed, or changed); shrink it: schemalint --baseline-write baseline.json ./violations\n"; r.stderr != want {
-		t.Errorf("stale entry note:\n%s\nwant\n%s", r.stderr, want)
+	if want := "schemalint: baseline baseline.json: 1 of its 13 entries match nothing (fixed, or changed); shrink it: schemalint --baseline-write baseline.json ./violations\n"; r.Stderr != want {
+		t.Errorf("stale entry note:\n%s\nwant\n%s", r.Stderr, want)
 	}
-	if r := schemalint(t, dir, "--baseline", "missing.json", "./violations"); r.code != 2 {
-		t.Errorf("missing baseline: exit %d", r.code)
+	if r := schemalint(t, dir, "--baseline", "missing.json", "./violations"); r.Code != 2 {
+		t.Errorf("missing baseline: exit %d", r.Code)
 	}
 }
 
@@ -170,26 +172,26 @@ func TestBaseline(t *testing.T) {
 // baseline says so once per run with the command that rewrites it.
 func TestBaselineFromConfig(t *testing.T) {
 	t.Parallel()
-	dir := copyMod(t)
+	dir := clitest.CopyDir(t, mod)
 	cfgPath := filepath.Join(dir, ".schemalint.yml")
 	cfg, err := os.ReadFile(cfgPath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	write(t, cfgPath, string(cfg)+"baseline: .schemalint-baseline.json\n")
+	clitest.Write(t, cfgPath, string(cfg)+"baseline: .schemalint-baseline.json\n")
 	if out, err := git(t, dir, "init", "-q"); err != nil {
 		t.Fatal(out)
 	}
-	if r := schemalint(t, dir, "--baseline-write", ".schemalint-baseline.json", "./violations"); r.code != 0 {
-		t.Fatalf("baseline-write: %d %s", r.code, r.stderr)
+	if r := schemalint(t, dir, "--baseline-write", ".schemalint-baseline.json", "./violations"); r.Code != 0 {
+		t.Fatalf("baseline-write: %d %s", r.Code, r.Stderr)
 	}
 	// SL007 names the dialects Bun would create the wrong type on.
-	write(t, cfgPath, strings.Replace(string(cfg), "dialect: [postgres, mysql]", "dialect: [postgres, mysql, sqlite]", 1)+"baseline: .schemalint-baseline.json\n")
-	if r := schemalint(t, dir, "./violations"); r.code != 0 || r.stdout != "" || r.stderr != "" {
-		t.Fatalf("baselined findings reported after a dialect change: %d\n%s%s", r.code, r.stdout, r.stderr)
+	clitest.Write(t, cfgPath, strings.Replace(string(cfg), "dialect: [postgres, mysql]", "dialect: [postgres, mysql, sqlite]", 1)+"baseline: .schemalint-baseline.json\n")
+	if r := schemalint(t, dir, "./violations"); r.Code != 0 || r.Stdout != "" || r.Stderr != "" {
+		t.Fatalf("baselined findings reported after a dialect change: %d\n%s%s", r.Code, r.Stdout, r.Stderr)
 	}
-	if r := schemalint(t, dir, "hook", "install", "--", "./violations"); r.code != 0 {
-		t.Fatalf("hook install: %d %s", r.code, r.stderr)
+	if r := schemalint(t, dir, "hook", "install", "--", "./violations"); r.Code != 0 {
+		t.Fatalf("hook install: %d %s", r.Code, r.Stderr)
 	}
 	commit := func(msg string) string {
 		t.Helper()
@@ -210,17 +212,17 @@ func TestBaselineFromConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	write(t, filepath.Join(dir, "violations", "models.go"), string(clean))
+	clitest.Write(t, filepath.Join(dir, "violations", "models.go"), string(clean))
 	out := commit("paid down")
 	const rewrite = "schemalint --baseline-write .schemalint-baseline.json ./violations"
 	if strings.Count(out, "is paid down") != 1 || strings.Count(out, rewrite) != 1 || strings.Count(out, "\n") != 1 {
 		t.Errorf("paid-down note, want one line with %q:\n%s", rewrite, out)
 	}
 	// The printed command does rewrite it; then the note is gone.
-	if r := schemalint(t, dir, strings.Fields(rewrite)[1:]...); r.code != 0 {
-		t.Fatalf("%s: %d %s", rewrite, r.code, r.stderr)
+	if r := schemalint(t, dir, strings.Fields(rewrite)[1:]...); r.Code != 0 {
+		t.Fatalf("%s: %d %s", rewrite, r.Code, r.Stderr)
 	}
-	if r := schemalint(t, dir, "./violations"); r.code != 0 || r.stdout != "" || r.stderr != "" {
-		t.Errorf("after the rewrite: %d %q %q", r.code, r.stdout, r.stderr)
+	if r := schemalint(t, dir, "./violations"); r.Code != 0 || r.Stdout != "" || r.Stderr != "" {
+		t.Errorf("after the rewrite: %d %q %q", r.Code, r.Stdout, r.Stderr)
 	}
 }

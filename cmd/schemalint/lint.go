@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -19,7 +18,7 @@ import (
 	"github.com/schemalint/schemalint/analyzers"
 	"github.com/schemalint/schemalint/analyzers/bunmodel"
 	"github.com/schemalint/schemalint/analyzers/config"
-	"github.com/schemalint/schemalint/internal/baseline"
+	"github.com/schemalint/schemalint/internal/cli"
 	"github.com/schemalint/schemalint/internal/fixes"
 	"github.com/schemalint/schemalint/internal/lintrun"
 	"github.com/schemalint/schemalint/internal/report"
@@ -86,31 +85,31 @@ the rules, each package configured by the nearest .schemalint.yml above it.`),
 
 func (c *lintCommand) exec(ctx context.Context, args []string) error {
 	// Flags may follow the patterns, as golangci-lint and go vet allow.
-	patterns, err := interleaved(c.flags, args)
+	patterns, err := cli.Interleaved(c.flags, args)
 	if err != nil {
-		return usageErr("%v", err)
+		return cli.UsageErr("%v", err)
 	}
 	if c.showVersion {
-		return printVersion(c.stdout)
+		return cli.PrintVersion(c.stdout)
 	}
 	if len(patterns) == 0 {
-		return usageErr("no packages given: try schemalint ./...")
+		return cli.UsageErr("no packages given: try schemalint ./...")
 	}
 	if err := checkDirs(patterns); err != nil {
 		return err
 	}
 	failLevel, err := config.ParseSeverity(c.failLevel)
 	if err != nil {
-		return usageErr("--fail-level: %v", err)
+		return cli.UsageErr("--fail-level: %v", err)
 	}
 	if !slices.Contains(report.Formats, c.format) {
-		return usageErr("--format %q: want %s", c.format, strings.Join(report.Formats, ", "))
+		return cli.UsageErr("--format %q: want %s", c.format, strings.Join(report.Formats, ", "))
 	}
 	env := analyzers.NewEnv()
 	if c.config != "" {
 		cfg, err := config.Load(c.config)
 		if err != nil {
-			return &exitError{code: exitFailure, err: err}
+			return &cli.ExitError{Code: cli.ExitFailure, Err: err}
 		}
 		env.Static = cfg
 		bunmodel.UseConfig(cfg)
@@ -133,27 +132,27 @@ func (c *lintCommand) exec(ctx context.Context, args []string) error {
 	}
 	rep, err := run()
 	if err != nil {
-		return &exitError{code: exitFailure, err: err}
+		return &cli.ExitError{Code: cli.ExitFailure, Err: err}
 	}
 	if c.fix {
 		if rep, err = c.applyFixes(rep, run); err != nil {
-			return &exitError{code: exitFailure, err: err}
+			return &cli.ExitError{Code: cli.ExitFailure, Err: err}
 		}
 	}
-	rep.Version = version()
+	rep.Version = cli.Version()
 	if c.baselineWrite != "" {
-		return writeBaseline(c.stderr, c.baselineWrite, rep)
+		return cli.WriteBaseline(c.stderr, c.baselineWrite, rep)
 	}
 	if c.baseline == "" {
 		// The committed baseline: key, so that the hook and CI honour it.
-		if c.baseline, err = configBaseline(c.config, cwd); err != nil {
-			return &exitError{code: exitFailure, err: err}
+		if c.baseline, err = cli.ConfigBaseline(c.config, cwd); err != nil {
+			return &cli.ExitError{Code: cli.ExitFailure, Err: err}
 		}
 	}
 	if c.baseline != "" {
-		rewrite := rewriteCommand("", []*flag.FlagSet{c.flags, c.sub}, c.baseline, patterns)
-		if err := applyBaseline(c.stderr, c.baseline, rep, rewrite, false); err != nil {
-			return &exitError{code: exitFailure, err: err}
+		rewrite := cli.RewriteCommand("", []*flag.FlagSet{c.flags, c.sub}, c.baseline, patterns)
+		if err := cli.ApplyBaseline(c.stderr, c.baseline, rep, rewrite, false); err != nil {
+			return &cli.ExitError{Code: cli.ExitFailure, Err: err}
 		}
 	}
 	useColor := c.format == "text" && !c.noColor && !color.NoColor && os.Getenv("NO_COLOR") == ""
@@ -161,7 +160,7 @@ func (c *lintCommand) exec(ctx context.Context, args []string) error {
 		return err
 	}
 	if rep.AtLeast(failLevel) > 0 {
-		return errFindings
+		return cli.ErrFindings
 	}
 	return nil
 }
@@ -195,65 +194,6 @@ func (c *lintCommand) applyFixes(rep *report.Report, relint func() (*report.Repo
 	return out.Report, nil
 }
 
-// writeBaseline records the report's findings.
-func writeBaseline(stderr io.Writer, path string, rep *report.Report) error {
-	b := baseline.New(rep.Findings)
-	if err := b.Write(path); err != nil {
-		return &exitError{code: exitFailure, err: err}
-	}
-	fmt.Fprintf(stderr, "schemalint: recorded %d findings (%d entries) in %s\n", len(rep.Findings), len(b.Entries), path)
-	return nil
-}
-
-// applyBaseline drops the findings the baseline holds. Entries that match
-// nothing any more (paid-down debt) are told about in one line with the
-// command that rewrites the file (rewrite), listed only when verbose, so
-// that a hook running on every commit is not noisy about them.
-func applyBaseline(stderr io.Writer, path string, rep *report.Report, rewrite string, verbose bool) error {
-	b, err := baseline.Read(path)
-	if err != nil {
-		return err
-	}
-	fresh, stale := b.Filter(rep.Findings)
-	rep.Findings = fresh
-	switch {
-	case len(stale) == 0:
-	case len(stale) == len(b.Entries) && slices.EqualFunc(stale, b.Entries, func(x, y baseline.Entry) bool { return x.Count == y.Count }):
-		fmt.Fprintf(stderr, "schemalint: baseline %s is paid down (none of its %s matches): delete it, or rewrite it: %s\n", path, entries(len(b.Entries)), rewrite)
-	default:
-		fmt.Fprintf(stderr, "schemalint: baseline %s: %d of its %s match nothing (fixed, or changed); shrink it: %s\n", path, len(stale), entries(len(b.Entries)), rewrite)
-	}
-	if verbose {
-		for _, e := range stale {
-			fmt.Fprintf(stderr, "\t%s %s: %s (x%d)\n", e.Rule, cmp.Or(e.Subject, e.Object), e.Message, e.Count)
-		}
-	}
-	return nil
-}
-
-// interleaved parses the flags found among args (after the first
-// positional argument, where the flag package stops) and returns the
-// positional arguments; "--" ends the flags.
-func interleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for len(args) > 0 {
-		a := args[0]
-		switch {
-		case a == "--":
-			return append(pos, args[1:]...), nil
-		case strings.HasPrefix(a, "-") && a != "-":
-			if err := fs.Parse(args); err != nil {
-				return nil, err
-			}
-			args = fs.Args()
-		default:
-			pos = append(pos, a)
-			args = args[1:]
-		}
-	}
-	return pos, nil
-}
-
 // checkDirs reports a pattern naming a directory that does not exist as
 // such, not as packages that do not compile.
 func checkDirs(patterns []string) error {
@@ -268,9 +208,9 @@ func checkDirs(patterns []string) error {
 		st, err := os.Stat(dir)
 		switch {
 		case errors.Is(err, os.ErrNotExist):
-			return usageErr("%s: no such directory", p)
+			return cli.UsageErr("%s: no such directory", p)
 		case err == nil && !st.IsDir():
-			return usageErr("%s: not a directory (give a package directory or a pattern such as ./...)", p)
+			return cli.UsageErr("%s: not a directory (give a package directory or a pattern such as ./...)", p)
 		}
 	}
 	return nil

@@ -2,13 +2,11 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"syscall"
@@ -17,66 +15,27 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"github.com/schemalint/schemalint/internal/testdb"
+	"github.com/schemalint/schemalint/internal/clitest"
 )
 
 // bin is the schemalint binary built for the tests: the tests run the real
 // program, as users and go vet do.
 var bin string
 
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "schemalint-test")
-	if err != nil {
-		panic(err)
-	}
-	// Lint's result cache, and drift's programs where a test does not
-	// choose, stay out of the user's cache directory.
-	if err := os.Setenv("SCHEMALINT_CACHE_DIR", filepath.Join(dir, "cache")); err != nil {
-		panic(err)
-	}
-	bin = filepath.Join(dir, "schemalint")
-	if runtime.GOOS == "windows" {
-		bin += ".exe"
-	}
-	if out, err := exec.CommandContext(context.Background(), "go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		panic("build schemalint: " + err.Error() + "\n" + string(out))
-	}
-	code := testdb.Main(m)
-	_ = os.RemoveAll(dir)
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { os.Exit(clitest.Main(m, &bin)) }
 
-type result struct {
-	stdout, stderr string
-	code           int
-}
+type result = clitest.Result
 
 // schemalint runs the binary in dir.
 func schemalint(t *testing.T, dir string, args ...string) result {
 	t.Helper()
-	return schemalintEnv(t, dir, nil, args...)
+	return clitest.Run(t.Context(), t, bin, dir, nil, args...)
 }
 
 // schemalintEnv runs the binary in dir with env added to the environment.
 func schemalintEnv(t *testing.T, dir string, env []string, args ...string) result {
 	t.Helper()
-	cmd := exec.CommandContext(t.Context(), bin, args...)
-	cmd.Dir = dir
-	cmd.Env = append(append(os.Environ(), "NO_COLOR=1"), env...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	code := 0
-	if ee, ok := errors.AsType[*exec.ExitError](err); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	r := result{stdout.String(), stderr.String(), code}
-	if strings.Contains(r.stderr, "goroutine ") || strings.Contains(r.stderr, "panic:") {
-		t.Fatalf("schemalint %v panicked:\n%s", args, r.stderr)
-	}
-	return r
+	return clitest.Run(t.Context(), t, bin, dir, env, args...)
 }
 
 const mod = "testdata/mod"
@@ -84,16 +43,16 @@ const mod = "testdata/mod"
 func TestCleanPackageIsSilent(t *testing.T) {
 	t.Parallel()
 	r := schemalint(t, mod, "./clean")
-	if r.code != 0 || r.stdout != "" || r.stderr != "" {
-		t.Fatalf("exit %d, stdout %q, stderr %q; want 0 and no output", r.code, r.stdout, r.stderr)
+	if r.Code != 0 || r.Stdout != "" || r.Stderr != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q; want 0 and no output", r.Code, r.Stdout, r.Stderr)
 	}
 }
 
 func TestReferenceSchemaIsSilent(t *testing.T) {
 	t.Parallel()
 	r := schemalint(t, "../..", "./schema/...", "./migrations/...")
-	if r.code != 0 || r.stdout != "" || r.stderr != "" {
-		t.Fatalf("exit %d, stdout %q, stderr %q; want 0 and no output", r.code, r.stdout, r.stderr)
+	if r.Code != 0 || r.Stdout != "" || r.Stderr != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q; want 0 and no output", r.Code, r.Stdout, r.Stderr)
 	}
 }
 
@@ -118,12 +77,12 @@ type jsonOut struct {
 func TestViolationsEachOnce(t *testing.T) {
 	t.Parallel()
 	r := schemalint(t, mod, "--format", "json", "./violations")
-	if r.code != 1 {
-		t.Fatalf("exit %d, want 1; stderr %s", r.code, r.stderr)
+	if r.Code != 1 {
+		t.Fatalf("exit %d, want 1; stderr %s", r.Code, r.Stderr)
 	}
 	var out jsonOut
-	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
-		t.Fatalf("JSON output: %v\n%s", err, r.stdout)
+	if err := json.Unmarshal([]byte(r.Stdout), &out); err != nil {
+		t.Fatalf("JSON output: %v\n%s", err, r.Stdout)
 	}
 	var got []string
 	for _, f := range out.Findings {
@@ -147,12 +106,12 @@ func TestViolationsEachOnce(t *testing.T) {
 func TestIndexRulesEachOnce(t *testing.T) {
 	t.Parallel()
 	r := schemalint(t, mod, "--format", "json", "./migs/...")
-	if r.code != 1 {
-		t.Fatalf("exit %d, want 1; stderr %s", r.code, r.stderr)
+	if r.Code != 1 {
+		t.Fatalf("exit %d, want 1; stderr %s", r.Code, r.Stderr)
 	}
 	var out jsonOut
-	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
-		t.Fatalf("JSON output: %v\n%s", err, r.stdout)
+	if err := json.Unmarshal([]byte(r.Stdout), &out); err != nil {
+		t.Fatalf("JSON output: %v\n%s", err, r.Stdout)
 	}
 	var got []string
 	for _, f := range out.Findings {
@@ -170,19 +129,19 @@ func TestIndexRulesEachOnce(t *testing.T) {
 func TestTextOutput(t *testing.T) {
 	t.Parallel()
 	r := schemalint(t, mod, "./violations")
-	if r.code != 1 {
-		t.Fatalf("exit %d", r.code)
+	if r.Code != 1 {
+		t.Fatalf("exit %d", r.Code)
 	}
 	for _, want := range []string{
 		"violations/models.go:17:2: SL005 error: Org.DeletedAt is column deleted_at without soft_delete",
 		"(fixable)",
 		"13 findings (11 errors, 2 warnings)",
 	} {
-		if !strings.Contains(r.stdout, want) {
-			t.Errorf("text output lacks %q:\n%s", want, r.stdout)
+		if !strings.Contains(r.Stdout, want) {
+			t.Errorf("text output lacks %q:\n%s", want, r.Stdout)
 		}
 	}
-	if strings.Contains(r.stdout, "\x1b[") {
+	if strings.Contains(r.Stdout, "\x1b[") {
 		t.Error("colour codes with NO_COLOR set")
 	}
 }
@@ -191,11 +150,11 @@ func TestFailLevel(t *testing.T) {
 	t.Parallel()
 	// Only SL008 and SL000 are warnings; at fail level error the
 	// errors still fail, and a warnings-only run passes.
-	if r := schemalint(t, mod, "--fail-level", "error", "./violations"); r.code != 1 {
-		t.Errorf("errors at --fail-level error: exit %d", r.code)
+	if r := schemalint(t, mod, "--fail-level", "error", "./violations"); r.Code != 1 {
+		t.Errorf("errors at --fail-level error: exit %d", r.Code)
 	}
-	dir := copyMod(t)
-	write(t, filepath.Join(dir, "warn", "models.go"), `package warn
+	dir := clitest.CopyDir(t, mod)
+	clitest.Write(t, filepath.Join(dir, "warn", "models.go"), `package warn
 
 import (
 	"time"
@@ -212,26 +171,26 @@ type Org struct {
 	DeletedAt     *time.Time `+"`bun:\"deleted_at,soft_delete\"`"+`
 }
 `)
-	if r := schemalint(t, dir, "--fail-level", "error", "./warn"); r.code != 0 || !strings.Contains(r.stdout, "SL008 warning") {
-		t.Errorf("warnings only at --fail-level error: exit %d, output %s", r.code, r.stdout)
+	if r := schemalint(t, dir, "--fail-level", "error", "./warn"); r.Code != 0 || !strings.Contains(r.Stdout, "SL008 warning") {
+		t.Errorf("warnings only at --fail-level error: exit %d, output %s", r.Code, r.Stdout)
 	}
-	if r := schemalint(t, dir, "./warn"); r.code != 1 {
-		t.Errorf("warnings at the default fail level: exit %d, want 1", r.code)
+	if r := schemalint(t, dir, "./warn"); r.Code != 1 {
+		t.Errorf("warnings at the default fail level: exit %d, want 1", r.Code)
 	}
 }
 
 func TestSARIFIsValid(t *testing.T) {
 	t.Parallel()
 	r := schemalint(t, mod, "--format", "sarif", "./violations")
-	if r.code != 1 {
-		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	if r.Code != 1 {
+		t.Fatalf("exit %d: %s", r.Code, r.Stderr)
 	}
 	c := jsonschema.NewCompiler()
 	sch, err := c.Compile("testdata/sarif/sarif-2.1.0-rtm.5.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(r.stdout))
+	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(r.Stdout))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -268,7 +227,7 @@ func TestSARIFIsValid(t *testing.T) {
 			} `json:"results"`
 		} `json:"runs"`
 	}
-	if err := json.Unmarshal([]byte(r.stdout), &log); err != nil {
+	if err := json.Unmarshal([]byte(r.Stdout), &log); err != nil {
 		t.Fatal(err)
 	}
 	run := log.Runs[0]
@@ -284,44 +243,44 @@ func TestSARIFIsValid(t *testing.T) {
 	// code scanning renders without Go doc heading anchors.
 	js := schemalint(t, mod, "--format", "json", "./violations")
 	var out jsonOut
-	if err := json.Unmarshal([]byte(js.stdout), &out); err != nil {
+	if err := json.Unmarshal([]byte(js.Stdout), &out); err != nil {
 		t.Fatal(err)
 	}
 	fixes := 0
 	for _, f := range out.Findings {
 		fixes += len(f.Fixes)
 	}
-	if got := strings.Count(r.stdout, `"artifactChanges"`); fixes == 0 || got != fixes {
+	if got := strings.Count(r.Stdout, `"artifactChanges"`); fixes == 0 || got != fixes {
 		t.Errorf("SARIF has %d fixes, JSON %d", got, fixes)
 	}
-	if !strings.Contains(r.stdout, `"relatedLocations"`) || strings.Contains(r.stdout, "{#hdr-") {
-		t.Errorf("SARIF lacks related locations, or its help has heading anchors:\n%s", r.stdout)
+	if !strings.Contains(r.Stdout, `"relatedLocations"`) || strings.Contains(r.Stdout, "{#hdr-") {
+		t.Errorf("SARIF lacks related locations, or its help has heading anchors:\n%s", r.Stdout)
 	}
 }
 
 func TestGitHubAnnotations(t *testing.T) {
 	t.Parallel()
 	r := schemalint(t, mod, "--format", "github", "./violations")
-	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
-	if r.code != 1 || len(lines) != 13 {
-		t.Fatalf("exit %d, %d lines:\n%s", r.code, len(lines), r.stdout)
+	lines := strings.Split(strings.TrimSpace(r.Stdout), "\n")
+	if r.Code != 1 || len(lines) != 13 {
+		t.Fatalf("exit %d, %d lines:\n%s", r.Code, len(lines), r.Stdout)
 	}
-	if !strings.Contains(r.stdout, "::error file=violations/models.go,line=17,col=2,") ||
-		!strings.Contains(r.stdout, "::warning file=violations/models.go,") || !strings.Contains(r.stdout, "title=SL005 soft-delete::") {
-		t.Errorf("annotations:\n%s", r.stdout)
+	if !strings.Contains(r.Stdout, "::error file=violations/models.go,line=17,col=2,") ||
+		!strings.Contains(r.Stdout, "::warning file=violations/models.go,") || !strings.Contains(r.Stdout, "title=SL005 soft-delete::") {
+		t.Errorf("annotations:\n%s", r.Stdout)
 	}
 }
 
 func TestFix(t *testing.T) {
 	t.Parallel()
-	dir := copyMod(t)
+	dir := clitest.CopyDir(t, mod)
 	r := schemalint(t, dir, "--fix", "./violations")
-	if r.code != 1 || !strings.Contains(r.stderr, "applied 7 fixes to 1 files") {
-		t.Fatalf("exit %d, stderr %s", r.code, r.stderr)
+	if r.Code != 1 || !strings.Contains(r.Stderr, "applied 7 fixes to 1 files") {
+		t.Fatalf("exit %d, stderr %s", r.Code, r.Stderr)
 	}
 	after := schemalint(t, dir, "--format", "json", "./violations")
 	var out jsonOut
-	if err := json.Unmarshal([]byte(after.stdout), &out); err != nil {
+	if err := json.Unmarshal([]byte(after.Stdout), &out); err != nil {
 		t.Fatal(err)
 	}
 	var left []string
@@ -337,7 +296,7 @@ func TestFix(t *testing.T) {
 	if !slices.Equal(left, []string{"SL000", "SL001", "SL003", "SL006", "SL101", "SL102"}) {
 		t.Errorf("after --fix: %v", left)
 	}
-	if out, err := runGo(t, dir, "vet", "./violations"); err != nil {
+	if out, err := clitest.Go(t, dir, "vet", "./violations"); err != nil {
 		t.Errorf("the fixed package does not vet: %v\n%s", err, out)
 	}
 }
@@ -345,28 +304,28 @@ func TestFix(t *testing.T) {
 func TestBrokenPackage(t *testing.T) {
 	t.Parallel()
 	r := schemalint(t, mod, "./broken")
-	if r.code != 2 || !strings.Contains(r.stderr, "packages do not compile") ||
-		!strings.Contains(r.stderr, "broken/models.go:9:16: undefined: UndefinedType") {
-		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	if r.Code != 2 || !strings.Contains(r.Stderr, "packages do not compile") ||
+		!strings.Contains(r.Stderr, "broken/models.go:9:16: undefined: UndefinedType") {
+		t.Fatalf("exit %d, stderr %q", r.Code, r.Stderr)
 	}
 }
 
 func TestBadConfig(t *testing.T) {
 	t.Parallel()
 	r := schemalint(t, mod, "./badconfig")
-	if r.code != 2 || !strings.Contains(r.stderr, `badconfig/.schemalint.yml: options of rule SL005: line 5: unknown key "requre" (did you mean "require"?)`) ||
-		strings.Count(r.stderr, "\n") != 1 {
-		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	if r.Code != 2 || !strings.Contains(r.Stderr, `badconfig/.schemalint.yml: options of rule SL005: line 5: unknown key "requre" (did you mean "require"?)`) ||
+		strings.Count(r.Stderr, "\n") != 1 {
+		t.Fatalf("exit %d, stderr %q", r.Code, r.Stderr)
 	}
 	// The key's own line and the closest key or rule ID, not "line 1".
-	dir := copyMod(t)
+	dir := clitest.CopyDir(t, mod)
 	for cfg, want := range map[string]string{
 		"# models\nrules: []\ndialects: [postgres]\n":         `.schemalint.yml: line 3: unknown key "dialects" (did you mean "dialect"?)`,
 		"dialect: pg\nrules:\n  - id: SL005\n  - id: SL999\n": `.schemalint.yml: line 4: unknown rule "SL999" (did you mean "SL009"?)`,
 	} {
-		write(t, filepath.Join(dir, "clean", ".schemalint.yml"), cfg)
-		if r := schemalint(t, dir, "./clean"); r.code != 2 || !strings.Contains(r.stderr, want) {
-			t.Errorf("%q: exit %d, stderr %q, want %q", cfg, r.code, r.stderr, want)
+		clitest.Write(t, filepath.Join(dir, "clean", ".schemalint.yml"), cfg)
+		if r := schemalint(t, dir, "./clean"); r.Code != 2 || !strings.Contains(r.Stderr, want) {
+			t.Errorf("%q: exit %d, stderr %q, want %q", cfg, r.Code, r.Stderr, want)
 		}
 	}
 }
@@ -382,8 +341,8 @@ func TestUsageErrors(t *testing.T) {
 		{"--config", "missing.yml", "./clean"},
 		{"rules", "SL999"},
 	} {
-		if r := schemalint(t, mod, args...); r.code != 2 || r.stderr == "" {
-			t.Errorf("schemalint %v: exit %d, stderr %q; want 2 and a message", args, r.code, r.stderr)
+		if r := schemalint(t, mod, args...); r.Code != 2 || r.Stderr == "" {
+			t.Errorf("schemalint %v: exit %d, stderr %q; want 2 and a message", args, r.Code, r.Stderr)
 		}
 	}
 }
@@ -392,13 +351,13 @@ func TestHelp(t *testing.T) {
 	t.Parallel()
 	for _, args := range [][]string{{"--help"}, {"lint", "--help"}, {"rules", "-h"}, {"version", "--help"}} {
 		r := schemalint(t, mod, args...)
-		if r.code != 0 || !strings.Contains(r.stdout+r.stderr, "Usage: schemalint") {
-			t.Errorf("schemalint %v: exit %d, output %q", args, r.code, r.stdout+r.stderr)
+		if r.Code != 0 || !strings.Contains(r.Stdout+r.Stderr, "Usage: schemalint") {
+			t.Errorf("schemalint %v: exit %d, output %q", args, r.Code, r.Stdout+r.Stderr)
 		}
 	}
 	r := schemalint(t, mod, "--help")
 	for _, flag := range []string{"--format", "--fail-level", "--fix", "--tests", "--no-color", "--config", "Exit codes"} {
-		if !strings.Contains(r.stderr, flag) {
+		if !strings.Contains(r.Stderr, flag) {
 			t.Errorf("--help does not mention %s", flag)
 		}
 	}
@@ -406,23 +365,23 @@ func TestHelp(t *testing.T) {
 
 func TestConfigFlag(t *testing.T) {
 	t.Parallel()
-	dir := copyMod(t)
-	write(t, filepath.Join(dir, "off.yml"), "exclude:\n  - rules: [SL000, SL001, SL002, SL003, SL004, SL005, SL006, SL007, SL008, SL009, SL100, SL101, SL102]\n")
-	if r := schemalint(t, dir, "--config", "off.yml", "./violations"); r.code != 0 || r.stdout != "" {
-		t.Errorf("every rule excluded: exit %d, output %s", r.code, r.stdout)
+	dir := clitest.CopyDir(t, mod)
+	clitest.Write(t, filepath.Join(dir, "off.yml"), "exclude:\n  - rules: [SL000, SL001, SL002, SL003, SL004, SL005, SL006, SL007, SL008, SL009, SL100, SL101, SL102]\n")
+	if r := schemalint(t, dir, "--config", "off.yml", "./violations"); r.Code != 0 || r.Stdout != "" {
+		t.Errorf("every rule excluded: exit %d, output %s", r.Code, r.Stdout)
 	}
 }
 
 func TestVetTool(t *testing.T) {
 	t.Parallel()
-	out, err := runGo(t, mod, "vet", "-vettool="+bin, "./violations")
+	out, err := clitest.Go(t, mod, "vet", "-vettool="+bin, "./violations")
 	if err == nil {
 		t.Fatalf("go vet passed on violations:\n%s", out)
 	}
 	if !strings.Contains(out, "SL005: Org.DeletedAt is column deleted_at without soft_delete") {
 		t.Errorf("go vet output:\n%s", out)
 	}
-	if out, err := runGo(t, mod, "vet", "-vettool="+bin, "./clean"); err != nil {
+	if out, err := clitest.Go(t, mod, "vet", "-vettool="+bin, "./clean"); err != nil {
 		t.Errorf("go vet failed on the clean package: %v\n%s", err, out)
 	}
 }
@@ -431,13 +390,13 @@ func TestRulesCommand(t *testing.T) {
 	t.Parallel()
 	r := schemalint(t, mod, "rules")
 	// 19 lint rules and 15 drift finding kinds.
-	if r.code != 0 || strings.Count(r.stdout, "\n") != 34 || !strings.Contains(r.stdout, "SL005  soft-delete") ||
-		!strings.Contains(r.stdout, "DR003  column-missing") {
-		t.Errorf("rules: %d\n%s", r.code, r.stdout)
+	if r.Code != 0 || strings.Count(r.Stdout, "\n") != 34 || !strings.Contains(r.Stdout, "SL005  soft-delete") ||
+		!strings.Contains(r.Stdout, "DR003  column-missing") {
+		t.Errorf("rules: %d\n%s", r.Code, r.Stdout)
 	}
 	r = schemalint(t, mod, "rules", "soft-delete")
-	if r.code != 0 || !strings.Contains(r.stdout, "Bun filters deleted rows out of every select") {
-		t.Errorf("rules soft-delete:\n%s", r.stdout)
+	if r.Code != 0 || !strings.Contains(r.Stdout, "Bun filters deleted rows out of every select") {
+		t.Errorf("rules soft-delete:\n%s", r.Stdout)
 	}
 	r = schemalint(t, mod, "rules", "--format", "json")
 	var rules []struct {
@@ -448,8 +407,8 @@ func TestRulesCommand(t *testing.T) {
 		Doc      string `json:"doc"`
 		URL      string `json:"url"`
 	}
-	if err := json.Unmarshal([]byte(r.stdout), &rules); err != nil || len(rules) != 34 || rules[33].ID != "DR015" {
-		t.Fatalf("rules json: %v %s", err, r.stdout)
+	if err := json.Unmarshal([]byte(r.Stdout), &rules); err != nil || len(rules) != 34 || rules[33].ID != "DR015" {
+		t.Fatalf("rules json: %v %s", err, r.Stdout)
 	}
 	for _, rule := range rules {
 		if rule.Doc == "" || rule.Summary == "" || rule.URL == "" {
@@ -459,26 +418,26 @@ func TestRulesCommand(t *testing.T) {
 }
 
 // TestRulesDrift: drift findings are documented by the rules command, as
-// lint rules are, from drift.Kinds (which the README's table is checked
+// lint rules are, from drift/kind (which the README's table is checked
 // against).
 func TestRulesDrift(t *testing.T) {
 	t.Parallel()
 	r := schemalint(t, mod, "rules", "DR003")
-	if r.code != 0 || !strings.HasPrefix(r.stdout, "DR003 column-missing (default severity error)\n") ||
-		!strings.Contains(r.stdout, "Repair: SQL: ALTER TABLE ... ADD COLUMN") {
-		t.Errorf("rules DR003: %d\n%s%s", r.code, r.stdout, r.stderr)
+	if r.Code != 0 || !strings.HasPrefix(r.Stdout, "DR003 column-missing (default severity error)\n") ||
+		!strings.Contains(r.Stdout, "Repair: SQL: ALTER TABLE ... ADD COLUMN") {
+		t.Errorf("rules DR003: %d\n%s%s", r.Code, r.Stdout, r.Stderr)
 	}
-	if r := schemalint(t, mod, "rules", "dr007", "fk-extra"); r.code != 0 || !strings.Contains(r.stdout, "DR007 column-default") || !strings.Contains(r.stdout, "DR014 fk-extra") {
-		t.Errorf("rules by lower-case ID and name: %d\n%s", r.code, r.stdout)
+	if r := schemalint(t, mod, "rules", "dr007", "fk-extra"); r.Code != 0 || !strings.Contains(r.Stdout, "DR007 column-default") || !strings.Contains(r.Stdout, "DR014 fk-extra") {
+		t.Errorf("rules by lower-case ID and name: %d\n%s", r.Code, r.Stdout)
 	}
 	r = schemalint(t, mod, "rules", "--format", "markdown")
 	for _, want := range []string{"| [DR001](#dr001) | table-missing |", "\n## DR015\n\n**fk-different**"} {
-		if !strings.Contains(r.stdout, want) {
+		if !strings.Contains(r.Stdout, want) {
 			t.Errorf("markdown lacks %q", want)
 		}
 	}
-	if r := schemalint(t, mod, "rules", "DR099"); r.code != 2 || !strings.Contains(r.stderr, `unknown rule "DR099" (did you mean "DR009"?)`) {
-		t.Errorf("rules DR099: %d %s", r.code, r.stderr)
+	if r := schemalint(t, mod, "rules", "DR099"); r.Code != 2 || !strings.Contains(r.Stderr, `unknown rule "DR099" (did you mean "DR009"?)`) {
+		t.Errorf("rules DR099: %d %s", r.Code, r.Stderr)
 	}
 }
 
@@ -492,40 +451,13 @@ func TestRulesDocUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.stdout != string(want) {
+	if r.Stdout != string(want) {
 		t.Error("docs/rules.md is stale: go run ./cmd/schemalint rules --format markdown > docs/rules.md")
 	}
 	// GitHub shows Go doc heading anchors ({#hdr-What}) literally.
-	if strings.Contains(r.stdout, "{#hdr-") {
+	if strings.Contains(r.Stdout, "{#hdr-") {
 		t.Error("the catalogue has Go doc heading anchors")
 	}
-}
-
-func copyMod(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS(mod)); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
-func write(t *testing.T, path, content string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func runGo(t *testing.T, dir string, args ...string) (string, error) {
-	t.Helper()
-	cmd := exec.CommandContext(t.Context(), "go", args...)
-	cmd.Dir = dir
-	out, err := cmd.CombinedOutput()
-	return string(out), err
 }
 
 // A configuration or baseline that is not a regular file (a committed
@@ -533,7 +465,7 @@ func runGo(t *testing.T, dir string, args ...string) (string, error) {
 // not an out-of-memory crash, a hang or a silently ignored file.
 func TestOddConfigFiles(t *testing.T) {
 	t.Parallel()
-	dir := copyMod(t)
+	dir := clitest.CopyDir(t, mod)
 	cfg := filepath.Join(dir, "clean", ".schemalint.yml")
 	fifo := filepath.Join(dir, "fifo")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
@@ -559,8 +491,8 @@ func TestOddConfigFiles(t *testing.T) {
 		}
 		start := time.Now()
 		r := schemalint(t, dir, tc.args...)
-		if r.code != 2 || !strings.Contains(r.stderr, tc.want) || strings.Count(r.stderr, "\n") > 2 {
-			t.Errorf("%s: exit %d, stderr %q; want 2 and %q", tc.name, r.code, r.stderr, tc.want)
+		if r.Code != 2 || !strings.Contains(r.Stderr, tc.want) || strings.Count(r.Stderr, "\n") > 2 {
+			t.Errorf("%s: exit %d, stderr %q; want 2 and %q", tc.name, r.Code, r.Stderr, tc.want)
 		}
 		if d := time.Since(start); d > time.Minute {
 			t.Errorf("%s: took %v", tc.name, d)
@@ -572,12 +504,12 @@ func TestOddConfigFiles(t *testing.T) {
 // what the same model with a short tag costs (it took 14 s and 1.2 GB).
 func TestHugeTag(t *testing.T) {
 	t.Parallel()
-	dir := copyMod(t)
+	dir := clitest.CopyDir(t, mod)
 	model := func(opts string) string {
 		return "package huge\n\nimport \"github.com/uptrace/bun\"\n\ntype Thing struct {\n\tbun.BaseModel `bun:\"table:things,alias:t\"`\n\tID string `bun:\"id,pk" + opts + "\"`\n}\n"
 	}
 	run := func(opts string) (result, int64) {
-		write(t, filepath.Join(dir, "huge", "m.go"), model(opts))
+		clitest.Write(t, filepath.Join(dir, "huge", "m.go"), model(opts))
 		cmd := exec.CommandContext(t.Context(), bin, "./huge")
 		cmd.Dir = dir
 		var stdout, stderr bytes.Buffer
@@ -587,12 +519,12 @@ func TestHugeTag(t *testing.T) {
 			t.Fatal(err)
 		}
 		rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux
-		return result{stdout.String(), stderr.String(), cmd.ProcessState.ExitCode()}, rss
+		return result{Stdout: stdout.String(), Stderr: stderr.String(), Code: cmd.ProcessState.ExitCode()}, rss
 	}
 	_, smallRSS := run("")
 	r, hugeRSS := run(strings.Repeat(",x", 512*1024))
-	if r.code != 1 || strings.Count(r.stdout, "SL100") != 1 || !strings.Contains(r.stdout, "this bun tag is 1048581 bytes; schemalint checks tags of at most 16384 bytes") {
-		t.Errorf("exit %d, output %q", r.code, r.stdout)
+	if r.Code != 1 || strings.Count(r.Stdout, "SL100") != 1 || !strings.Contains(r.Stdout, "this bun tag is 1048581 bytes; schemalint checks tags of at most 16384 bytes") {
+		t.Errorf("exit %d, output %q", r.Code, r.Stdout)
 	}
 	if hugeRSS > smallRSS+150<<10 {
 		t.Errorf("peak RSS %d MiB with a 1 MB tag, %d MiB without", hugeRSS>>10, smallRSS>>10)
@@ -603,8 +535,8 @@ func TestHugeTag(t *testing.T) {
 // type is SL002's (on the column), not also SL102's (on the relation).
 func TestOneCauseOneFinding(t *testing.T) {
 	t.Parallel()
-	dir := copyMod(t)
-	write(t, filepath.Join(dir, "onecause", "models.go"), `package onecause
+	dir := clitest.CopyDir(t, mod)
+	clitest.Write(t, filepath.Join(dir, "onecause", "models.go"), `package onecause
 
 import (
 	"time"
@@ -629,10 +561,10 @@ type Post struct {
 	UpdatedAt     time.Time `+"`bun:\"updated_at,notnull,default:current_timestamp\"`"+`
 }
 `)
-	write(t, filepath.Join(dir, "onecause", ".schemalint.yml"), "exclude:\n  - rules: [SL005, SL006]\n")
+	clitest.Write(t, filepath.Join(dir, "onecause", ".schemalint.yml"), "exclude:\n  - rules: [SL005, SL006]\n")
 	r := schemalint(t, dir, "./onecause")
-	if r.code != 1 || strings.Count(r.stdout, "SL002") != 1 || strings.Contains(r.stdout, "SL102") {
-		t.Errorf("exit %d, output:\n%s", r.code, r.stdout)
+	if r.Code != 1 || strings.Count(r.Stdout, "SL002") != 1 || strings.Contains(r.Stdout, "SL102") {
+		t.Errorf("exit %d, output:\n%s", r.Code, r.Stdout)
 	}
 }
 
@@ -641,33 +573,33 @@ type Post struct {
 // and drift's name for the fail threshold.
 func TestCLIConventions(t *testing.T) {
 	t.Parallel()
-	if r := schemalint(t, mod, "./violations", "--format", "json", "--fail-level", "error"); r.code != 1 || !strings.HasPrefix(r.stdout, "{") {
-		t.Errorf("flags after the pattern: exit %d, stdout %.80q, stderr %q", r.code, r.stdout, r.stderr)
+	if r := schemalint(t, mod, "./violations", "--format", "json", "--fail-level", "error"); r.Code != 1 || !strings.HasPrefix(r.Stdout, "{") {
+		t.Errorf("flags after the pattern: exit %d, stdout %.80q, stderr %q", r.Code, r.Stdout, r.Stderr)
 	}
-	if r := schemalint(t, mod, "--version"); r.code != 0 || !strings.HasPrefix(r.stdout, "schemalint ") {
-		t.Errorf("--version: exit %d, %q %q", r.code, r.stdout, r.stderr)
+	if r := schemalint(t, mod, "--version"); r.Code != 0 || !strings.HasPrefix(r.Stdout, "schemalint ") {
+		t.Errorf("--version: exit %d, %q %q", r.Code, r.Stdout, r.Stderr)
 	}
-	if r := schemalint(t, mod, "help"); r.code != 0 || !strings.Contains(r.stdout, "Usage: schemalint") {
-		t.Errorf("help: exit %d, %q %q", r.code, r.stdout, r.stderr)
+	if r := schemalint(t, mod, "help"); r.Code != 0 || !strings.Contains(r.Stdout, "Usage: schemalint") {
+		t.Errorf("help: exit %d, %q %q", r.Code, r.Stdout, r.Stderr)
 	}
-	if r := schemalint(t, mod, "help", "drift", "migrations"); r.code != 0 || !strings.Contains(r.stdout, "Usage: schemalint drift migrations") ||
-		strings.Contains(r.stdout, "--dsn") || strings.Contains(r.stdout, "\n  --mode ") {
-		t.Errorf("help drift migrations (no live-database flags): exit %d, %q %q", r.code, r.stdout, r.stderr)
+	if r := schemalint(t, mod, "help", "drift", "migrations"); r.Code != 0 || !strings.Contains(r.Stdout, "Usage: schemalint drift migrations") ||
+		strings.Contains(r.Stdout, "--dsn") || strings.Contains(r.Stdout, "\n  --mode ") {
+		t.Errorf("help drift migrations (no live-database flags): exit %d, %q %q", r.Code, r.Stdout, r.Stderr)
 	}
-	if r := schemalint(t, mod, "drift", "--help"); !strings.Contains(r.stdout+r.stderr, "\n  -v ") || strings.Contains(r.stdout+r.stderr, "--v ") {
-		t.Errorf("drift --help spells -v as -v: %q", r.stdout+r.stderr)
+	if r := schemalint(t, mod, "drift", "--help"); !strings.Contains(r.Stdout+r.Stderr, "\n  -v ") || strings.Contains(r.Stdout+r.Stderr, "--v ") {
+		t.Errorf("drift --help spells -v as -v: %q", r.Stdout+r.Stderr)
 	}
-	if r := schemalint(t, mod, "help", "nope"); r.code != 2 || !strings.Contains(r.stderr, `no command "nope"`) {
-		t.Errorf("help nope: exit %d, %q", r.code, r.stderr)
+	if r := schemalint(t, mod, "help", "nope"); r.Code != 2 || !strings.Contains(r.Stderr, `no command "nope"`) {
+		t.Errorf("help nope: exit %d, %q", r.Code, r.Stderr)
 	}
-	if r := schemalint(t, mod, "./does-not-exist/..."); r.code != 2 || !strings.Contains(r.stderr, "./does-not-exist/...: no such directory") || strings.Contains(r.stderr, "compile") {
-		t.Errorf("missing directory: exit %d, %q", r.code, r.stderr)
+	if r := schemalint(t, mod, "./does-not-exist/..."); r.Code != 2 || !strings.Contains(r.Stderr, "./does-not-exist/...: no such directory") || strings.Contains(r.Stderr, "compile") {
+		t.Errorf("missing directory: exit %d, %q", r.Code, r.Stderr)
 	}
 	a, b := schemalint(t, mod, "--fail-on", "error", "./violations"), schemalint(t, mod, "--fail-level", "error", "./violations")
-	if a.code != b.code || a.stdout != b.stdout || a.code != 1 {
-		t.Errorf("--fail-on and --fail-level differ: exit %d and %d", a.code, b.code)
+	if a.Code != b.Code || a.Stdout != b.Stdout || a.Code != 1 {
+		t.Errorf("--fail-on and --fail-level differ: exit %d and %d", a.Code, b.Code)
 	}
-	if r := schemalint(t, mod, "./clean", "--fail-on", "fatal"); r.code != 2 {
-		t.Errorf("--fail-on fatal after the pattern: exit %d", r.code)
+	if r := schemalint(t, mod, "./clean", "--fail-on", "fatal"); r.Code != 2 {
+		t.Errorf("--fail-on fatal after the pattern: exit %d", r.Code)
 	}
 }

@@ -14,7 +14,8 @@ import (
 	"github.com/schemalint/schemalint/analyzers"
 	"github.com/schemalint/schemalint/analyzers/config"
 	"github.com/schemalint/schemalint/analyzers/lint"
-	"github.com/schemalint/schemalint/drift"
+	"github.com/schemalint/schemalint/drift/kind"
+	"github.com/schemalint/schemalint/internal/cli"
 	"github.com/schemalint/schemalint/internal/suggest"
 )
 
@@ -45,13 +46,13 @@ prints the whole catalogue as docs/rules.md holds it.`),
 				_, err := io.WriteString(stdout, rulesMarkdown(rules))
 				return err
 			}
-			return usageErr("--format %q: want text, json or markdown", *format)
+			return cli.UsageErr("--format %q: want text, json or markdown", *format)
 		},
 	}
 }
 
 // ruleDoc is what the catalogue documents: a lint rule, or a drift
-// finding kind (documented in drift.Kinds).
+// finding kind (documented in drift/kind).
 type ruleDoc struct {
 	ID, Name, Summary string
 	Severity          config.Severity
@@ -67,7 +68,7 @@ func catalogue() []ruleDoc {
 		out = append(out, ruleDoc{ID: r.ID, Name: r.Name, Summary: r.Summary, Severity: r.Severity,
 			Doc: r.Doc, Markdown: lint.Markdown(r.Doc, 3), URL: r.URL()})
 	}
-	for _, k := range drift.Kinds {
+	for _, k := range kind.All {
 		out = append(out, ruleDoc{ID: k.ID, Name: string(k.Kind), Summary: k.Summary, Severity: k.Default,
 			Doc: k.Help(), Markdown: k.Help(), URL: k.URL()})
 	}
@@ -92,7 +93,7 @@ func selectRules(args []string) ([]ruleDoc, error) {
 			for _, r := range all {
 				ids = append(ids, r.ID, r.Name)
 			}
-			return nil, usageErr("unknown rule %q%s: see schemalint rules", a, suggest.Hint(a, ids))
+			return nil, cli.UsageErr("unknown rule %q%s: see schemalint rules", a, suggest.Hint(a, ids))
 		}
 	}
 	return out, nil

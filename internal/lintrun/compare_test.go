@@ -71,33 +71,41 @@ func TestSameFindingsReference(t *testing.T) {
 	compare(t, root, "./migrations/...")
 }
 
-// TestSameFindingsFixtures: every fixture module of cmd/schemalint, each
-// package alone and the whole module, including packages that do not
-// compile (the error message must be the same too).
+// TestSameFindingsFixtures: every fixture module of cmd/schemalint and
+// cmd/schemalint-drift, each package alone and the whole module,
+// including packages that do not compile (the error message must be the
+// same too).
 func TestSameFindingsFixtures(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads dependencies from source")
 	}
-	td := abs(t, "../../cmd/schemalint/testdata")
+	td := abs(t, "../../cmd")
 	cases := []struct {
 		dir      string
 		patterns []string
 	}{
-		{"mod", []string{"./violations"}},
-		{"mod", []string{"./clean"}},
-		{"mod", []string{"./badconfig"}},
-		{"mod", []string{"./broken"}},
-		{"mod", []string{"./migs/..."}},
-		{"mod", []string{"./migs/migrations"}}, // facts from ./migs/models, not named
-		{"mod", []string{"./violations", "./clean", "./badconfig", "./migs/..."}},
-		{"blockinit", []string{"./..."}},
-		{"blockinit", []string{"./migrations"}},
-		{"slowmig", []string{"./..."}},
-		{"driftmod", []string{"./..."}},
-		{"driftmod", []string{"./migrations/..."}},
+		{"schemalint/testdata/mod", []string{"./violations"}},
+		{"schemalint/testdata/mod", []string{"./clean"}},
+		{"schemalint/testdata/mod", []string{"./badconfig"}},
+		{"schemalint/testdata/mod", []string{"./broken"}},
+		{"schemalint/testdata/mod", []string{"./migs/..."}},
+		{"schemalint/testdata/mod", []string{"./migs/migrations"}}, // facts from ./migs/models, not named
+		{"schemalint/testdata/mod", []string{"./violations", "./clean", "./badconfig", "./migs/..."}},
+		{"schemalint-drift/testdata/blockinit", []string{"./..."}},
+		{"schemalint-drift/testdata/blockinit", []string{"./migrations"}},
+		{"schemalint-drift/testdata/slowmig", []string{"./..."}},
+		{"schemalint-drift/testdata/driftmod", []string{"./..."}},
+		{"schemalint-drift/testdata/driftmod", []string{"./migrations/..."}},
+		{"schemalint-drift/testdata/migratemod", []string{"./..."}},
+		{"schemalint-drift/testdata/snapmod", []string{"./..."}},
+		{"schemalint-drift/testdata/tagonlymod", []string{"./..."}},
+		{"schemalint-drift/testdata/vendormod", []string{"./..."}},
 	}
 	nonEmpty := 0
 	for _, c := range cases {
+		if _, err := os.Stat(filepath.Join(td, c.dir, "go.mod")); err != nil {
+			t.Fatalf("fixture %s: %v", c.dir, err)
+		}
 		got := compare(t, filepath.Join(td, c.dir), c.patterns...)
 		if got != "null" && got != "[]" {
 			nonEmpty++
@@ -300,22 +308,7 @@ type Audit struct {
 }
 `,
 	}
-	for _, f := range []string{"go.sum", "migs/.schemalint.yml", "migs/models/models.go", "migs/migrations/migrations.go", "migs/migrations/20260101000001_init.go"} {
-		b, err := os.ReadFile(filepath.Join(src, f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		files[f] = string(b)
-	}
-	for name, content := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeModule(t, src, dir, files)
 	compare(t, dir, "./migs/migrations")
 	if got := compare(t, dir, "./..."); !strings.Contains(got, `"rule"`) {
 		t.Errorf("expected findings, got %.300s", got)
@@ -341,5 +334,67 @@ type Audit struct {
 	packages.Visit(pkgs, nil, func(p *packages.Package) { seen[p.PkgPath] = true })
 	if seen["example.com/dep/admin"] || !seen["example.com/app/cmd/tool"] {
 		t.Errorf("./cmd/tool: loaded from source %v; want cmd/tool, not dep/admin", seen)
+	}
+}
+
+// TestBunOwnModelsWhereImported: Bun's own tagged structs (bun/migrate's
+// Migration) come from source for a package of the user's that imports
+// their package, not for one that reaches it only through another of
+// Bun's packages (an application's cmd importing a dialect that imports
+// bun/migrate), which cannot name them; findings are LoadAllSyntax's.
+func TestBunOwnModelsWhereImported(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads dependencies from source")
+	}
+	src := abs(t, "../../cmd/schemalint/testdata/mod")
+	dir := t.TempDir()
+	gomod, err := os.ReadFile(filepath.Join(src, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A dialect of Bun's, as pgdialect is: under Bun's path, importing
+	// bun/migrate.
+	const dialect = "github.com/uptrace/bun/dialect/fakedialect"
+	gomod = append(gomod, "\nrequire "+dialect+" v0.0.0\n\nreplace "+dialect+" => ./fakedialect\n"...)
+	files := map[string]string{
+		"go.mod":                 string(gomod),
+		"fakedialect/go.mod":     "module " + dialect + "\n\ngo 1.26\n\nrequire github.com/uptrace/bun v1.3.0\n",
+		"fakedialect/dialect.go": "package fakedialect\n\nimport \"github.com/uptrace/bun/migrate\"\n\n// New returns the migrations it supports.\nfunc New() *migrate.Migrations { return migrate.NewMigrations() }\n",
+		"cmd/app/main.go":        "package main\n\nimport (\n\t\"example.com/app/migs/models\"\n\t\"" + dialect + "\"\n)\n\nvar _ models.Org\n\nfunc main() { _ = fakedialect.New() }\n",
+	}
+	writeModule(t, src, dir, files)
+	for pattern, wantMigrate := range map[string]bool{"./cmd/app": false, "./migs/migrations": true} {
+		compare(t, dir, pattern)
+		pkgs, err := lintrun.Load(context.Background(), dir, false, []string{pattern})
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		packages.Visit(pkgs, nil, func(p *packages.Package) { seen[p.PkgPath] = true })
+		if seen["github.com/uptrace/bun/migrate"] != wantMigrate || seen[dialect] {
+			t.Errorf("%s: loaded from source %v; want bun/migrate: %v, and not the dialect", pattern, seen, wantMigrate)
+		}
+	}
+}
+
+// writeModule writes files into dir, with the mod fixture's (src) go.sum,
+// migs configuration, models and migrations besides.
+func writeModule(t *testing.T, src, dir string, files map[string]string) {
+	t.Helper()
+	for _, f := range []string{"go.sum", "migs/.schemalint.yml", "migs/models/models.go", "migs/migrations/migrations.go", "migs/migrations/20260101000001_init.go"} {
+		b, err := os.ReadFile(filepath.Join(src, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[f] = string(b)
+	}
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -70,8 +70,9 @@ func benchAll(ctx context.Context, n, runs int, dialects []string, keep bool) ([
 	if !keep {
 		defer func() { _ = os.RemoveAll(tmp) }()
 	}
+	// schemalint drift runs schemalint-drift from beside itself.
 	bin := filepath.Join(tmp, "schemalint")
-	if out, err := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/schemalint").CombinedOutput(); err != nil {
+	if out, err := exec.CommandContext(ctx, "go", "build", "-o", tmp+string(filepath.Separator), "./cmd/schemalint", "./cmd/schemalint-drift").CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("build schemalint: %w\n%s", err, out)
 	}
 	var rows []string
