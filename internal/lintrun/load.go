@@ -10,10 +10,12 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"io"
 	"os"
 	"reflect"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -32,7 +34,8 @@ import (
 //   - packages that import Bun (github.com/uptrace/bun, bun/schema);
 //   - packages outside the standard library that declare structs with
 //     bun tags (a models package need not import Bun; of Bun's own
-//     packages only these, bun/migrate's Migration say);
+//     packages only these, bun/migrate's Migration say, and only where a
+//     package outside Bun imports them);
 //   - packages imported by one of these that import database/sql and, by
 //     their export data, declare a function taking a handle: the declared
 //     analyzer's ExecFact says whether it runs queries (only for the
@@ -115,6 +118,14 @@ func needSyntax(roots []*packages.Package) map[*packages.Package]bool {
 	}
 	var all []*packages.Package
 	packages.Visit(roots, nil, func(p *packages.Package) { all = append(all, p) })
+	userImported := map[*packages.Package]bool{}
+	for _, p := range all {
+		if !isBunOwn(p.PkgPath) {
+			for _, imp := range p.Imports {
+				userImported[imp] = true
+			}
+		}
+	}
 	seed := map[*packages.Package]bool{}
 	for _, r := range roots {
 		seed[r] = true
@@ -132,9 +143,10 @@ func needSyntax(roots []*packages.Package) map[*packages.Package]bool {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			// The text scan is cheap but sees comments too; export data
-			// tells whether the tags are on declared structs.
-			if hasBunTags(p.GoFiles) && declaresBunTags(p) {
+			// The text scan is cheap but sees comments too; parsing the
+			// files it finds tells whether the tags are on declared
+			// structs (reading Bun's export data cost more).
+			if declaresBunTags(bunTagFiles(p.GoFiles)) {
 				mu.Lock()
 				tagged = append(tagged, p)
 				mu.Unlock()
@@ -149,8 +161,12 @@ func needSyntax(roots []*packages.Package) map[*packages.Package]bool {
 		case isBunOwn(p.PkgPath):
 			// Bun's own packages hold no models by use, and the declared
 			// analyzer ignores their facts: only tagged structs (bun/migrate's
-			// Migration) matter.
-			scan(p)
+			// Migration) matter, and only to a package of the user's that
+			// imports theirs: one reached through Bun's dialects alone (an
+			// application's cmd) cannot name them.
+			if userImported[p] {
+				scan(p)
+			}
 		case p.Imports[bunPkg] != nil || p.Imports[bunSchemaPkg] != nil:
 			seed[p] = true
 		case p.Module != nil: // outside the standard library
@@ -310,25 +326,47 @@ func probe(p *packages.Package) (*types.Package, error) {
 	return readExportData(token.NewFileSet(), view, p)
 }
 
-// declaresBunTags reports whether p, by its export data, declares a
-// package-level struct with a field tagged bun (bunmodel's
-// declaresBunTags: what makes a package without Bun's import hold
-// models). When in doubt it says yes.
-func declaresBunTags(p *packages.Package) bool {
-	tp, err := probe(p)
-	if err != nil {
-		return true
-	}
-	scope := tp.Scope()
-	for _, name := range scope.Names() {
-		if tn, ok := scope.Lookup(name).(*types.TypeName); ok {
-			if st, ok := tn.Type().Underlying().(*types.Struct); ok {
-				for i := range st.NumFields() {
-					if tag, ok := reflect.StructTag(st.Tag(i)).Lookup("bun"); ok && tag != "-" {
-						return true
-					}
+// declaresBunTags reports whether the files declare a package-level
+// struct type with a field tagged bun (bunmodel's declaresBunTags: what
+// makes a package without Bun's import hold models). A defined type whose
+// struct is another package's (type T other.Model) is not seen here, but
+// needs no syntax of its own: other is scanned too, and a package
+// importing one that needs syntax gets it (upward). When in doubt (a file
+// that does not parse) it says yes.
+func declaresBunTags(files []string) bool {
+	fset := token.NewFileSet()
+	for _, name := range files {
+		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return true
+		}
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.TYPE {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				if st, ok := spec.(*ast.TypeSpec).Type.(*ast.StructType); ok && tagsBun(st) {
+					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// tagsBun reports whether a field of st has a bun tag other than "-".
+func tagsBun(st *ast.StructType) bool {
+	for _, field := range st.Fields.List {
+		if field.Tag == nil {
+			continue
+		}
+		tag, err := strconv.Unquote(field.Tag.Value)
+		if err != nil {
+			continue
+		}
+		if v, ok := reflect.StructTag(tag).Lookup("bun"); ok && v != "-" {
+			return true
 		}
 	}
 	return false
@@ -368,19 +406,56 @@ func isHandle(t types.Type) bool {
 	return false
 }
 
-// hasBunTags reports whether a file may declare a struct field with a bun
-// tag; a false positive only costs a parse.
-func hasBunTags(files []string) bool {
+// bunTagFiles returns the files that may declare a struct field with a
+// bun tag (they hold `bun:"`). They are read through one small buffer,
+// not whole: a heavy dependency tree is tens of megabytes of Go
+// (modernc.org/sqlite's one file is 9 MB), which whole reads would
+// allocate, and the peak memory would show. An unreadable file is
+// returned too: the parser reports it.
+func bunTagFiles(files []string) []string {
+	buf := scanBufs.Get().(*[]byte)
+	defer scanBufs.Put(buf)
+	var out []string
 	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return true // let the type checker report it
-		}
-		if bytes.Contains(b, []byte(`bun:"`)) {
-			return true
+		if found, err := fileContains(f, *buf, bunTag); err != nil || found {
+			out = append(out, f)
 		}
 	}
-	return false
+	return out
+}
+
+var bunTag = []byte(`bun:"`)
+
+var scanBufs = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
+
+// fileContains reports whether the file holds needle, reading it through
+// buf; each read keeps the last len(needle)-1 bytes of the one before, so
+// that a needle across two reads is found.
+func fileContains(name string, buf, needle []byte) (bool, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return false, err
+	}
+	defer func() { _ = f.Close() }()
+	keep := 0
+	for {
+		n, err := f.Read(buf[keep:])
+		if bytes.Contains(buf[:keep+n], needle) {
+			return true, nil
+		}
+		if errors.Is(err, io.EOF) {
+			return false, nil
+		}
+		if err != nil {
+			return false, err
+		}
+		if k := len(needle) - 1; keep+n >= k {
+			copy(buf, buf[keep+n-k:keep+n])
+			keep = k
+		} else {
+			keep += n
+		}
+	}
 }
 
 // loader type-checks the needed packages from source, in parallel as far
