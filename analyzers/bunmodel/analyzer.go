@@ -2,6 +2,7 @@ package bunmodel
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"reflect"
 	"sort"
@@ -43,6 +44,9 @@ type Result struct {
 
 	pkg    *types.Package
 	fields map[*types.Var]*ast.Field
+
+	partsOnce sync.Once
+	parts     []*Part
 }
 
 // Model is a model declared in the package being analysed.
@@ -85,37 +89,55 @@ func run(pass *analysis.Pass) (any, error) {
 	// the packages it governs (lint.Env); discovery then keeps its
 	// defaults rather than failing every importer too.
 	opts, _ := discoverOptions(pass)
+	// Discovery and the walk that maps fields to their syntax share
+	// nothing but the (read-only) type information: run them side by
+	// side, this being the step every rule waits for. The walk also
+	// collects the type declarations and index directives for after.
+	type typeDecl struct {
+		file *ast.File
+		decl *ast.GenDecl
+	}
+	var decls []typeDecl
+	directives := map[*ast.Comment]bool{} // index directives; true once a model claims one
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for _, file := range pass.Files {
+			for _, cg := range file.Comments {
+				for _, c := range cg.List {
+					if _, ok := directiveText(c.Text); ok {
+						directives[c] = false
+					}
+				}
+			}
+			ast.Inspect(file, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.GenDecl:
+					if n.Tok == token.TYPE {
+						decls = append(decls, typeDecl{file, n})
+					}
+				case *ast.StructType:
+					res.structFields(pass, n)
+				}
+				return true
+			})
+		}
+	})
 	res.Verdicts = Discover(pass.Fset, pass.Files, pass.TypesInfo, res.Reader, opts)
+	wg.Wait()
 	isModel := map[*types.TypeName]bool{}
 	for _, v := range res.Verdicts {
 		isModel[v.Obj] = v.Model
 	}
-	directives := map[*ast.Comment]bool{} // index directives; true once a model claims one
-	for _, file := range pass.Files {
-		for _, cg := range file.Comments {
-			for _, c := range cg.List {
-				if _, ok := directiveText(c.Text); ok {
-					directives[c] = false
+	for _, d := range decls {
+		for _, spec := range d.decl.Specs {
+			if ts, ok := spec.(*ast.TypeSpec); ok {
+				doc := ts.Doc
+				if doc == nil && len(d.decl.Specs) == 1 {
+					doc = d.decl.Doc
 				}
+				res.typeSpec(pass, d.file, ts, doc, isModel)
 			}
 		}
-		ast.Inspect(file, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.GenDecl:
-				for _, spec := range n.Specs {
-					if ts, ok := spec.(*ast.TypeSpec); ok {
-						doc := ts.Doc
-						if doc == nil && len(n.Specs) == 1 {
-							doc = n.Doc
-						}
-						res.typeSpec(pass, file, ts, doc, isModel)
-					}
-				}
-			case *ast.StructType:
-				res.structFields(pass, n)
-			}
-			return true
-		})
 	}
 	spelled := map[types.Type]string{}
 	for _, m := range res.Models {

@@ -36,8 +36,13 @@ func (p *Part) Local() bool { return p.Via == nil }
 
 // Parts returns the package's models and the structs they embed, each
 // once, models first in source order, then embedded structs in the order
-// they are reached.
+// they are reached. Rules share the slice: they must not change it.
 func (r *Result) Parts() []*Part {
+	r.partsOnce.Do(func() { r.parts = r.findParts() })
+	return r.parts
+}
+
+func (r *Result) findParts() []*Part {
 	var parts []*Part
 	var seen typeutil.Map
 	var visit func(t types.Type, name string, m *Model, via *types.Var)

@@ -37,8 +37,11 @@ func run(p *lint.Pass) error {
 // embeds are parts of their own, judged once however many models share
 // them.
 func checkPart(p *lint.Pass, part *bunmodel.Part) {
-	problems := map[*types.Var][]string{}
+	var problems map[*types.Var][]string // most structs have none
 	for _, pr := range part.Table.Problems {
+		if problems == nil {
+			problems = map[*types.Var][]string{}
+		}
 		problems[pr.Var] = append(problems[pr.Var], pr.Message)
 	}
 	st := part.Struct
