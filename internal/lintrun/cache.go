@@ -96,6 +96,22 @@ type Stats struct {
 // work, never the run.
 func Run(ctx context.Context, opts Options, env *lint.Env, as []*analysis.Analyzer) (*report.Report, Stats, error) {
 	var st Stats
+	// Loading starts at once, beside the key, so that a miss (a first
+	// run, a commit that changed a file) does not wait for the key; a
+	// hit cancels it, which stops its go list.
+	loadCtx, cancelLoad := context.WithCancel(ctx)
+	defer cancelLoad()
+	type loaded struct {
+		pkgs []*packages.Package
+		err  error
+		took time.Duration
+	}
+	load := make(chan loaded, 1)
+	go func() {
+		start := time.Now()
+		pkgs, err := Load(loadCtx, opts.Dir, opts.Tests, opts.Patterns)
+		load <- loaded{pkgs, err, time.Since(start)}
+	}()
 	var c *resultCache
 	switch {
 	case opts.NoCache:
@@ -114,6 +130,8 @@ func Run(ctx context.Context, opts Options, env *lint.Env, as []*analysis.Analyz
 	}
 	if c != nil {
 		if findings, ok := c.get(st.Key); ok {
+			cancelLoad()
+			<-load // its go list is killed: nothing is left running
 			st.Cache = "hit"
 			rep := newReport(env)
 			rep.Findings = findings
@@ -121,14 +139,14 @@ func Run(ctx context.Context, opts Options, env *lint.Env, as []*analysis.Analyz
 		}
 		st.Cache = "miss"
 	}
-	start := time.Now()
-	pkgs, err := Load(ctx, opts.Dir, opts.Tests, opts.Patterns)
-	st.LoadTime = time.Since(start)
+	l := <-load
+	pkgs, err := l.pkgs, l.err
+	st.LoadTime = l.took
 	if err != nil {
 		return nil, st, err
 	}
 	packages.Visit(pkgs, nil, func(*packages.Package) { st.FromSource++ }) // only those are left in the graph
-	start = time.Now()
+	start := time.Now()
 	rep, err := Analyze(env, as, pkgs, opts.Dir)
 	st.AnalyzeTime = time.Since(start)
 	if err != nil || c == nil {
