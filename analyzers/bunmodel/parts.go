@@ -3,6 +3,7 @@ package bunmodel
 import (
 	"go/types"
 	"reflect"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -97,6 +98,9 @@ func embeddedStruct(v *types.Var, tag string) (types.Type, bool) {
 			return nil, false
 		}
 		return structType(v.Type())
+	}
+	if !strings.Contains(bun, "embed") { // most fields: no need to parse
+		return nil, false
 	}
 	if _, ok := ParseTag(bun).Option("embed"); ok {
 		return structType(v.Type())

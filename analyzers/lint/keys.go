@@ -41,8 +41,10 @@ type KeyIndex struct {
 
 func runKeys(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[bunmodel.Analyzer].(*bunmodel.Result)
-	x := &KeyIndex{byTable: map[string]*KnownModel{}, byName: map[string]*KnownModel{},
-		byType: map[types.Type]*KnownModel{}, fks: map[*bunmodel.Model][]ForeignKey{}, plurals: map[string]string{}}
+	n := len(res.Models) + len(res.Imported)
+	x := &KeyIndex{byTable: make(map[string]*KnownModel, n), byName: make(map[string]*KnownModel, n),
+		byType: make(map[types.Type]*KnownModel, n), fks: make(map[*bunmodel.Model][]ForeignKey, len(res.Models)), plurals: map[string]string{},
+		known: make([]*KnownModel, 0, n)}
 	if len(res.Models) == 0 && len(res.Imported) == 0 {
 		return x, nil
 	}

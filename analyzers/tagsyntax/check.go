@@ -30,12 +30,19 @@ type tagCheck struct {
 	issues []issue
 	// done marks items already explained by an earlier issue (the pieces
 	// of a value split at a comma), so they are not reported again as
-	// unknown options.
+	// unknown options (nil until one is).
 	done map[int]bool
 }
 
 func newCheck(tag bunmodel.Tag) *tagCheck {
-	return &tagCheck{tag: tag, src: tag.Source(), done: map[int]bool{}}
+	return &tagCheck{tag: tag, src: tag.Source()}
+}
+
+func (c *tagCheck) markDone(i int) {
+	if c.done == nil {
+		c.done = map[int]bool{}
+	}
+	c.done[i] = true
 }
 
 func (c *tagCheck) add(msg string, fix *edit) { c.issues = append(c.issues, issue{msg, fix}) }
@@ -71,7 +78,7 @@ func (c *tagCheck) unterminated() {
 func (c *tagCheck) unnamed() {
 	for i, it := range c.options {
 		if it.Key == "" && it.HasValue {
-			c.done[i] = true
+			c.markDone(i)
 			c.add(fmt.Sprintf("%q has no option name: Bun ignores it", c.text(it)), nil)
 		}
 	}
@@ -102,7 +109,7 @@ func (c *tagCheck) splitValues(isValueOption func(string) bool) {
 		}
 		var stray []string
 		for j := i + 1; j <= last; j++ {
-			c.done[j] = true
+			c.markDone(j)
 			stray = append(stray, strconv.Quote(c.text(items[j])))
 		}
 		whole := c.src[start:items[last].End]

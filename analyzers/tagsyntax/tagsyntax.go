@@ -27,16 +27,21 @@ var Rule = &lint.Rule{
 }
 
 func run(p *lint.Pass) error {
+	// Models repeat their tags (id, created_at, tenant_id in every one):
+	// a column's tag and Go name decide its issues, judged once.
+	fieldIssues := map[fieldKey][]issue{}
 	for _, part := range p.Models.Parts() {
-		checkPart(p, part)
+		checkPart(p, part, fieldIssues)
 	}
 	return nil
 }
 
+type fieldKey struct{ tag, goName string }
+
 // checkPart judges the tags of one struct's own fields; the structs it
 // embeds are parts of their own, judged once however many models share
 // them.
-func checkPart(p *lint.Pass, part *bunmodel.Part) {
+func checkPart(p *lint.Pass, part *bunmodel.Part, fieldIssues map[fieldKey][]issue) {
 	var problems map[*types.Var][]string // most structs have none
 	for _, pr := range part.Table.Problems {
 		if problems == nil {
@@ -53,7 +58,7 @@ func checkPart(p *lint.Pass, part *bunmodel.Part) {
 			issues = append(issues, issue{msg: msg})
 		}
 		if raw != "" && raw != "-" {
-			issues = append(issues, checkTag(v, raw)...)
+			issues = append(issues, checkTag(v, raw, fieldIssues)...)
 		}
 		for _, is := range issues {
 			report(p, part, v, raw, is)
@@ -61,8 +66,9 @@ func checkPart(p *lint.Pass, part *bunmodel.Part) {
 	}
 }
 
-// checkTag judges a field's tag by what Bun makes of the field.
-func checkTag(v *types.Var, raw string) []issue {
+// checkTag judges a field's tag by what Bun makes of the field; the
+// issues of plain column fields are kept in fieldIssues.
+func checkTag(v *types.Var, raw string, fieldIssues map[fieldKey][]issue) []issue {
 	if len(raw) > bunmodel.MaxItemsTagSize {
 		// Checked option by option, a megabyte of options costs seconds
 		// and a finding (with a fix) each: say so once instead.
@@ -80,7 +86,13 @@ func checkTag(v *types.Var, raw string) []issue {
 	case !v.Exported():
 		return []issue{{msg: "Bun skips unexported fields, so this tag does nothing: export the field or drop the tag"}}
 	}
-	return checkField(tag, v.Name())
+	key := fieldKey{raw, v.Name()}
+	issues, ok := fieldIssues[key]
+	if !ok {
+		issues = checkField(tag, v.Name())
+		fieldIssues[key] = issues
+	}
+	return issues
 }
 
 func isStruct(t types.Type) bool {
