@@ -2,12 +2,13 @@ package drift
 
 import "github.com/schemalint/schemalint/drift/kind"
 
-// The finding kinds live in drift/kind, which the lint binary's rules
-// catalogue reads without linking drift; these are their names here.
-type (
-	Kind     = kind.Kind
-	KindInfo = kind.Info
-)
+// Kind is what a finding is about. The kinds live in drift/kind, which
+// the lint binary's rules catalogue reads without linking drift; these
+// are their names here.
+type Kind = kind.Kind
+
+// KindInfo documents a kind.
+type KindInfo = kind.Info
 
 // The finding kinds (see drift/kind).
 const (

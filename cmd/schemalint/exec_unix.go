@@ -20,7 +20,7 @@ func execDrift(args []string) {
 		os.Exit(cli.ExitFailure)
 	}
 	argv := append([]string{path}, args...)
-	if err := syscall.Exec(path, argv, os.Environ()); err != nil {
+	if err := syscall.Exec(path, argv, os.Environ()); err != nil { //nolint:gosec // schemalint-drift beside this binary or on PATH, as the shell would run it
 		fmt.Fprintf(os.Stderr, "schemalint: run %s: %v\n", path, err)
 		os.Exit(cli.ExitFailure)
 	}

@@ -44,8 +44,8 @@ func driftBinary() (string, error) {
 	}
 	self, err := os.Executable()
 	if err == nil {
-		if real, err := filepath.EvalSymlinks(self); err == nil {
-			self = real
+		if resolved, err := filepath.EvalSymlinks(self); err == nil {
+			self = resolved
 		}
 		beside := filepath.Join(filepath.Dir(self), name)
 		if st, err := os.Stat(beside); err == nil && !st.IsDir() {
@@ -82,22 +82,13 @@ func forwardDrift(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		fmt.Fprintf(stderr, "schemalint: %v\n", err)
 		return cli.ExitFailure
 	}
-	cmd := exec.Command(path, args...)
+	cmd := exec.CommandContext(ctx, path, args...) //nolint:gosec // schemalint-drift beside this binary or on PATH, as the shell would run it
+	// An interruption is passed on as one (not Go's default kill), so
+	// that drift cleans up as it would run alone; Windows, whose console
+	// interrupts both processes, cannot send it.
+	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, stdout, stderr
-	if err := cmd.Start(); err != nil {
-		fmt.Fprintf(stderr, "schemalint: %v\n", err)
-		return cli.ExitFailure
-	}
-	done := make(chan struct{})
-	go func() {
-		select {
-		case <-ctx.Done():
-			_ = cmd.Process.Signal(os.Interrupt) // not on Windows, whose console interrupts both
-		case <-done:
-		}
-	}()
-	err = cmd.Wait()
-	close(done)
+	err = cmd.Run()
 	if ee, ok := errors.AsType[*exec.ExitError](err); ok {
 		if code := ee.ExitCode(); code >= 0 {
 			return code

@@ -8,8 +8,10 @@ import (
 // StringList is a repeatable flag.
 type StringList []string
 
+// String joins the values with commas.
 func (l *StringList) String() string { return strings.Join(*l, ",") }
 
+// Set adds a value: each use of the flag adds one.
 func (l *StringList) Set(v string) error {
 	*l = append(*l, v)
 	return nil

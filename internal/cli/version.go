@@ -14,6 +14,7 @@ import (
 // (and the Bun-agrees test checks).
 const BunVersion = "v1.3.0"
 
+// VersionCommand is "schemalint version".
 func VersionCommand(stdout io.Writer) *ffcli.Command {
 	return &ffcli.Command{
 		Name:       "version",
@@ -23,7 +24,7 @@ func VersionCommand(stdout io.Writer) *ffcli.Command {
 	}
 }
 
-// version is the module version, or the VCS revision of a development
+// Version is the module version, or the VCS revision of a development
 // build.
 func Version() string {
 	info, ok := debug.ReadBuildInfo()
@@ -55,6 +56,8 @@ func Version() string {
 	return "devel-" + rev
 }
 
+// PrintVersion prints the version line, with Go's and the Bun release
+// the model reader follows.
 func PrintVersion(w io.Writer) error {
 	_, err := fmt.Fprintf(w, "schemalint %s (%s, Bun %s semantics)\n", Version(), runtime.Version(), BunVersion)
 	return err

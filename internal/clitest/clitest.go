@@ -64,10 +64,10 @@ func Run(ctx context.Context, t testing.TB, bin, dir string, env []string, args 
 // Write writes content to path, creating its directory.
 func Write(t testing.TB, path, content string) {
 	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil { //nolint:gosec // fixtures, which tests running as nobody read too
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil { //nolint:gosec // fixtures, which tests running as nobody read too
 		t.Fatal(err)
 	}
 }

@@ -166,7 +166,7 @@ func Run(ctx context.Context, opts Options, env *lint.Env, as []*analysis.Analyz
 	if err != nil {
 		// The findings stand; only storing them is given up.
 		st.Cache += " (not stored: " + err.Error() + ")"
-		return rep, st, nil //nolint:nilerr // the error is reported in st.Cache
+		return rep, st, nil // the error is reported in st.Cache
 	}
 	c.put(st.Key, rep.Findings, extras)
 	return rep, st, nil
