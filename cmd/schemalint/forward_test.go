@@ -42,7 +42,7 @@ func TestDriftBinaryMissing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(alone, b, 0o755); err != nil { //nolint:gosec // an executable
+	if err := os.WriteFile(alone, b, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	r := clitest.Run(t.Context(), t, alone, dir, []string{"PATH=" + filepath.Dir(goBin(t))}, "drift", "--dsn", "sqlite://x.db")
