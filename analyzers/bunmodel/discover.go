@@ -60,19 +60,25 @@ func Discover(fset *token.FileSet, files []*ast.File, info *types.Info, reader *
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			ts, ok := n.(*ast.TypeSpec)
-			if !ok || ts.Assign.IsValid() {
+			if !ok {
 				return true
+			}
+			// No type is declared inside a type declaration, nor any
+			// code: this and the walks below skip them, most of a models
+			// package's syntax.
+			if ts.Assign.IsValid() {
+				return false
 			}
 			tn, ok := info.Defs[ts.Name].(*types.TypeName)
 			if !ok {
-				return true
+				return false
 			}
 			if named, ok := tn.Type().(*types.Named); ok {
 				if _, ok := named.Underlying().(*types.Struct); ok {
 					order = append(order, tn)
 				}
 			}
-			return true
+			return false
 		})
 	}
 	d.local = map[*types.TypeName]bool{}
@@ -157,6 +163,9 @@ func (d *discoverer) codeUses(f *ast.File) {
 	// stand for each element.
 	ranged := map[types.Object][]ast.Expr{}
 	ast.Inspect(f, func(n ast.Node) bool {
+		if _, ok := n.(*ast.TypeSpec); ok {
+			return false
+		}
 		if rs, ok := n.(*ast.RangeStmt); ok {
 			if id, ok := rs.Value.(*ast.Ident); ok {
 				if obj := d.info.ObjectOf(id); obj != nil {
@@ -169,7 +178,8 @@ func (d *discoverer) codeUses(f *ast.File) {
 	ast.Inspect(f, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
-			return true
+			_, isType := n.(*ast.TypeSpec)
+			return !isType
 		}
 		sel, ok := call.Fun.(*ast.SelectorExpr)
 		if !ok {
@@ -235,6 +245,8 @@ func (d *discoverer) initializers(files []*ast.File) {
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.TypeSpec:
+				return false
 			case *ast.AssignStmt:
 				if n.Tok == token.DEFINE {
 					add(n.Lhs, n.Rhs)

@@ -152,10 +152,15 @@ func describeTypes(f *bunmodel.Field) string {
 
 // storedAsJSON reports whether Bun marshals the field's value as JSON.
 func storedAsJSON(f *bunmodel.Field) bool {
+	t := lint.Elem(f.Type)
+	switch t.Underlying().(type) {
+	case *types.Map, *types.Struct, *types.Slice:
+	default:
+		return false // most columns: nothing below could say yes
+	}
 	if slices.ContainsFunc([]string{"array", "hstore", "composite", "msgpack", "multirange"}, f.Tag.HasOption) {
 		return false
 	}
-	t := lint.Elem(f.Type)
 	if lint.IsNamed(t, "encoding/json.RawMessage") {
 		return true
 	}

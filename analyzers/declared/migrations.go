@@ -54,6 +54,8 @@ func (x *extractor) registrations() *registrations {
 		file := x.pass.Fset.File(f.Pos()).Name()
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.TypeSpec:
+				return false // no code in a type declaration: a models file is mostly these
 			case *ast.CompositeLit:
 				if t := info.TypeOf(n); t != nil && isNamed(t, migratePkg, "Migration") && !isPointer(t) {
 					x.migrationLiteral(r, n)
