@@ -139,7 +139,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	spelled := map[types.Type]string{}
+	spelled := map[spellKey]string{}
 	for _, m := range res.Models {
 		m.Indexes, m.DirectiveErrors = indexDirectives(m.Doc)
 		if m.Doc != nil {

@@ -53,7 +53,7 @@ func NewModelFact(t *Table) *ModelFact { return newModelFact(t, nil) }
 // through spelled (nil: no cache): a package of 2,000 models has a dozen
 // distinct column types, and types.TypeString was a tenth of the
 // analysis' allocations.
-func newModelFact(t *Table, spelled map[types.Type]string) *ModelFact {
+func newModelFact(t *Table, spelled map[spellKey]string) *ModelFact {
 	f := &ModelFact{Table: t.Name, Alias: t.Alias, Columns: make([]ColumnFact, 0, len(t.Fields))}
 	if t.SoftDelete != nil {
 		f.SoftDelete = t.SoftDelete.Name
@@ -95,15 +95,31 @@ func (f *ModelFact) Column(name string) (ColumnFact, bool) {
 	return ColumnFact{}, false
 }
 
-// spelledType is types.TypeString(t, nil), remembered in spelled.
-func spelledType(t types.Type, spelled map[types.Type]string) string {
+// spelledType is types.TypeString(t, nil), remembered in spelled. A
+// pointer or slice type is a new object wherever it is written (*time.Time
+// in every model), so those are remembered by what they point to.
+func spelledType(t types.Type, spelled map[spellKey]string) string {
 	if spelled == nil {
 		return types.TypeString(t, nil)
 	}
-	s, ok := spelled[t]
+	k := spellKey{t: t}
+	switch u := t.(type) {
+	case *types.Pointer:
+		k = spellKey{t: u.Elem(), prefix: "*"}
+	case *types.Slice:
+		k = spellKey{t: u.Elem(), prefix: "[]"}
+	}
+	s, ok := spelled[k]
 	if !ok {
 		s = types.TypeString(t, nil)
-		spelled[t] = s
+		spelled[k] = s
 	}
 	return s
+}
+
+// spellKey is a type, or the type a pointer or slice type (prefix * or
+// []) holds.
+type spellKey struct {
+	t      types.Type
+	prefix string
 }
