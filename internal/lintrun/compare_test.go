@@ -211,15 +211,8 @@ func TestDependencyFacts(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads dependencies from source")
 	}
-	src := abs(t, "../../cmd/schemalint/testdata/mod")
 	dir := t.TempDir()
-	gomod, err := os.ReadFile(filepath.Join(src, "go.mod"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	gomod = append(gomod, "\nrequire example.com/dep v0.0.0\n\nreplace example.com/dep => ./dep\n"...)
 	files := map[string]string{
-		"go.mod":     string(gomod),
 		"dep/go.mod": "module example.com/dep\n\ngo 1.26\n",
 		"dep/helpers/h.go": `package helpers
 
@@ -308,7 +301,7 @@ type Audit struct {
 }
 `,
 	}
-	writeModule(t, src, dir, files)
+	writeModule(t, dir, "example.com/dep", "./dep", files)
 	compare(t, dir, "./migs/migrations")
 	if got := compare(t, dir, "./..."); !strings.Contains(got, `"rule"`) {
 		t.Errorf("expected findings, got %.300s", got)
@@ -346,23 +339,16 @@ func TestBunOwnModelsWhereImported(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads dependencies from source")
 	}
-	src := abs(t, "../../cmd/schemalint/testdata/mod")
 	dir := t.TempDir()
-	gomod, err := os.ReadFile(filepath.Join(src, "go.mod"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	// A dialect of Bun's, as pgdialect is: under Bun's path, importing
 	// bun/migrate.
 	const dialect = "github.com/uptrace/bun/dialect/fakedialect"
-	gomod = append(gomod, "\nrequire "+dialect+" v0.0.0\n\nreplace "+dialect+" => ./fakedialect\n"...)
 	files := map[string]string{
-		"go.mod":                 string(gomod),
 		"fakedialect/go.mod":     "module " + dialect + "\n\ngo 1.26\n\nrequire github.com/uptrace/bun v1.3.0\n",
 		"fakedialect/dialect.go": "package fakedialect\n\nimport \"github.com/uptrace/bun/migrate\"\n\n// New returns the migrations it supports.\nfunc New() *migrate.Migrations { return migrate.NewMigrations() }\n",
 		"cmd/app/main.go":        "package main\n\nimport (\n\t\"example.com/app/migs/models\"\n\t\"" + dialect + "\"\n)\n\nvar _ models.Org\n\nfunc main() { _ = fakedialect.New() }\n",
 	}
-	writeModule(t, src, dir, files)
+	writeModule(t, dir, dialect, "./fakedialect", files)
 	for pattern, wantMigrate := range map[string]bool{"./cmd/app": false, "./migs/migrations": true} {
 		compare(t, dir, pattern)
 		pkgs, err := lintrun.Load(context.Background(), dir, false, []string{pattern})
@@ -377,10 +363,17 @@ func TestBunOwnModelsWhereImported(t *testing.T) {
 	}
 }
 
-// writeModule writes files into dir, with the mod fixture's (src) go.sum,
-// migs configuration, models and migrations besides.
-func writeModule(t *testing.T, src, dir string, files map[string]string) {
+// writeModule writes files into dir, with the mod fixture's go.mod (which
+// requires the module dep, replaced by the directory at), go.sum, migs
+// configuration, models and migrations besides.
+func writeModule(t *testing.T, dir, dep, at string, files map[string]string) {
 	t.Helper()
+	src := abs(t, "../../cmd/schemalint/testdata/mod")
+	gomod, err := os.ReadFile(filepath.Join(src, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files["go.mod"] = string(gomod) + "\nrequire " + dep + " v0.0.0\n\nreplace " + dep + " => " + at + "\n"
 	for _, f := range []string{"go.sum", "migs/.schemalint.yml", "migs/models/models.go", "migs/migrations/migrations.go", "migs/migrations/20260101000001_init.go"} {
 		b, err := os.ReadFile(filepath.Join(src, f))
 		if err != nil {
