@@ -16,6 +16,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
 	"github.com/schemalint/schemalint/internal/testdb"
 )
 
@@ -109,4 +111,21 @@ func Main(m *testing.M, bin *string) int {
 		panic(err)
 	}
 	return testdb.Main(m)
+}
+
+// sarifSchema is the SARIF 2.1.0 schema, from a cmd package's directory.
+const sarifSchema = "../../cmd/schemalint/testdata/sarif/sarif-2.1.0-rtm.5.json"
+
+// ValidSARIF reports whether out is valid SARIF 2.1.0 (nil), or why not.
+func ValidSARIF(t testing.TB, out string) error {
+	t.Helper()
+	sch, err := jsonschema.NewCompiler().Compile(sarifSchema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
+	if err != nil {
+		return err
+	}
+	return sch.Validate(doc)
 }
