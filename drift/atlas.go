@@ -50,7 +50,7 @@ func (c *comparer) atlasColumn(dc *dColumn) *schema.Column {
 // type when Atlas does not know it (the comparison then trusts the
 // database, and says so in a note).
 func (c *comparer) desiredType(text string) schema.Type {
-	t, err := parseType(c.dialect, text)
+	t, err := c.parseType(text)
 	if err != nil {
 		return &schema.UnsupportedType{T: text}
 	}

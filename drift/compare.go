@@ -224,6 +224,28 @@ type comparer struct {
 
 	findings []Finding
 	notes    []string
+	// parsed memoizes parseType: a schema spells few types, each in
+	// many columns.
+	parsed map[string]parsedType
+}
+
+type parsedType struct {
+	t   schema.Type
+	err error
+}
+
+// parseType is parseType on c's dialect, each spelling parsed once; the
+// caller gets its own copy.
+func (c *comparer) parseType(text string) (schema.Type, error) {
+	p, ok := c.parsed[text]
+	if !ok {
+		if c.parsed == nil {
+			c.parsed = map[string]parsedType{}
+		}
+		p.t, p.err = parseType(c.dialect, text)
+		c.parsed[text] = p
+	}
+	return cloneType(p.t), p.err
 }
 
 // pairMeta is what a normalized object stands for: the desired element
@@ -397,7 +419,7 @@ func (c *comparer) normalizedColumn(lt *schema.Table, lc *schema.Column, dc *dCo
 		return out
 	}
 	out.Type.Null = !dc.bun.NotNull
-	dt, err := parseType(c.dialect, dc.bun.Type)
+	dt, err := c.parseType(dc.bun.Type)
 	switch {
 	case err != nil:
 		c.note("column %s.%s: the model's type %q is not one Atlas knows (%v); its type is not compared", lt.Name, lc.Name, dc.bun.Type, err)

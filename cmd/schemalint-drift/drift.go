@@ -363,6 +363,14 @@ func (c *driftCommand) note(msg string) {
 	fmt.Fprintf(c.stderr, "schemalint: note: %s\n", c.redact(msg))
 }
 
+// verbosef prints a line of -v's timings; the models and the database
+// are read concurrently, hence the lock.
+func (c *driftCommand) verbosef(format string, args ...any) {
+	c.noteMu.Lock()
+	defer c.noteMu.Unlock()
+	fmt.Fprintf(c.stderr, "schemalint: "+format+"\n", args...)
+}
+
 func (c *driftCommand) options() drift.Options {
 	return drift.Options{Schema: c.schema, RelationFKs: c.relationFKs, Exclude: c.exclude}
 }
@@ -381,11 +389,30 @@ func (c *driftCommand) live(ctx context.Context, cwd string) (*drift.Result, err
 		return nil, err
 	}
 	defer func() { _ = db.Close() }()
+	// The database is read while the models load: one waits for the
+	// server, the other for the go command and the program it runs.
+	ictx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type inspected struct {
+		s   *schema.Schema
+		err error
+	}
+	got := make(chan inspected, 1)
+	go func() {
+		s, err := c.inspect(ictx, db, d)
+		got <- inspected{s, err}
+	}()
 	desired, err := c.desired(ctx, cwd, d.Dialect)
 	if err != nil {
+		cancel()
+		<-got // done with db before it closes
 		return nil, err
 	}
-	return c.check(ctx, db, d, desired)
+	in := <-got
+	if in.err != nil {
+		return nil, in.err
+	}
+	return c.compare(d, desired, in.s)
 }
 
 // desiredSide is what the models and migrations want.
@@ -402,30 +429,21 @@ type desiredSide struct {
 // program it runs.
 func (c *driftCommand) desired(ctx context.Context, cwd, dialect string) (*desiredSide, error) {
 	start := time.Now()
-	out := &desiredSide{}
-	var declErr error
-	declDone := make(chan struct{})
-	go func() {
-		defer close(declDone)
-		if len(c.migrations) > 0 {
-			out.declared, declErr = load.Declared(ctx, c.loadConfig(cwd), dialect)
-		}
-	}()
-	m, err := load.Models(ctx, c.loadConfig(cwd), dialect)
-	<-declDone
-	if err != nil {
-		return nil, modelsErr(err)
+	d := load.LoadDesired(ctx, c.loadConfig(cwd), dialect)
+	if d.ModelsErr != nil {
+		return nil, modelsErr(d.ModelsErr)
 	}
-	if declErr != nil {
-		return nil, fmt.Errorf("migrations %s: %w", strings.Join(c.migrations, " "), declErr)
+	if d.DeclaredErr != nil {
+		return nil, fmt.Errorf("migrations %s: %w", strings.Join(c.migrations, " "), d.DeclaredErr)
 	}
-	out.models = m
+	out := &desiredSide{models: d.Models, declared: d.Declared}
+	m := d.Models
 	if c.verbose {
 		how := "cached program"
 		if m.Built {
 			how = fmt.Sprintf("built the program in %v", m.BuildTime.Round(time.Millisecond))
 		}
-		fmt.Fprintf(c.stderr, "schemalint: models and migrations read in %v (%s)\n", time.Since(start).Round(time.Millisecond), how)
+		c.verbosef("models and migrations read in %v (%s)", time.Since(start).Round(time.Millisecond), how)
 	}
 	return out, nil
 }
@@ -462,7 +480,7 @@ func (c *driftCommand) inspect(ctx context.Context, db dbCloser, d dsn.DSN) (*sc
 		return nil, inspectErr(d, c.schema, c.timeout, err)
 	}
 	if c.verbose {
-		fmt.Fprintf(c.stderr, "schemalint: database read in %v\n", time.Since(start).Round(time.Millisecond))
+		c.verbosef("database read in %v", time.Since(start).Round(time.Millisecond))
 	}
 	return s, nil
 }

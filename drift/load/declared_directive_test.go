@@ -49,10 +49,7 @@ func declaredIndexes(d *drift.Declared) []string {
 // models is seen through the cache.
 func TestDeclaredDirectives(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("testdata/dirmod")); err != nil {
-		t.Fatal(err)
-	}
+	dir := copyDirmod(t)
 	cfg := Config{Dir: dir, Models: []string{"./models"}, Migrations: []string{"./migrations"}, CacheDir: t.TempDir()}
 	common := []string{
 		"accounts: (email) unique",

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -126,11 +127,17 @@ func discover(pkgs []*packages.Package, fset *token.FileSet, dir string) (*disco
 // discoveryKey is the part of a cache key that the configuration of
 // discovery (models: in each package's .schemalint.yml) decides.
 func (l *listing) discoveryKey() (string, error) {
-	var b strings.Builder
+	var local []*listedPackage
 	for _, p := range l.pkgs {
-		if !l.local(p) {
-			continue
+		if l.local(p) {
+			local = append(local, p)
 		}
+	}
+	// In import path order: a listing of more patterns (LoadDesired's)
+	// orders the same packages otherwise.
+	slices.SortFunc(local, func(a, b *listedPackage) int { return strings.Compare(a.ImportPath, b.ImportPath) })
+	var b strings.Builder
+	for _, p := range local {
 		opts, err := bunmodel.OptionsFor(p.Dir)
 		if err != nil {
 			return "", err

@@ -1,8 +1,9 @@
 package load
 
 import (
+	"bytes"
 	"context"
-	"encoding/json"
+	"encoding/gob"
 	"errors"
 	"os"
 	"path/filepath"
@@ -77,16 +78,17 @@ func TestCacheRebuildsDamagedProgram(t *testing.T) {
 	// Damage the record as well: the hash check passes, the exec fails
 	// (a file too short to hold an executable's headers).
 	prog = truncate(100)
-	metaPath := filepath.Join(filepath.Dir(prog), "meta.json")
+	metaPath := filepath.Join(filepath.Dir(prog), metaFile)
 	var meta cachedMeta
 	b, err := os.ReadFile(metaPath)
-	if err != nil || json.Unmarshal(b, &meta) != nil {
-		t.Fatalf("meta.json: %v %s", err, b)
+	if err != nil || gob.NewDecoder(bytes.NewReader(b)).Decode(&meta) != nil {
+		t.Fatalf("%s: %v", metaFile, err)
 	}
 	if meta.SHA256, err = fileSHA256(prog); err != nil {
 		t.Fatal(err)
 	}
-	if b, err = json.Marshal(meta); err != nil || os.WriteFile(metaPath, b, 0o600) != nil {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(meta); err != nil || os.WriteFile(metaPath, buf.Bytes(), 0o600) != nil {
 		t.Fatal(err)
 	}
 	n = notes{}
