@@ -429,7 +429,7 @@ type desiredSide struct {
 // program it runs.
 func (c *driftCommand) desired(ctx context.Context, cwd, dialect string) (*desiredSide, error) {
 	start := time.Now()
-	d := load.LoadDesired(ctx, c.loadConfig(cwd), dialect)
+	d := load.Desired(ctx, c.loadConfig(cwd), dialect)
 	if d.ModelsErr != nil {
 		return nil, modelsErr(d.ModelsErr)
 	}

@@ -133,7 +133,7 @@ func (l *listing) discoveryKey() (string, error) {
 			local = append(local, p)
 		}
 	}
-	// In import path order: a listing of more patterns (LoadDesired's)
+	// In import path order: a listing of more patterns (Desired's)
 	// orders the same packages otherwise.
 	slices.SortFunc(local, func(a, b *listedPackage) int { return strings.Compare(a.ImportPath, b.ImportPath) })
 	var b strings.Builder

@@ -46,8 +46,8 @@ func TestCleanPatternsAsGoDoes(t *testing.T) {
 		dec := json.NewDecoder(strings.NewReader(string(out)))
 		for {
 			var p struct {
-				ImportPath string
-				Match      []string
+				ImportPath string   `json:"ImportPath"`
+				Match      []string `json:"Match"`
 			}
 			if err := dec.Decode(&p); errors.Is(err, io.EOF) {
 				break
@@ -63,7 +63,7 @@ func TestCleanPatternsAsGoDoes(t *testing.T) {
 	}
 }
 
-// TestJointListing: the listings LoadDesired cuts out of one go list are
+// TestJointListing: the listings Desired cuts out of one go list are
 // the ones a go list of each set of patterns makes (so both key the
 // cache alike), whatever the spelling of the patterns; a pattern the
 // joint listing did not list is listed on its own.
@@ -121,10 +121,10 @@ func TestJointListing(t *testing.T) {
 	}
 }
 
-// TestLoadDesired: one listing gives what Models and Declared give, from
+// TestDesired: one listing gives what Models and Declared give, from
 // the same cache entries; a package that does not compile fails the side
 // that lists it, not the other.
-func TestLoadDesired(t *testing.T) {
+func TestDesired(t *testing.T) {
 	t.Parallel()
 	dir := copyDirmod(t)
 	cfg := Config{Dir: dir, Models: []string{"./models"}, Migrations: []string{"./migrations"}, CacheDir: t.TempDir()}
@@ -137,24 +137,24 @@ func TestLoadDesired(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := LoadDesired(ctx, cfg, "pg")
+	got := Desired(ctx, cfg, "pg")
 	if got.ModelsErr != nil || got.DeclaredErr != nil {
-		t.Fatalf("LoadDesired: %v; %v", got.ModelsErr, got.DeclaredErr)
+		t.Fatalf("Desired: %v; %v", got.ModelsErr, got.DeclaredErr)
 	}
 	if got.Models.Built {
-		t.Error("LoadDesired built a program that Models had cached")
+		t.Error("Desired built a program that Models had cached")
 	}
 	if !reflect.DeepEqual(got.Models.View, m.View) || !reflect.DeepEqual(got.Models.Sources, m.Sources) {
-		t.Error("LoadDesired's models differ from Models'")
+		t.Error("Desired's models differ from Models'")
 	}
 	if !reflect.DeepEqual(got.Declared, d) {
-		t.Errorf("LoadDesired's declarations differ from Declared's:\n%s\n%s", mustJSON(t, got.Declared), mustJSON(t, d))
+		t.Errorf("Desired's declarations differ from Declared's:\n%s\n%s", mustJSON(t, got.Declared), mustJSON(t, d))
 	}
 
 	// Without migrations there is nothing declared, and no error.
 	noMig := cfg
 	noMig.Migrations = nil
-	if got := LoadDesired(ctx, noMig, "pg"); got.ModelsErr != nil || got.DeclaredErr != nil || got.Declared != nil || got.Models == nil {
+	if got := Desired(ctx, noMig, "pg"); got.ModelsErr != nil || got.DeclaredErr != nil || got.Declared != nil || got.Models == nil {
 		t.Errorf("without migrations: %+v", got)
 	}
 
@@ -162,7 +162,7 @@ func TestLoadDesired(t *testing.T) {
 	if err := os.WriteFile(broken, []byte("package migrations\n\nimport _ \"example.com/dirmod/missing\"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got = LoadDesired(ctx, cfg, "pg")
+	got = Desired(ctx, cfg, "pg")
 	var ce *CompileError
 	if got.ModelsErr != nil || !errorsAsCompile(got.DeclaredErr, &ce) {
 		t.Errorf("migrations that do not compile: models %v, declared %v", got.ModelsErr, got.DeclaredErr)
@@ -178,7 +178,7 @@ func TestLoadDesired(t *testing.T) {
 	if err := os.WriteFile(models, []byte(strings.Replace(string(b), "import \"github.com/uptrace/bun\"", "import (\n\t\"github.com/uptrace/bun\"\n\t_ \"example.com/dirmod/missing\"\n)", 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got = LoadDesired(ctx, cfg, "pg")
+	got = Desired(ctx, cfg, "pg")
 	if !errorsAsCompile(got.ModelsErr, &ce) {
 		t.Errorf("models that do not compile: models %v", got.ModelsErr)
 	}

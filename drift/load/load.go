@@ -159,8 +159,8 @@ func Models(ctx context.Context, cfg Config, dialect string) (*Reflection, error
 	return models(ctx, cfg, dialect, l)
 }
 
-// Desired is what drift compares a database with.
-type Desired struct {
+// DesiredSchema is what drift compares a database with.
+type DesiredSchema struct {
 	// Models is Bun's view of the models, or ModelsErr why it is not
 	// there.
 	Models    *Reflection
@@ -171,11 +171,11 @@ type Desired struct {
 	DeclaredErr error
 }
 
-// LoadDesired is Models and, with cfg.Migrations, Declared, side by side
+// Desired is Models and, with cfg.Migrations, Declared, side by side
 // from one go list of both: the same results, for one go command instead
 // of two in a warm run.
-func LoadDesired(ctx context.Context, cfg Config, dialect string) *Desired {
-	out := &Desired{}
+func Desired(ctx context.Context, cfg Config, dialect string) *DesiredSchema {
+	out := &DesiredSchema{}
 	cfg, err := cfg.absolute()
 	if err != nil {
 		out.ModelsErr, out.DeclaredErr = err, err
