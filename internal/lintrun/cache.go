@@ -48,10 +48,13 @@ import (
 // module), and every directory given to os.DirFS as a constant, are
 // recorded in the entry with a digest of the directory, checked on each
 // hit. A workspace (go.work) or a pattern outside the
-// module is not cached: every run loads and analyses.
+// module is not cached: every run loads and analyses. A run stores
+// nothing when a file of the key was written, added or removed while it
+// ran: the files' sizes and modification times are listed before
+// loading starts and again after the analysis.
 
 // cacheVersion changes whenever the key or the entry changes meaning.
-const cacheVersion = "schemalint-lint-cache/1"
+const cacheVersion = "schemalint-lint-cache/2"
 
 // Limits of the cache directory: beyond them the least recently used
 // entries are removed.
@@ -96,9 +99,32 @@ type Stats struct {
 // work, never the run.
 func Run(ctx context.Context, opts Options, env *lint.Env, as []*analysis.Analyzer) (*report.Report, Stats, error) {
 	var st Stats
-	// Loading starts at once, beside the key, so that a miss (a first
-	// run, a commit that changed a file) does not wait for the key; a
-	// hit cancels it, which stops its go list.
+	// What the key will hash is listed, with each file's size and
+	// modification time, before anything is loaded: the same list taken
+	// after the analysis tells whether a file changed meanwhile (the
+	// findings would then be stored under the key of what it was, or of
+	// what it became after loading read it).
+	var (
+		c      *resultCache
+		inputs *runInputs
+	)
+	if opts.NoCache {
+		st.Cache = "off"
+	} else {
+		start := time.Now()
+		var err error
+		c, err = openResultCache(opts.CacheDir)
+		if err == nil {
+			inputs, err = scanRun(opts)
+		}
+		st.KeyTime = time.Since(start)
+		if err != nil {
+			c, st.Cache = nil, "off: "+err.Error()
+		}
+	}
+	// Loading starts then, beside the key, so that a miss (a first run,
+	// a commit that changed a file) does not wait for the key; a hit
+	// cancels it, which stops its go list.
 	loadCtx, cancelLoad := context.WithCancel(ctx)
 	defer cancelLoad()
 	type loaded struct {
@@ -110,20 +136,19 @@ func Run(ctx context.Context, opts Options, env *lint.Env, as []*analysis.Analyz
 	go func() {
 		start := time.Now()
 		pkgs, err := Load(loadCtx, opts.Dir, opts.Tests, opts.Patterns)
+		if testHookLoaded != nil {
+			testHookLoaded()
+		}
 		load <- loaded{pkgs, err, time.Since(start)}
 	}()
-	var c *resultCache
-	switch {
-	case opts.NoCache:
-		st.Cache = "off"
-	default:
+	if c != nil {
+		if testHookKey != nil {
+			testHookKey()
+		}
 		start := time.Now()
 		var err error
-		c, err = openResultCache(opts.CacheDir)
-		if err == nil {
-			st.Key, err = runKey(opts)
-		}
-		st.KeyTime = time.Since(start)
+		st.Key, err = inputs.key()
+		st.KeyTime += time.Since(start)
 		if err != nil {
 			c, st.Cache = nil, "off: "+err.Error()
 		}
@@ -152,11 +177,8 @@ func Run(ctx context.Context, opts Options, env *lint.Env, as []*analysis.Analyz
 	if err != nil || c == nil {
 		return rep, st, err
 	}
-	// Files changed during the run would be stored under the key of
-	// what they were before: the key is computed again, and nothing is
-	// stored when it moved.
-	again, err := runKey(opts)
-	if err == nil && again != st.Key {
+	again, err := scanRun(opts)
+	if err == nil && again.stamp() != inputs.stamp() {
 		err = errors.New("files changed during the run")
 	}
 	var extras []extra
@@ -172,16 +194,35 @@ func Run(ctx context.Context, opts Options, env *lint.Env, as []*analysis.Analyz
 	return rep, st, nil
 }
 
-// runKey is the key of a run (see above), or an error saying why the run
-// cannot be cached.
-func runKey(opts Options) (string, error) {
+// Test hooks: testHookLoaded runs when loading has ended, testHookKey
+// before the key is computed (so a test can change a file in between).
+var testHookLoaded, testHookKey func()
+
+// runInputs is what a run's key is made of (see above): fields (the
+// options, the environment, the go command) and files, each listed with
+// its size and modification time.
+type runInputs struct {
+	fields []string
+	files  []inputFile
+}
+
+// inputFile is a file of the key: rel names it in the key, stat is its
+// size, modification time and mode when listed ("absent" for an optional
+// file that is not there).
+type inputFile struct {
+	path, rel, stat string
+}
+
+// scanRun lists the inputs of a run's key without reading any file, or
+// returns an error saying why the run cannot be cached.
+func scanRun(opts Options) (*runInputs, error) {
 	dir, err := filepath.Abs(opts.Dir)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	root, err := moduleRoot(dir)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	for _, p := range opts.Patterns {
 		if strings.HasPrefix(p, ".") || filepath.IsAbs(p) {
@@ -190,31 +231,36 @@ func runKey(opts Options) (string, error) {
 				d = filepath.Join(dir, d)
 			}
 			if !within(d, root) {
-				return "", fmt.Errorf("%s is outside the module %s", p, root)
+				return nil, fmt.Errorf("%s is outside the module %s", p, root)
 			}
 		}
 	}
 	// Files named by these flags may lie anywhere: not hashed, not cached.
 	for f := range strings.FieldsSeq(os.Getenv("GOFLAGS")) {
 		if strings.HasPrefix(f, "-overlay") || strings.HasPrefix(f, "--overlay") || strings.HasPrefix(f, "-modfile") || strings.HasPrefix(f, "--modfile") {
-			return "", fmt.Errorf("GOFLAGS has %s: not cached", f)
+			return nil, fmt.Errorf("GOFLAGS has %s: not cached", f)
 		}
 	}
-	h := sha256.New()
-	field := func(parts ...string) {
-		for _, s := range parts {
-			fmt.Fprintf(h, "%d:%s\x00", len(s), s)
-		}
-	}
+	in := &runInputs{}
+	field := func(parts ...string) { in.fields = append(in.fields, parts...) }
 	field(cacheVersion, cachedir.ToolID(), buildID(), dir, fmt.Sprint(opts.Tests))
 	field(opts.Patterns...)
 	field("config", opts.ConfigFile)
-	if opts.ConfigFile != "" {
-		sum, err := fileSum(opts.ConfigFile)
-		if err != nil {
-			return "", err
+	// A file that must be there, and files that may or may not be: an
+	// empty one differs from none (the nearest configuration shadows
+	// those above it).
+	file := func(what, p string, optional bool) error {
+		stat, err := statRegular(p)
+		if optional && errors.Is(err, fs.ErrNotExist) {
+			stat, err = "absent", nil
 		}
-		field(sum)
+		in.files = append(in.files, inputFile{path: p, rel: what + "\x00" + p, stat: stat})
+		return err
+	}
+	if opts.ConfigFile != "" {
+		if err := file("config", opts.ConfigFile, false); err != nil {
+			return nil, err
+		}
 	}
 	// The go command and what shapes its builds: which files compile
 	// (GOOS, tags in GOFLAGS, cgo) and which modules it uses.
@@ -224,28 +270,18 @@ func runKey(opts Options) (string, error) {
 	}
 	goBin, err := exec.LookPath("go")
 	if err != nil {
-		return "", fmt.Errorf("no go command: %w", err)
+		return nil, fmt.Errorf("no go command: %w", err)
 	}
 	field("go", statID(goBin))
-	// Files that may or may not exist: an empty one differs from none
-	// (the nearest configuration shadows those above it).
-	optional := func(what, p string) error {
-		sum, err := fileSum(p)
-		if errors.Is(err, fs.ErrNotExist) {
-			sum, err = "absent", nil
-		}
-		field(what, p, sum)
-		return err
-	}
 	if envFile := goEnvFile(); envFile != "" {
-		if err := optional("goenv", envFile); err != nil {
-			return "", err
+		if err := file("goenv", envFile, true); err != nil {
+			return nil, err
 		}
 	}
 	// Configuration above the module, found by the nearest-file search.
 	for d := filepath.Dir(root); ; d = filepath.Dir(d) {
-		if err := optional("above", filepath.Join(d, config.FileName)); err != nil {
-			return "", err
+		if err := file("above", filepath.Join(d, config.FileName), true); err != nil {
+			return nil, err
 		}
 		if filepath.Dir(d) == d {
 			break
@@ -253,15 +289,68 @@ func runKey(opts Options) (string, error) {
 	}
 	roots, err := keyRoots(root)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	for _, r := range roots {
 		field("tree", r)
-		if err := hashTree(h, r); err != nil {
-			return "", err
+		files, err := treeFiles(r)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range files {
+			f.rel = r + "\x00" + f.rel
+			in.files = append(in.files, f)
 		}
 	}
+	return in, nil
+}
+
+// stamp hashes the inputs as listed: the fields, and each file's name,
+// size and modification time. Two stamps differ when a file was
+// written, added or removed between the listings (short of a write
+// that keeps both size and modification time).
+func (in *runInputs) stamp() string {
+	h := sha256.New()
+	in.writeFields(h)
+	for _, f := range in.files {
+		fmt.Fprintf(h, "%s\x00%s\x00", f.rel, f.stat)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// key hashes the fields and the content of each file listed.
+func (in *runInputs) key() (string, error) {
+	h := sha256.New()
+	in.writeFields(h)
+	sums, err := fileSums(in.files)
+	if err != nil {
+		return "", err
+	}
+	for i, f := range in.files {
+		fmt.Fprintf(h, "%s\x00%s\x00", f.rel, sums[i])
+	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func (in *runInputs) writeFields(h io.Writer) {
+	for _, s := range in.fields {
+		fmt.Fprintf(h, "%d:%s\x00", len(s), s)
+	}
+}
+
+// statRegular describes a regular file by size, modification time and
+// mode; anything else (a FIFO, which would block the open, a device, a
+// directory named like a key file) is an error: the run is not cached,
+// and loading reports it if it matters.
+func statRegular(p string) (string, error) {
+	st, err := os.Stat(p)
+	if err != nil {
+		return "", err
+	}
+	if !st.Mode().IsRegular() {
+		return "", fmt.Errorf("%s is not a regular file", p)
+	}
+	return fmt.Sprintf("%d|%d|%v", st.Size(), st.ModTime().UnixNano(), st.Mode()), nil
 }
 
 // moduleRoot returns the directory of the go.mod governing dir; a
@@ -340,14 +429,17 @@ func keyFile(name string) bool {
 // package loaded from one of them makes its run uncached (extraInputs).
 var skippedDirs = map[string]bool{".git": true, ".hg": true, ".svn": true, "node_modules": true}
 
-// hashTree hashes the relative path and content of every key file under
-// root, version control and node_modules directories left out. Symbolic
-// links to directories are followed (go list follows them to an
-// imported package), each real directory once. Files are read in
-// parallel; the hash takes them in path order.
-func hashTree(h io.Writer, root string) error {
-	type file struct{ path, rel string }
-	var files []file
+// treeFiles lists every key file under root, by path relative to it,
+// version control and node_modules directories left out. Symbolic links
+// to directories are followed (go list follows them to an imported
+// package), each real directory once.
+func treeFiles(root string) ([]inputFile, error) {
+	var files []inputFile
+	add := func(p, rel string) error {
+		stat, err := statRegular(p)
+		files = append(files, inputFile{path: p, rel: rel, stat: stat})
+		return err
+	}
 	seen := map[string]bool{}
 	var walk func(dir, prefix string) error
 	walk = func(dir, prefix string) error {
@@ -375,22 +467,32 @@ func hashTree(h io.Writer, root string) error {
 					return walk(p, rel)
 				}
 				if keyFile(d.Name()) {
-					files = append(files, file{p, rel})
+					return add(p, rel)
 				}
 			case keyFile(d.Name()):
-				files = append(files, file{p, rel})
+				return add(p, rel)
 			}
 			return nil
 		})
 	}
 	if err := walk(root, ""); err != nil {
-		return err
+		return nil, err
 	}
+	return files, nil
+}
+
+// fileSums hashes the content of files, in parallel; an absent optional
+// file sums to "absent".
+func fileSums(files []inputFile) ([]string, error) {
 	sums := make([]string, len(files))
 	errs := make([]error, len(files))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, f := range files {
+		if f.stat == "absent" {
+			sums[i] = "absent"
+			continue
+		}
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
@@ -398,10 +500,26 @@ func hashTree(h io.Writer, root string) error {
 		})
 	}
 	wg.Wait()
-	for i, f := range files {
-		if errs[i] != nil {
-			return errs[i]
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
 		}
+	}
+	return sums, nil
+}
+
+// hashTree hashes the relative path and content of every key file under
+// root (treeFiles).
+func hashTree(h io.Writer, root string) error {
+	files, err := treeFiles(root)
+	if err != nil {
+		return err
+	}
+	sums, err := fileSums(files)
+	if err != nil {
+		return err
+	}
+	for i, f := range files {
 		fmt.Fprintf(h, "%s\x00%s\x00", f.rel, sums[i])
 	}
 	return nil
