@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"runtime"
 	"sort"
 	"sync"
 
@@ -139,9 +140,22 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	spelled := map[spellKey]string{}
+	// The facts are computed side by side (each model's alone, each
+	// worker remembering its own spellings), and exported in order.
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(res.Models)/64))
+	var fw sync.WaitGroup
+	for w := range workers {
+		fw.Go(func() {
+			spelled := map[spellKey]string{}
+			for i := w; i < len(res.Models); i += workers {
+				m := res.Models[i]
+				m.Indexes, m.DirectiveErrors = indexDirectives(m.Doc)
+				m.Fact = newModelFact(m.Table, spelled)
+			}
+		})
+	}
+	fw.Wait()
 	for _, m := range res.Models {
-		m.Indexes, m.DirectiveErrors = indexDirectives(m.Doc)
 		if m.Doc != nil {
 			for _, c := range m.Doc.List {
 				if _, ok := directives[c]; ok {
@@ -149,7 +163,6 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 			}
 		}
-		m.Fact = newModelFact(m.Table, spelled)
 		for _, d := range m.Indexes {
 			m.Fact.Indexes = append(m.Fact.Indexes, d.IndexFact)
 		}

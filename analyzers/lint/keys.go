@@ -3,6 +3,7 @@ package lint
 import (
 	"go/types"
 	"reflect"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -64,8 +65,22 @@ func runKeys(pass *analysis.Pass) (any, error) {
 		locals[i] = m.Table
 	}
 	has := indexHas(locals)
-	for _, m := range res.Models {
-		x.fks[m] = x.foreignKeys(m.Table, has)
+	// Each model's foreign keys read only what is indexed above (and
+	// the locked plurals): the models are split between the cores, as
+	// every rule waits for this index.
+	fks := make([][]ForeignKey, len(res.Models))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(res.Models)/64))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(res.Models); i += workers {
+				fks[i] = x.foreignKeys(res.Models[i].Table, has)
+			}
+		})
+	}
+	wg.Wait()
+	for i, m := range res.Models {
+		x.fks[m] = fks[i]
 	}
 	return x, nil
 }
