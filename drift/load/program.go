@@ -92,7 +92,7 @@ import (
 	"context"
 	"database/sql"
 {{- end}}
-	"encoding/json"
+	"encoding/gob"
 	"fmt"
 	"os"
 {{if .Migrate}}
@@ -128,7 +128,7 @@ func main() {
 	case "reflect":
 		var v *View
 		if v, err = Reflect(os.Args[2], models()...); err == nil {
-			err = json.NewEncoder(os.Stdout).Encode(v)
+			err = gob.NewEncoder(os.Stdout).Encode(v)
 		}
 {{- if .Migrate}}
 	case "migrate":
