@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/packages"
 
@@ -37,6 +38,15 @@ func Declared(ctx context.Context, cfg Config, dialect string) (*drift.Declared,
 	return declaredFrom(ctx, cfg, dialect, l)
 }
 
+// declaredSuffix ends the names of Declared's cache files; the suffix
+// of the JSON files earlier versions wrote is recognised too, so that
+// prune removes them.
+const declaredSuffix = ".declared.gob"
+
+func isDeclaredFile(name string) bool {
+	return strings.HasSuffix(name, declaredSuffix) || strings.HasSuffix(name, ".declared.json")
+}
+
 // declaredPatterns are what Declared lists: one listing of the
 // migrations and the models is the key (the migrations need not import
 // the models, whose directives count too).
@@ -57,9 +67,11 @@ func declaredFrom(ctx context.Context, cfg Config, dialect string, l *listing) (
 	// One file per dialect: a run reads only its own (a third of the
 	// data to decode; 1.8 MB with 1,000 tables). Gob, not JSON: five
 	// times faster to decode.
-	file := func(d string) string { return filepath.Join(c.root, key+"."+d+".declared.gob") }
+	file := func(d string) string { return filepath.Join(c.root, key+"."+d+declaredSuffix) }
 	var cached drift.Declared
 	if b, err := os.ReadFile(file(dialect)); err == nil && gob.NewDecoder(bytes.NewReader(b)).Decode(&cached) == nil {
+		now := time.Now()
+		_ = os.Chtimes(file(dialect), now, now) // recently used: kept by prune
 		return &cached, nil
 	}
 	s, withDirectives, err := loadDeclared(ctx, cfg, l)

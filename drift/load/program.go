@@ -735,9 +735,9 @@ func syncFile(path string) error {
 	return serr
 }
 
-// Ages after which prune removes things: entries unused for two weeks
-// (each edit of the models makes a new one), and the temporary
-// directories of runs that were killed before they could remove them.
+// Ages after which prune removes things: entries and declarations
+// unused for two weeks (each edit of the models makes new ones), and the
+// temporary files of runs that were killed before they could remove them.
 const (
 	entryMaxAge = 14 * 24 * time.Hour
 	tmpMaxAge   = time.Hour
@@ -750,12 +750,22 @@ func (c *cache) prune() {
 	}
 	for _, d := range list {
 		info, err := d.Info()
-		if err != nil || !d.IsDir() {
+		if err != nil {
 			continue
 		}
-		age := time.Since(info.ModTime())
-		if age > entryMaxAge || (strings.HasPrefix(d.Name(), "tmp-") && age > tmpMaxAge) {
-			_ = os.RemoveAll(filepath.Join(c.root, d.Name()))
+		age, name := time.Since(info.ModTime()), d.Name()
+		switch {
+		case d.IsDir():
+			if age > entryMaxAge || (strings.HasPrefix(name, "tmp-") && age > tmpMaxAge) {
+				_ = os.RemoveAll(filepath.Join(c.root, name))
+			}
+		case isDeclaredFile(name) && age > entryMaxAge,
+			strings.HasPrefix(name, "declared-") && strings.HasSuffix(name, ".tmp") && age > tmpMaxAge:
+			// Declared's files (each edit of the migrations or the
+			// models makes three), and those a killed run left half
+			// written. The lint cache may share the directory: its files
+			// are not these.
+			_ = os.Remove(filepath.Join(c.root, name))
 		}
 	}
 }

@@ -139,6 +139,43 @@ func TestCachePrunesStaleTemporaryDirectories(t *testing.T) {
 	}
 }
 
+// TestCachePrunesOldDeclarations: Declared's files unused for two weeks
+// go (those of older versions too), and half-written ones of killed runs
+// after an hour; recent ones, and the lint cache's files sharing the
+// directory, stay.
+func TestCachePrunesOldDeclarations(t *testing.T) {
+	t.Parallel()
+	c, err := openCache(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(name string, age time.Duration) string {
+		p := filepath.Join(c.root, name)
+		if err := os.WriteFile(p, []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		when := time.Now().Add(-age)
+		if err := os.Chtimes(p, when, when); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	month := 30 * 24 * time.Hour
+	gone := []string{at("k1.pg.declared.gob", month), at("k0.pg.declared.json", month), at("declared-1.tmp", 2*time.Hour)}
+	kept := []string{at("k2.pg.declared.gob", time.Hour), at("declared-2.tmp", time.Minute), at("lint-abc.json", month)}
+	c.prune()
+	for _, p := range gone {
+		if _, err := os.Stat(p); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s kept (%v)", filepath.Base(p), err)
+		}
+	}
+	for _, p := range kept {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s removed: %v", filepath.Base(p), err)
+		}
+	}
+}
+
 // TestVirtualDirAvoidsUserDirectories: the program's package is mapped
 // into a directory that does not exist, so that no file of the user's
 // joins it: the fixed name, unless the user has such a directory.
