@@ -225,60 +225,39 @@ func bothOrAll(n int) string {
 // collisions reports fields the table keeps although they claim the same
 // column, by name or through alt:.
 func collisions(p *lint.Pass, part *bunmodel.Part) {
-	t := part.Table
-	all := t.AllFields()
-	if !claimsRepeat(all) {
-		return // most tables: no map of claims to build
-	}
-	claims := make(map[string][]claim, len(all))
-	columns := make([]string, 0, len(all))
-	var buf [2]claim // a field claims one or two names: no allocation
-	for _, f := range all {
+	// Every claim in field order, and the column each names. Most tables
+	// repeat no name, which the sorted names tell without the map.
+	var cs []claim
+	for _, f := range part.Table.AllFields() {
 		if f.Relation {
 			continue
 		}
-		names := append(buf[:0], claim{f, false})
+		cs = append(cs, claim{f, false})
 		if alt, ok := f.Tag.Option("alt"); ok && alt != f.Name {
-			names = append(names, claim{f, true})
+			cs = append(cs, claim{f, true})
 		}
-		for _, c := range names {
-			col := c.column()
-			if claims[col] == nil {
-				columns = append(columns, col)
-			}
-			claims[col] = append(claims[col], c)
+	}
+	names := make([]string, len(cs))
+	for i, c := range cs {
+		names[i] = c.column()
+	}
+	if len(slices.Compact(slices.Sorted(slices.Values(names)))) == len(names) {
+		return
+	}
+	claims := make(map[string][]claim, len(cs))
+	var columns []string
+	for i, c := range cs {
+		col := names[i]
+		if claims[col] == nil {
+			columns = append(columns, col)
 		}
+		claims[col] = append(claims[col], c)
 	}
 	for _, col := range columns {
-		cs := claims[col]
-		if len(cs) < 2 || insideOneEmbedding(cs) {
-			continue
-		}
-		collision(p, part, col, cs)
-	}
-}
-
-// claimsRepeat reports whether two of the column names fields claim (by
-// name or alt:) are the same: names sorted in a small slice, which costs
-// a fraction of collisions' map.
-func claimsRepeat(fields []*bunmodel.Field) bool {
-	names := make([]string, 0, len(fields)+4)
-	for _, f := range fields {
-		if f.Relation {
-			continue
-		}
-		names = append(names, f.Name)
-		if alt, ok := f.Tag.Option("alt"); ok && alt != f.Name {
-			names = append(names, alt)
+		if cl := claims[col]; len(cl) >= 2 && !insideOneEmbedding(cl) {
+			collision(p, part, col, cl)
 		}
 	}
-	slices.Sort(names)
-	for i := 1; i < len(names); i++ {
-		if names[i] == names[i-1] {
-			return true
-		}
-	}
-	return false
 }
 
 // claim is a field claiming a column by its name or by alt:.

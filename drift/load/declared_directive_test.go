@@ -49,7 +49,7 @@ func declaredIndexes(d *drift.Declared) []string {
 // models is seen through the cache.
 func TestDeclaredDirectives(t *testing.T) {
 	t.Parallel()
-	dir := copyDirmod(t)
+	dir := copyFixture(t, "dirmod")
 	cfg := Config{Dir: dir, Models: []string{"./models"}, Migrations: []string{"./migrations"}, CacheDir: t.TempDir()}
 	common := []string{
 		"accounts: (email) unique",

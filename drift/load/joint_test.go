@@ -13,21 +13,12 @@ import (
 	"testing"
 )
 
-func copyDirmod(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("testdata/dirmod")); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
 // TestCleanPatternsAsGoDoes asks the go command: every pattern it names
 // in a package's Match is one cleanPatterns makes of the patterns given,
 // however they are spelled.
 func TestCleanPatternsAsGoDoes(t *testing.T) {
 	t.Parallel()
-	dir := copyDirmod(t)
+	dir := copyFixture(t, "dirmod")
 	for _, patterns := range [][]string{
 		{"./models", "./migrations"},
 		{"./models/", "./migrations/../migrations"},
@@ -69,7 +60,7 @@ func TestCleanPatternsAsGoDoes(t *testing.T) {
 // joint listing did not list is listed on its own.
 func TestJointListing(t *testing.T) {
 	t.Parallel()
-	dir := copyDirmod(t)
+	dir := copyFixture(t, "dirmod")
 	key := func(l *listing) string {
 		t.Helper()
 		k, err := l.key("k")
@@ -126,7 +117,7 @@ func TestJointListing(t *testing.T) {
 // that lists it, not the other.
 func TestDesired(t *testing.T) {
 	t.Parallel()
-	dir := copyDirmod(t)
+	dir := copyFixture(t, "dirmod")
 	cfg := Config{Dir: dir, Models: []string{"./models"}, Migrations: []string{"./migrations"}, CacheDir: t.TempDir()}
 	ctx := t.Context()
 	m, err := Models(ctx, cfg, "pg")

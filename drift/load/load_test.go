@@ -16,8 +16,14 @@ import (
 // generated inside the module, which must not be the repository's.
 func copyApp(t *testing.T) string {
 	t.Helper()
+	return copyFixture(t, "app")
+}
+
+// copyFixture copies the module testdata/name to a temporary directory.
+func copyFixture(t *testing.T, name string) string {
+	t.Helper()
 	dst := t.TempDir()
-	if err := os.CopyFS(dst, os.DirFS("testdata/app")); err != nil {
+	if err := os.CopyFS(dst, os.DirFS(filepath.Join("testdata", name))); err != nil {
 		t.Fatal(err)
 	}
 	return dst
